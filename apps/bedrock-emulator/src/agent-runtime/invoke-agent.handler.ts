@@ -1,0 +1,123 @@
+// InvokeAgent: POST /agents/{agentId}/agentAliases/{agentAliasId}/sessions/{sessionId}/text
+import type { EmulatorContext, EmulatorRequest, EmulatorResponse, EventStreamWriter } from '../http/types';
+import {
+  optionalBoolean,
+  optionalObject,
+  optionalString,
+  parseJsonObject,
+} from '../service-support/request-body';
+import { countTextTokens } from '../model/prompt-tokens';
+import { StreamPacer } from '../runtime/runtime-faults';
+import { answerFault, resolveIdentifierFaults } from '../service-support/request-faults';
+import { AgentSessions } from './agent-sessions';
+import { traceEvents } from './agent-trace';
+import { decideAgentTurn, type AgentTurn } from './agent-turn';
+import { agentVersionFor, checkAgent } from './resource-rules';
+
+/** Words per chunk when the caller asks for the final response to be streamed. */
+const WORDS_PER_CHUNK = 4;
+
+export async function invokeAgent(
+  request: EmulatorRequest,
+  response: EmulatorResponse,
+  context: EmulatorContext,
+): Promise<void> {
+  const startTime = new Date();
+  const { baseId: agentId, faults } = resolveIdentifierFaults(request.params.agentId, context);
+  const { agentAliasId, sessionId } = request.params;
+  const body = parseJsonObject(request.body);
+  checkAgent(agentId, agentAliasId, sessionId);
+  const memoryId = optionalString(body, 'memoryId');
+  const enableTrace = optionalBoolean(body, 'enableTrace') ?? false;
+  const endSession = optionalBoolean(body, 'endSession') ?? false;
+  const streaming = optionalObject(body, 'streamingConfigurations');
+  const streamFinalResponse = streaming
+    ? (optionalBoolean(streaming, 'streamFinalResponse') ?? false)
+    : false;
+
+  const sessions = AgentSessions.of(context);
+  const sessionKey = `${agentId}/${agentAliasId}/${sessionId}`;
+  const turn = decideAgentTurn({
+    agentId,
+    body,
+    pendingInvocationId: sessions.get(sessionKey)?.pendingInvocationId,
+  });
+
+  if (await answerFault(faults, context, response, request.signal)) return;
+  if (request.signal.aborted) return;
+
+  if (endSession) sessions.end(sessionKey);
+  else
+    sessions.set(sessionKey, {
+      pendingInvocationId: turn.kind === 'returnControl' ? turn.invocationId : undefined,
+    });
+
+  const headers: Record<string, string> = {
+    'x-amzn-bedrock-agent-content-type': 'application/json',
+    'x-amz-bedrock-agent-session-id': sessionId,
+  };
+  if (memoryId !== undefined) headers['x-amz-bedrock-agent-memory-id'] = memoryId;
+  const stream = response.eventStream(headers);
+
+  if (enableTrace) {
+    const traceContext = {
+      agentId,
+      agentAliasId,
+      agentVersion: agentVersionFor(agentAliasId),
+      sessionId,
+      region: context.options.region,
+      traceId: `${request.requestId}-0`,
+      startTime,
+      endTime: new Date(),
+    };
+    for (const trace of traceEvents(turn, traceContext)) stream.event('trace', trace);
+  }
+
+  if (faults.kind === 'midstream') {
+    sendMidstreamFailure(stream, turn);
+    return;
+  }
+
+  if (turn.kind === 'returnControl') {
+    stream.event('returnControl', {
+      invocationId: turn.invocationId,
+      invocationInputs: turn.invocationInputs,
+    });
+  } else {
+    const parts = streamFinalResponse ? splitIntoChunks(turn.text) : [turn.text];
+    const pacer = new StreamPacer(faults.tokensPerSecond ?? context.options.tokensPerSecond, request.signal);
+    for (const [index, part] of parts.entries()) {
+      if (index > 0) await pacer.after(countTextTokens(parts[index - 1]));
+      if (stream.closed || request.signal.aborted) return;
+      const last = index === parts.length - 1;
+      stream.event('chunk', chunkPayload(part, last ? turn.attribution : undefined));
+    }
+  }
+  stream.end();
+}
+
+/** A mid-stream failure: the first part of the answer arrives, then a throttlingException event. */
+function sendMidstreamFailure(stream: EventStreamWriter, turn: AgentTurn): void {
+  const text = turn.kind === 'answer' ? turn.text : 'Working on it';
+  stream.event('chunk', chunkPayload(text.slice(0, Math.max(1, Math.floor(text.length / 2)))));
+  stream.exception('throttlingException', {
+    message: 'Your request rate is too high. Reduce the frequency of requests.',
+  });
+  stream.end();
+}
+
+function chunkPayload(text: string, attribution?: unknown): Record<string, unknown> {
+  const payload: Record<string, unknown> = { bytes: Buffer.from(text, 'utf8').toString('base64') };
+  if (attribution !== undefined) payload.attribution = attribution;
+  return payload;
+}
+
+/** Splits on word boundaries, keeping the spaces, so the chunks concatenate back to the text. */
+function splitIntoChunks(text: string): string[] {
+  const words = text.match(/\S+\s*/g) ?? [text];
+  const chunks: string[] = [];
+  for (let index = 0; index < words.length; index += WORDS_PER_CHUNK) {
+    chunks.push(words.slice(index, index + WORDS_PER_CHUNK).join(''));
+  }
+  return chunks;
+}

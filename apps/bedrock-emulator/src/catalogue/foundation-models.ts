@@ -1,0 +1,256 @@
+// The models this emulator answers for. Chat models take Converse and InvokeModel (streamed or not);
+// embedding, image and rerank models only take a non-streamed InvokeModel, as on Bedrock.
+import type { FoundationModel, Modality, ModelFamily } from './foundation-model';
+
+interface ChatTraits {
+  vision?: boolean;
+  countTokens?: boolean;
+  /** Models whose native InvokeModel format the emulator does not speak are Converse-only here. */
+  converseOnly?: boolean;
+  legacy?: boolean;
+}
+
+function chatModel(
+  modelId: string,
+  modelName: string,
+  providerName: string,
+  family: ModelFamily,
+  traits: ChatTraits = {},
+): FoundationModel {
+  const inputModalities: Modality[] = traits.vision ? ['TEXT', 'IMAGE'] : ['TEXT'];
+  return {
+    modelId,
+    modelName,
+    providerName,
+    family,
+    inputModalities,
+    outputModalities: ['TEXT'],
+    responseStreamingSupported: true,
+    inferenceTypesSupported: ['ON_DEMAND', 'INFERENCE_PROFILE'],
+    lifecycleStatus: traits.legacy ? 'LEGACY' : 'ACTIVE',
+    operations: {
+      converse: true,
+      converseStream: true,
+      invoke: !traits.converseOnly,
+      invokeStream: !traits.converseOnly,
+      countTokens: traits.countTokens ?? false,
+    },
+  };
+}
+
+function invokeOnlyModel(
+  modelId: string,
+  modelName: string,
+  providerName: string,
+  family: ModelFamily,
+  inputModalities: Modality[],
+  outputModalities: Modality[],
+  embeddingDimensions?: number,
+): FoundationModel {
+  return {
+    modelId,
+    modelName,
+    providerName,
+    family,
+    inputModalities,
+    outputModalities,
+    responseStreamingSupported: false,
+    inferenceTypesSupported: ['ON_DEMAND'],
+    lifecycleStatus: 'ACTIVE',
+    operations: {
+      converse: false,
+      converseStream: false,
+      invoke: true,
+      invokeStream: false,
+      countTokens: false,
+    },
+    embeddingDimensions,
+  };
+}
+
+const claude = (modelId: string, modelName: string, traits: ChatTraits = {}) =>
+  chatModel(modelId, modelName, 'Anthropic', 'anthropic', { vision: true, countTokens: true, ...traits });
+
+export const foundationModels: FoundationModel[] = [
+  claude('anthropic.claude-3-haiku-20240307-v1:0', 'Claude 3 Haiku'),
+  claude('anthropic.claude-3-sonnet-20240229-v1:0', 'Claude 3 Sonnet', { legacy: true }),
+  claude('anthropic.claude-3-opus-20240229-v1:0', 'Claude 3 Opus', { legacy: true }),
+  claude('anthropic.claude-3-5-haiku-20241022-v1:0', 'Claude 3.5 Haiku', { vision: false }),
+  claude('anthropic.claude-3-5-sonnet-20240620-v1:0', 'Claude 3.5 Sonnet'),
+  claude('anthropic.claude-3-5-sonnet-20241022-v2:0', 'Claude 3.5 Sonnet v2'),
+  claude('anthropic.claude-3-7-sonnet-20250219-v1:0', 'Claude 3.7 Sonnet'),
+  claude('anthropic.claude-sonnet-4-20250514-v1:0', 'Claude Sonnet 4'),
+  claude('anthropic.claude-sonnet-4-5-20250929-v1:0', 'Claude Sonnet 4.5'),
+  claude('anthropic.claude-haiku-4-5-20251001-v1:0', 'Claude Haiku 4.5'),
+  claude('anthropic.claude-opus-4-20250514-v1:0', 'Claude Opus 4'),
+  claude('anthropic.claude-opus-4-1-20250805-v1:0', 'Claude Opus 4.1'),
+  claude('anthropic.claude-opus-4-5-20251101-v1:0', 'Claude Opus 4.5'),
+  chatModel('meta.llama3-8b-instruct-v1:0', 'Llama 3 8B Instruct', 'Meta', 'llama'),
+  chatModel('meta.llama3-70b-instruct-v1:0', 'Llama 3 70B Instruct', 'Meta', 'llama'),
+  chatModel('meta.llama3-1-8b-instruct-v1:0', 'Llama 3.1 8B Instruct', 'Meta', 'llama'),
+  chatModel('meta.llama3-1-70b-instruct-v1:0', 'Llama 3.1 70B Instruct', 'Meta', 'llama'),
+  chatModel('meta.llama3-1-405b-instruct-v1:0', 'Llama 3.1 405B Instruct', 'Meta', 'llama'),
+  chatModel('meta.llama3-2-1b-instruct-v1:0', 'Llama 3.2 1B Instruct', 'Meta', 'llama'),
+  chatModel('meta.llama3-2-3b-instruct-v1:0', 'Llama 3.2 3B Instruct', 'Meta', 'llama'),
+  chatModel('meta.llama3-2-11b-instruct-v1:0', 'Llama 3.2 11B Instruct', 'Meta', 'llama', { vision: true }),
+  chatModel('meta.llama3-2-90b-instruct-v1:0', 'Llama 3.2 90B Instruct', 'Meta', 'llama', { vision: true }),
+  chatModel('meta.llama3-3-70b-instruct-v1:0', 'Llama 3.3 70B Instruct', 'Meta', 'llama'),
+  chatModel('meta.llama4-scout-17b-instruct-v1:0', 'Llama 4 Scout 17B Instruct', 'Meta', 'llama'),
+  chatModel('meta.llama4-maverick-17b-instruct-v1:0', 'Llama 4 Maverick 17B Instruct', 'Meta', 'llama'),
+  chatModel('mistral.mistral-7b-instruct-v0:2', 'Mistral 7B Instruct', 'Mistral AI', 'mistral-text'),
+  chatModel('mistral.mixtral-8x7b-instruct-v0:1', 'Mixtral 8x7B Instruct', 'Mistral AI', 'mistral-text'),
+  chatModel('mistral.mistral-large-2402-v1:0', 'Mistral Large (24.02)', 'Mistral AI', 'mistral-text'),
+  chatModel('mistral.mistral-small-2402-v1:0', 'Mistral Small (24.02)', 'Mistral AI', 'mistral-text'),
+  chatModel('mistral.mistral-large-2407-v1:0', 'Mistral Large (24.07)', 'Mistral AI', 'mistral-chat'),
+  chatModel('amazon.titan-text-express-v1', 'Titan Text G1 - Express', 'Amazon', 'titan-text'),
+  chatModel('amazon.titan-text-lite-v1', 'Titan Text G1 - Lite', 'Amazon', 'titan-text'),
+  chatModel('amazon.titan-text-premier-v1:0', 'Titan Text G1 - Premier', 'Amazon', 'titan-text'),
+  chatModel('amazon.nova-micro-v1:0', 'Nova Micro', 'Amazon', 'nova'),
+  chatModel('amazon.nova-lite-v1:0', 'Nova Lite', 'Amazon', 'nova', { vision: true }),
+  chatModel('amazon.nova-pro-v1:0', 'Nova Pro', 'Amazon', 'nova', { vision: true }),
+  chatModel('amazon.nova-premier-v1:0', 'Nova Premier', 'Amazon', 'nova', { vision: true }),
+  chatModel('amazon.nova-2-lite-v1:0', 'Nova 2 Lite', 'Amazon', 'nova', { vision: true }),
+  chatModel('cohere.command-r-v1:0', 'Command R', 'Cohere', 'cohere-command'),
+  chatModel('cohere.command-r-plus-v1:0', 'Command R+', 'Cohere', 'cohere-command'),
+  chatModel('ai21.jamba-instruct-v1:0', 'Jamba-Instruct', 'AI21 Labs', 'ai21-jamba'),
+  chatModel('ai21.jamba-1-5-mini-v1:0', 'Jamba 1.5 Mini', 'AI21 Labs', 'ai21-jamba'),
+  chatModel('ai21.jamba-1-5-large-v1:0', 'Jamba 1.5 Large', 'AI21 Labs', 'ai21-jamba'),
+  chatModel('openai.gpt-oss-20b-1:0', 'gpt-oss-20b', 'OpenAI', 'openai-chat'),
+  chatModel('openai.gpt-oss-120b-1:0', 'gpt-oss-120b', 'OpenAI', 'openai-chat'),
+  chatModel('deepseek.v3-v1:0', 'DeepSeek-V3.1', 'DeepSeek', 'openai-chat', { converseOnly: true }),
+  chatModel('qwen.qwen3-32b-v1:0', 'Qwen3 32B (dense)', 'Qwen', 'openai-chat', { converseOnly: true }),
+  invokeOnlyModel(
+    'amazon.titan-embed-text-v1',
+    'Titan Embeddings G1 - Text',
+    'Amazon',
+    'titan-embed-text-v1',
+    ['TEXT'],
+    ['EMBEDDING'],
+    1536,
+  ),
+  invokeOnlyModel(
+    'amazon.titan-embed-text-v2:0',
+    'Titan Text Embeddings V2',
+    'Amazon',
+    'titan-embed-text-v2',
+    ['TEXT'],
+    ['EMBEDDING'],
+    1024,
+  ),
+  invokeOnlyModel(
+    'amazon.titan-embed-image-v1',
+    'Titan Multimodal Embeddings G1',
+    'Amazon',
+    'titan-embed-image',
+    ['TEXT', 'IMAGE'],
+    ['EMBEDDING'],
+    1024,
+  ),
+  invokeOnlyModel(
+    'cohere.embed-english-v3',
+    'Embed English',
+    'Cohere',
+    'cohere-embed',
+    ['TEXT'],
+    ['EMBEDDING'],
+    1024,
+  ),
+  invokeOnlyModel(
+    'cohere.embed-multilingual-v3',
+    'Embed Multilingual',
+    'Cohere',
+    'cohere-embed',
+    ['TEXT'],
+    ['EMBEDDING'],
+    1024,
+  ),
+  invokeOnlyModel(
+    'stability.sd3-large-v1:0',
+    'SD3 Large 1.0',
+    'Stability AI',
+    'stability-sd3',
+    ['TEXT', 'IMAGE'],
+    ['IMAGE'],
+  ),
+  invokeOnlyModel(
+    'stability.sd3-5-large-v1:0',
+    'Stable Diffusion 3.5 Large',
+    'Stability AI',
+    'stability-sd3',
+    ['TEXT', 'IMAGE'],
+    ['IMAGE'],
+  ),
+  invokeOnlyModel(
+    'stability.stable-image-core-v1:0',
+    'Stable Image Core 1.0',
+    'Stability AI',
+    'stability-sd3',
+    ['TEXT'],
+    ['IMAGE'],
+  ),
+  invokeOnlyModel(
+    'stability.stable-image-core-v1:1',
+    'Stable Image Core 1.0',
+    'Stability AI',
+    'stability-sd3',
+    ['TEXT'],
+    ['IMAGE'],
+  ),
+  invokeOnlyModel(
+    'stability.stable-image-ultra-v1:0',
+    'Stable Image Ultra 1.0',
+    'Stability AI',
+    'stability-sd3',
+    ['TEXT'],
+    ['IMAGE'],
+  ),
+  invokeOnlyModel(
+    'stability.stable-image-ultra-v1:1',
+    'Stable Image Ultra 1.0',
+    'Stability AI',
+    'stability-sd3',
+    ['TEXT'],
+    ['IMAGE'],
+  ),
+  invokeOnlyModel(
+    'stability.stable-diffusion-xl-v1',
+    'SDXL 1.0',
+    'Stability AI',
+    'stability-sdxl',
+    ['TEXT', 'IMAGE'],
+    ['IMAGE'],
+  ),
+  invokeOnlyModel(
+    'amazon.titan-image-generator-v1',
+    'Titan Image Generator G1',
+    'Amazon',
+    'titan-image',
+    ['TEXT', 'IMAGE'],
+    ['IMAGE'],
+  ),
+  invokeOnlyModel(
+    'amazon.titan-image-generator-v2:0',
+    'Titan Image Generator G1 v2',
+    'Amazon',
+    'titan-image',
+    ['TEXT', 'IMAGE'],
+    ['IMAGE'],
+  ),
+  invokeOnlyModel(
+    'amazon.nova-canvas-v1:0',
+    'Nova Canvas',
+    'Amazon',
+    'titan-image',
+    ['TEXT', 'IMAGE'],
+    ['IMAGE'],
+  ),
+  invokeOnlyModel('amazon.rerank-v1:0', 'Rerank 1.0', 'Amazon', 'cohere-rerank', ['TEXT'], ['TEXT']),
+  invokeOnlyModel('cohere.rerank-v3-5:0', 'Rerank 3.5', 'Cohere', 'cohere-rerank', ['TEXT'], ['TEXT']),
+];
+
+const modelsById = new Map(foundationModels.map((model) => [model.modelId, model]));
+
+/** Exact base-model-id lookup (no profiles, no ARNs; see model-resolver.ts for those). */
+export function findFoundationModel(modelId: string): FoundationModel | undefined {
+  return modelsById.get(modelId);
+}

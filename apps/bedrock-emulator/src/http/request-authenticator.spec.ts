@@ -1,0 +1,105 @@
+import { SignatureV4 } from '@smithy/signature-v4';
+import { NodeSha256 as Sha256 } from './node-sha256';
+import { authenticate, type SignedRequest } from './request-authenticator';
+
+const settings = { credentials: { AKIDTEST: 'secret-test' }, bearerTokens: ['token-1'] };
+const path = `/model/${encodeURIComponent('arn:aws:bedrock:us-east-1:1:inference-profile/us.x:0')}/invoke`;
+const body = Buffer.from('{"a":1}');
+
+async function signedRequest(
+  signedHost: string,
+  wireHost: string,
+  extraHeaders: Record<string, string> = {},
+): Promise<SignedRequest> {
+  const signer = new SignatureV4({
+    service: 'bedrock',
+    region: 'us-east-1',
+    sha256: Sha256,
+    credentials: {
+      accessKeyId: 'AKIDTEST',
+      secretAccessKey: 'secret-test',
+      sessionToken: extraHeaders['x-amz-security-token'],
+    },
+  });
+  const signed = await signer.sign({
+    method: 'POST',
+    protocol: 'http:',
+    hostname: '127.0.0.1',
+    path,
+    headers: { host: signedHost, 'content-type': 'application/json' },
+    body,
+  });
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(signed.headers)) headers[name.toLowerCase()] = String(value);
+  headers.host = wireHost;
+  return { method: 'POST', rawPath: path, query: new URLSearchParams(), headers, body };
+}
+
+describe('authenticate', () => {
+  it('accepts a request signed for the host without its port (and with it)', async () => {
+    await expect(
+      authenticate(await signedRequest('127.0.0.1', '127.0.0.1:4010'), settings),
+    ).resolves.toBeUndefined();
+    await expect(
+      authenticate(await signedRequest('127.0.0.1:4010', '127.0.0.1:4010'), settings),
+    ).resolves.toBeUndefined();
+  });
+
+  it('accepts HTTP/2 requests, whose signed host header is :authority', async () => {
+    const signer = new SignatureV4({
+      service: 'bedrock',
+      region: 'us-east-1',
+      sha256: Sha256,
+      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret-test' },
+    });
+    const signed = await signer.sign({
+      method: 'POST',
+      protocol: 'http:',
+      hostname: 'x',
+      path,
+      headers: { ':authority': '127.0.0.1:4010' },
+      body,
+    });
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(signed.headers)) headers[name.toLowerCase()] = String(value);
+    expect(headers.authorization).toContain('SignedHeaders=:authority;');
+    await expect(
+      authenticate({ method: 'POST', rawPath: path, query: new URLSearchParams(), headers, body }, settings),
+    ).resolves.toBeUndefined();
+  });
+
+  it('signs in the session token when one is sent', async () => {
+    await expect(
+      authenticate(await signedRequest('h', 'h', { 'x-amz-security-token': 'session' }), settings),
+    ).resolves.toBeUndefined();
+  });
+
+  it('refuses a changed path, a changed body and a skewed clock', async () => {
+    const request = await signedRequest('h', 'h');
+    await expect(
+      authenticate({ ...request, rawPath: '/model/other/invoke' }, settings),
+    ).rejects.toMatchObject({ errorType: 'InvalidSignatureException', status: 403 });
+    await expect(authenticate({ ...request, body: Buffer.from('{"a":2}') }, settings)).rejects.toMatchObject({
+      errorType: 'InvalidSignatureException',
+    });
+    await expect(authenticate(request, settings, new Date(Date.now() + 6 * 60 * 1000))).rejects.toMatchObject(
+      { message: expect.stringContaining('Signature expired') },
+    );
+  });
+
+  it('tells missing, malformed and bearer credentials apart', async () => {
+    const bare = { method: 'POST', rawPath: '/', query: new URLSearchParams(), body: Buffer.alloc(0) };
+    await expect(authenticate({ ...bare, headers: {} }, settings)).rejects.toMatchObject({
+      errorType: 'MissingAuthenticationTokenException',
+    });
+    await expect(
+      authenticate({ ...bare, headers: { authorization: 'AWS4-HMAC-SHA256 nonsense' } }, settings),
+    ).rejects.toMatchObject({ errorType: 'IncompleteSignatureException' });
+    await expect(
+      authenticate({ ...bare, headers: { authorization: 'Bearer token-1' } }, settings),
+    ).resolves.toBeUndefined();
+    await expect(
+      authenticate({ ...bare, headers: { authorization: 'Bearer token-2' } }, settings),
+    ).rejects.toMatchObject({ errorType: 'UnrecognizedClientException' });
+  });
+});

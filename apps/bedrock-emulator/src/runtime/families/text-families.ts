@@ -1,0 +1,26 @@
+// Which TextFamily speaks each chat model family's native InvokeModel format.
+import type { ModelFamily } from '../../catalogue/foundation-model';
+import { anthropicFamily } from './anthropic.family';
+import { cohereCommandFamily } from './cohere-command.family';
+import { llamaFamily } from './llama.family';
+import { mistralTextFamily } from './mistral-text.family';
+import { novaFamily } from './nova.family';
+import { openAiStyleFamily } from './openai-style.family';
+import type { TextFamily } from './text-family';
+import { titanTextFamily } from './titan-text.family';
+
+const textFamilies: Partial<Record<ModelFamily, TextFamily>> = {
+  anthropic: anthropicFamily,
+  llama: llamaFamily,
+  'mistral-text': mistralTextFamily,
+  'mistral-chat': openAiStyleFamily('mistral'),
+  'titan-text': titanTextFamily,
+  nova: novaFamily,
+  'cohere-command': cohereCommandFamily,
+  'ai21-jamba': openAiStyleFamily('jamba'),
+  'openai-chat': openAiStyleFamily('openai'),
+};
+
+export function textFamilyFor(family: ModelFamily): TextFamily | undefined {
+  return textFamilies[family];
+}

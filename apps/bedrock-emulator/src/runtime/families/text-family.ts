@@ -1,0 +1,46 @@
+// What every text-model family module provides: its native InvokeModel body parsed into a
+// Conversation, and the model outcome rendered back as its native response body and stream chunks.
+import type { FoundationModel } from '../../catalogue/foundation-model';
+import { emptyConversation, type Conversation, type ModelOutcome } from '../../model/conversation';
+import type { JsonRecord } from '../body-validation';
+
+export interface NativeChunk {
+  chunk: JsonRecord;
+  /** Output tokens carried, for stream pacing. */
+  tokens: number;
+}
+
+export interface TextFamily {
+  toolIdPrefix: string;
+  parse(body: JsonRecord, model: FoundationModel): Conversation;
+  render(outcome: ModelOutcome, model: FoundationModel, conversation: Conversation): JsonRecord;
+  streamChunks(outcome: ModelOutcome, model: FoundationModel, conversation: Conversation): NativeChunk[];
+}
+
+/**
+ * For single-string prompt formats (Llama, Mistral, Titan): the whole prompt counts as input, the
+ * last user turn is what the model answers.
+ */
+export function promptConversation(prompt: string, lastUserText: string): Conversation {
+  const conversation = emptyConversation();
+  const rest = lastUserText ? prompt.replace(lastUserText, '') : prompt;
+  if (rest) conversation.system.push({ kind: 'text', text: rest });
+  conversation.messages.push({ role: 'user', blocks: [{ kind: 'text', text: lastUserText }] });
+  return conversation;
+}
+
+/** The text of the last match of a turn pattern, or the whole prompt when the template is not used. */
+export function lastTurn(prompt: string, pattern: RegExp): string {
+  let last: string | undefined;
+  for (const match of prompt.matchAll(pattern)) last = match[1];
+  return (last ?? prompt).trim();
+}
+
+export function shortHash(text: string): string {
+  let hash = 2166136261;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 16777619);
+  }
+  return (hash >>> 0).toString(36).padStart(7, '0');
+}

@@ -1,0 +1,28 @@
+// InvokeModel for embedding, image and rerank models: one native handler per family.
+import type { FoundationModel, ModelFamily } from '../catalogue/foundation-model';
+import { EmulatorError } from '../http/emulator-error';
+import type { JsonRecord } from './body-validation';
+import { cohereEmbed } from './embeddings/cohere-embeddings';
+import { titanEmbedImage, titanEmbedTextV1, titanEmbedTextV2 } from './embeddings/titan-embeddings';
+import { stabilitySd3, stabilitySdxl } from './images/stability-images';
+import { titanImage } from './images/titan-images';
+import type { NativeAnswer } from './native-answer';
+import { cohereRerank } from './rerank/cohere-rerank';
+
+const handlers: Partial<Record<ModelFamily, (body: JsonRecord) => NativeAnswer>> = {
+  'titan-embed-text-v1': titanEmbedTextV1,
+  'titan-embed-text-v2': titanEmbedTextV2,
+  'titan-embed-image': titanEmbedImage,
+  'cohere-embed': cohereEmbed,
+  'stability-sd3': stabilitySd3,
+  'stability-sdxl': stabilitySdxl,
+  'titan-image': titanImage,
+  'cohere-rerank': cohereRerank,
+};
+
+export function answerNonTextModel(model: FoundationModel, body: JsonRecord): NativeAnswer {
+  const handler = handlers[model.family];
+  if (!handler)
+    throw EmulatorError.validation("The provided model doesn't support the InvokeModel operation.");
+  return handler(body);
+}

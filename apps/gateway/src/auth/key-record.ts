@@ -1,0 +1,116 @@
+// The one query behind authentication: a key (by its current or grace-period hash) with its team, user and
+// the user's team memberships, turned into the cached Principal.
+import type { Prisma } from '@quarry/db';
+import type { Principal } from './principal';
+
+export const KEY_RECORD_INCLUDE = {
+  team: true,
+  user: { include: { memberships: { select: { teamId: true, role: true } } } },
+} satisfies Prisma.VirtualKeyInclude;
+
+export type KeyRecord = Prisma.VirtualKeyGetPayload<{ include: typeof KEY_RECORD_INCLUDE }>;
+
+/** What a request checks on a cache hit: plain numbers and flags, no allocation. */
+export interface CachedKey {
+  principal: Principal;
+  /** Set when the presented secret is the pre-regeneration one: it works until then (ms since epoch). */
+  graceEndsAt: number | null;
+  expiresAt: number | null;
+  keyBlocked: boolean;
+  teamBlocked: boolean;
+}
+
+export function cachedKeyFrom(record: KeyRecord, presentedHash: string): CachedKey {
+  const usedPreviousSecret = record.hash !== presentedHash;
+  return {
+    principal: principalFrom(record),
+    graceEndsAt: usedPreviousSecret ? (record.previousHashExpires?.getTime() ?? 0) : null,
+    expiresAt: record.expiresAt?.getTime() ?? null,
+    keyBlocked: record.blocked,
+    teamBlocked: record.team?.blocked ?? false,
+  };
+}
+
+function principalFrom(record: KeyRecord): Principal {
+  const { team, user } = record;
+  const memberships = user?.memberships ?? [];
+  return deepFreeze({
+    kind: 'key',
+    keyId: record.id,
+    userId: record.userId ?? undefined,
+    teamId: record.teamId ?? undefined,
+    role: user?.role ?? 'internal_user',
+    key: {
+      id: record.id,
+      alias: record.alias,
+      displayKey: record.displayKey,
+      teamId: record.teamId,
+      userId: record.userId,
+      models: record.models,
+      aliases: asStringRecord(record.aliases),
+      metadata: asRecord(record.metadata),
+      maxBudget: record.maxBudget,
+      budgetDuration: record.budgetDuration,
+      rpmLimit: record.rpmLimit,
+      tpmLimit: record.tpmLimit,
+      maxParallelRequests: record.maxParallelRequests,
+      spend: record.spend,
+      expiresAt: record.expiresAt,
+    },
+    team: team
+      ? {
+          id: team.id,
+          alias: team.alias,
+          models: team.models,
+          blocked: team.blocked,
+          maxBudget: team.maxBudget,
+          budgetDuration: team.budgetDuration,
+          rpmLimit: team.rpmLimit,
+          tpmLimit: team.tpmLimit,
+          maxParallelRequests: team.maxParallelRequests,
+          spend: team.spend,
+          metadata: asRecord(team.metadata),
+        }
+      : undefined,
+    user: user
+      ? {
+          id: user.id,
+          email: user.email,
+          role: user.role,
+          models: user.models,
+          maxBudget: user.maxBudget,
+          budgetDuration: user.budgetDuration,
+          rpmLimit: user.rpmLimit,
+          tpmLimit: user.tpmLimit,
+          maxParallelRequests: user.maxParallelRequests,
+          spend: user.spend,
+        }
+      : undefined,
+    teamAdminOf: memberships
+      .filter((membership) => membership.role === 'admin')
+      .map((membership) => membership.teamId),
+    teamMemberOf: memberships.map((membership) => membership.teamId),
+  });
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+function asStringRecord(value: unknown): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, target] of Object.entries(asRecord(value)))
+    if (typeof target === 'string') result[name] = target;
+  return result;
+}
+
+/** The principal is shared by concurrent requests: freezing it turns an accidental mutation into an error. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !(value instanceof Date) && !Object.isFrozen(value)) {
+    for (const item of Object.values(value)) deepFreeze(item);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,81 @@
+// Who is calling: the master key or a virtual key (with its team and user). Built once per cache load and
+// shared by every request that presents the same key, so route code must treat it as read-only.
+import type { UserRole } from '@quarry/db';
+
+/** Limits are stored and returned; enforcing them is the budgets/rate-limits issue (see docs/management-api.md). */
+export interface Limits {
+  maxBudget: number | null;
+  budgetDuration: string | null;
+  rpmLimit: number | null;
+  tpmLimit: number | null;
+  maxParallelRequests: number | null;
+}
+
+export interface PrincipalKey extends Limits {
+  id: string;
+  alias: string | null;
+  /** `sk-…abcd`, safe to log. */
+  displayKey: string;
+  teamId: string | null;
+  userId: string | null;
+  models: readonly string[];
+  /** Model alias map: requested name → public model name. */
+  aliases: Readonly<Record<string, string>>;
+  metadata: Readonly<Record<string, unknown>>;
+  /** Spend when the key was loaded into the cache (the spend module owns the live figure). */
+  spend: number;
+  expiresAt: Date | null;
+}
+
+export interface PrincipalTeam extends Limits {
+  id: string;
+  alias: string | null;
+  models: readonly string[];
+  blocked: boolean;
+  spend: number;
+  metadata: Readonly<Record<string, unknown>>;
+}
+
+export interface PrincipalUser extends Limits {
+  id: string;
+  email: string | null;
+  role: UserRole;
+  models: readonly string[];
+  spend: number;
+}
+
+export interface Principal {
+  kind: 'master' | 'key';
+  keyId?: string;
+  userId?: string;
+  teamId?: string;
+  /** The master key is a proxy admin; a key's role is its user's role (internal_user when it has no user). */
+  role: UserRole;
+  key?: PrincipalKey;
+  team?: PrincipalTeam;
+  user?: PrincipalUser;
+  /** Teams in which the key's user is a team admin. */
+  teamAdminOf: readonly string[];
+  /** Teams the key's user belongs to (any role). */
+  teamMemberOf: readonly string[];
+}
+
+export const MASTER_PRINCIPAL: Principal = Object.freeze({
+  kind: 'master',
+  role: 'proxy_admin',
+  teamAdminOf: Object.freeze([]),
+  teamMemberOf: Object.freeze([]),
+}) as Principal;
+
+export function isProxyAdmin(principal: Principal): boolean {
+  return principal.role === 'proxy_admin';
+}
+
+/** Proxy admins and proxy admin viewers may read every tenant's objects. */
+export function canReadEverything(principal: Principal): boolean {
+  return principal.role === 'proxy_admin' || principal.role === 'proxy_admin_viewer';
+}
+
+export function isTeamAdmin(principal: Principal, teamId: string | null | undefined): boolean {
+  return !!teamId && principal.teamAdminOf.includes(teamId);
+}

@@ -1,0 +1,49 @@
+// Builds the gateway application: Fastify under Nest, request ids, request logs, the error filter.
+// main.ts (the process) and the end-to-end tests (in-process) both start the gateway through here.
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { IncomingMessage } from 'node:http';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module';
+import type { AppConfig } from './common/config/app-config';
+import { createLogger, PinoNestLogger } from './common/logging/logger';
+
+/** Large enough for several images or documents as base64 in one chat request. */
+const BODY_LIMIT_BYTES = 32 * 1024 * 1024;
+const CLIENT_REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+export async function createGateway(config: AppConfig, logger: Logger = createLogger(config.logLevel)): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    requestIdHeader: false,
+    genReqId: (request: IncomingMessage) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    forceCloseConnections: 'idle',
+    // Keep-alive longer than typical load balancer idle timeouts avoids resets under load.
+    keepAliveTimeout: 65_000,
+  });
+  const fastify = adapter.getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id);
+    done();
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    logger.info(
+      { reqId: request.id, method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+    done();
+  });
+
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, {
+    logger: new PinoNestLogger(logger),
+    bufferLogs: false,
+  });
+  app.enableShutdownHooks();
+  for (const warning of config.warnings) logger.warn(warning);
+  return app;
+}

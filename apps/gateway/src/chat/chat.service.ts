@@ -1,0 +1,106 @@
+// POST /v1/chat/completions: validate → resolve the model for this principal → translate to Converse →
+// call Bedrock (retries and fallbacks before the first byte) → translate back → book spend.
+import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ConverseCommand, type ConverseCommandInput } from '@aws-sdk/client-bedrock-runtime';
+import { OpenAIError, parseChatCompletionRequest, type ChatCompletion, type ChatCompletionRequest } from '@quarry/openai';
+import { fetchPublicUrl, fromConverseResponse, toConverseRequest, toOpenAIError, type TranslationContext } from '@quarry/bedrock';
+import type { Principal } from '../auth/principal';
+import { ModelAccessService } from '../access/model-access.service';
+import { APP_CONFIG, type AppConfig } from '../common/config/app-config';
+import { BedrockClients } from '../bedrock/bedrock-clients';
+import { SpendWriter } from '../spend/spend-writer.service';
+import { ChatCall } from './chat-call';
+import { ChatStreamer } from './chat-streamer';
+import { completionId, RESPONSE_COST_HEADER } from './completion-id';
+import { DeploymentPreparer } from './deployment-preparer';
+import { invokeWithFallbacks } from './invoke-with-fallbacks';
+import type { PreparedDeployment } from './prepared-deployment';
+
+@Injectable()
+export class ChatService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: ModelAccessService,
+    private readonly deployments: DeploymentPreparer,
+    private readonly clients: BedrockClients,
+    private readonly spend: SpendWriter,
+    private readonly streamer: ChatStreamer,
+  ) {}
+
+  async complete(principal: Principal, body: unknown, request: FastifyRequest, reply: FastifyReply): Promise<ChatCompletion | void> {
+    const call = new ChatCall(request.id, principal, requestedModelOf(body));
+    try {
+      const chatRequest = parseChatCompletionRequest(body);
+      call.request = chatRequest;
+      const candidates = this.deployments.prepareAll(this.access.resolve(principal, chatRequest.model));
+      const primary = candidates[0];
+      this.assertConverseRoute(primary, chatRequest.model);
+      const translations = new Map<PreparedDeployment, { input: ConverseCommandInput; context: TranslationContext }>();
+      const translate = async (deployment: PreparedDeployment) => {
+        let translated = translations.get(deployment);
+        if (!translated) {
+          translated = await this.translate(chatRequest, deployment);
+          translations.set(deployment, translated);
+        }
+        return translated;
+      };
+      // Translate for the primary deployment first: a bad request fails here, before any Bedrock call.
+      await translate(primary);
+
+      if (chatRequest.stream) {
+        await this.streamer.stream(call, chatRequest, candidates, translate, reply);
+        return;
+      }
+      const signal = AbortSignal.timeout(primary.timeoutMs);
+      const { result, deployment } = await invokeWithFallbacks(candidates, signal, async (candidate) => {
+        const { input } = await translate(candidate);
+        call.deployment = candidate;
+        return this.clients.runtime(candidate.clientConfig).send(new ConverseCommand(input), { abortSignal: signal });
+      });
+      call.deployment = deployment;
+      call.markFirstToken();
+      const { completion, usage } = fromConverseResponse(result, {
+        id: completionId(),
+        created: Math.floor(Date.now() / 1000),
+        model: chatRequest.model,
+        context: (await translate(deployment)).context,
+      });
+      call.usage = usage;
+      reply.header(RESPONSE_COST_HEADER, String(call.cost));
+      this.spend.record(call.toSpendRecord('success', 200));
+      return completion;
+    } catch (error) {
+      const openAIError = error instanceof OpenAIError ? error : toOpenAIError(error);
+      if (!reply.sent) this.spend.record(call.toSpendRecord('error', openAIError.status, openAIError.code ?? openAIError.type));
+      throw openAIError;
+    }
+  }
+
+  private translate(chatRequest: ChatCompletionRequest, deployment: PreparedDeployment) {
+    return toConverseRequest(chatRequest, {
+      modelId: deployment.route.modelId,
+      capabilities: deployment.capabilities,
+      dropParams: chatRequest.drop_params === true || deployment.dropParams,
+      modifyParams: this.config.settings.modifyParams,
+      userContinueMessage: typeof chatRequest.user_continue_message === 'string' ? chatRequest.user_continue_message : undefined,
+      deploymentParams: deployment.providerParams,
+      stream: chatRequest.stream === true,
+      fetchImage: (url) => fetchPublicUrl(url, {}),
+    });
+  }
+
+  private assertConverseRoute(deployment: PreparedDeployment, model: string): void {
+    if (deployment.route.kind === 'converse') return;
+    throw OpenAIError.badRequest(
+      `Model "${model}" is served through Bedrock ${deployment.route.kind === 'agent' ? 'Agents' : 'InvokeModel'}, which chat completions do not support yet; use a bedrock/converse/ deployment`,
+      'model',
+      'unsupported_route',
+    );
+  }
+}
+
+function requestedModelOf(body: unknown): string {
+  const model = (body as { model?: unknown } | null)?.model;
+  return typeof model === 'string' && model.length > 0 ? model.slice(0, 256) : 'unknown';
+}

@@ -1,0 +1,9 @@
+import { randomUUID } from 'node:crypto';
+
+/** OpenAI-style completion ids; chunks of one stream share one. */
+export function completionId(): string {
+  return `chatcmpl-${randomUUID()}`;
+}
+
+/** The cost of a non-streamed response, in USD (LiteLLM sends the same as x-litellm-response-cost). */
+export const RESPONSE_COST_HEADER = 'x-quarry-response-cost';

@@ -1,0 +1,57 @@
+// Server-sent events over the raw Node response, written as they arrive (never buffered), with
+// backpressure (a slow client makes us wait instead of growing memory) and a signal that fires when
+// the client goes away, so the Bedrock call behind the stream is aborted.
+import type { FastifyReply } from 'fastify';
+import type { ServerResponse } from 'node:http';
+
+export class SseResponse {
+  private readonly raw: ServerResponse;
+  private readonly abortController = new AbortController();
+  private finished = false;
+
+  constructor(private readonly reply: FastifyReply) {
+    this.raw = reply.raw;
+    this.raw.on('close', () => {
+      if (!this.finished) this.abortController.abort(new Error('client disconnected'));
+    });
+  }
+
+  /** Aborted when the client disconnects before the stream ended. */
+  get clientGone(): AbortSignal {
+    return this.abortController.signal;
+  }
+
+  start(extraHeaders: Record<string, string> = {}): void {
+    this.reply.hijack();
+    this.raw.writeHead(200, {
+      ...(this.reply.getHeaders() as Record<string, string>),
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+      ...extraHeaders,
+    });
+    // Headers go out now, so clients see the stream open before the first token.
+    this.raw.flushHeaders();
+  }
+
+  /** Writes one SSE payload; resolves at once unless the socket buffer is full. */
+  write(text: string): Promise<void> | undefined {
+    if (this.raw.destroyed || this.raw.writableEnded) return undefined;
+    if (this.raw.write(text)) return undefined;
+    return new Promise((resolve) => {
+      const done = () => {
+        this.raw.off('drain', done);
+        this.raw.off('close', done);
+        resolve();
+      };
+      this.raw.on('drain', done);
+      this.raw.on('close', done);
+    });
+  }
+
+  end(): void {
+    this.finished = true;
+    if (!this.raw.writableEnded) this.raw.end();
+  }
+}

@@ -1,0 +1,90 @@
+// Environment variables, validated once at start-up. Every problem is collected and reported together,
+// each naming its variable, so an operator fixes them in one go.
+import { ConfigError } from './config-error';
+
+export interface EnvConfig {
+  databaseUrl: string;
+  /** From QUARRY_MASTER_KEY or LITELLM_MASTER_KEY; may instead come from config.yaml general_settings.master_key. */
+  masterKey?: string;
+  redisUrl?: string;
+  port: number;
+  host: string;
+  configPath?: string;
+  /** Sends every Bedrock service (runtime, agent runtime, control plane) to one endpoint, e.g. the local emulator. */
+  awsEndpoint?: string;
+  s3Endpoint?: string;
+  awsRegion: string;
+  logLevel: LogLevel;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
+  const problems: string[] = [];
+  const text = (name: string): string | undefined => {
+    const value = env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  };
+
+  const databaseUrl = text('DATABASE_URL');
+  if (!databaseUrl) problems.push('DATABASE_URL is required (e.g. postgresql://postgres@127.0.0.1:5432/quarry)');
+  else if (!/^postgres(ql)?:\/\//.test(databaseUrl))
+    problems.push('DATABASE_URL must be a postgresql:// connection string');
+
+  const masterKey = text('QUARRY_MASTER_KEY') ?? text('LITELLM_MASTER_KEY');
+  if (masterKey !== undefined) {
+    const source = text('QUARRY_MASTER_KEY') ? 'QUARRY_MASTER_KEY' : 'LITELLM_MASTER_KEY';
+    problems.push(...masterKeyProblems(masterKey, source));
+  }
+
+  const redisUrl = text('REDIS_URL');
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must start with redis:// or rediss://');
+
+  const port = integerIn(text('PORT') ?? '4000', 0, 65535);
+  if (port === undefined) problems.push(`PORT must be an integer from 0 to 65535 (got "${env.PORT}")`);
+
+  const awsEndpoint = text('QUARRY_AWS_ENDPOINT');
+  if (awsEndpoint && !isHttpUrl(awsEndpoint)) problems.push('QUARRY_AWS_ENDPOINT must be an http(s) URL');
+  const s3Endpoint = text('QUARRY_S3_ENDPOINT');
+  if (s3Endpoint && !isHttpUrl(s3Endpoint)) problems.push('QUARRY_S3_ENDPOINT must be an http(s) URL');
+
+  const logLevel = (text('LOG_LEVEL') ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    databaseUrl: databaseUrl!,
+    masterKey,
+    redisUrl,
+    port: port!,
+    host: text('HOST') ?? '0.0.0.0',
+    configPath: text('QUARRY_CONFIG'),
+    awsEndpoint,
+    s3Endpoint,
+    awsRegion: text('AWS_REGION') ?? text('AWS_DEFAULT_REGION') ?? 'us-east-1',
+    logLevel,
+  };
+}
+
+/** LiteLLM requires master keys to look like virtual keys; so do we, so that clients send them the same way. */
+export function masterKeyProblems(masterKey: string, source: string): string[] {
+  if (!masterKey.startsWith('sk-')) return [`${source} must start with "sk-"`];
+  if (masterKey.length < 12) return [`${source} must be at least 12 characters long`];
+  return [];
+}
+
+function integerIn(value: string, min: number, max: number): number | undefined {
+  if (!/^\d+$/.test(value)) return undefined;
+  const number = Number(value);
+  return number >= min && number <= max ? number : undefined;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,65 @@
+// The one place errors become responses: every error leaves in OpenAI's shape
+// {"error": {"message", "type", "param", "code"}} with the right status. Unexpected errors become a 500
+// that carries an error id (also logged with the stack) and nothing of our internals.
+import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { OpenAIError } from '@quarry/openai';
+import { redactSecrets } from '../logging/redact';
+
+@Catch()
+export class OpenAIExceptionFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const error = this.toOpenAIError(exception, request);
+    if (reply.sent || reply.raw.headersSent) {
+      // A stream already started: the SSE writer reports errors in-band; nothing more can be sent here.
+      if (!reply.raw.writableEnded) reply.raw.end();
+      return;
+    }
+    reply.status(error.status).headers(error.headers).send(error.toBody());
+  }
+
+  toOpenAIError(exception: unknown, request: FastifyRequest): OpenAIError {
+    if (exception instanceof OpenAIError) return exception;
+    if (exception instanceof HttpException) return fromHttpException(exception, request);
+    const fastifyStatus = (exception as { statusCode?: unknown })?.statusCode;
+    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+      return fromFastifyClientError(exception as Error & { statusCode: number; code?: string });
+    }
+    const errorId = request.id;
+    this.logger.error(
+      { reqId: errorId, err: { message: redactSecrets(String((exception as Error)?.message)), stack: redactSecrets(String((exception as Error)?.stack)) } },
+      'unhandled error',
+    );
+    return new OpenAIError(500, `Internal server error (error id: ${errorId})`, 'server_error', null, 'internal_error');
+  }
+}
+
+function fromHttpException(exception: HttpException, request: FastifyRequest): OpenAIError {
+  const status = exception.getStatus();
+  const response = exception.getResponse() as string | { message?: string | string[] };
+  if (status === 404 && /^Cannot [A-Z]+ /.test(String((response as { message?: string }).message ?? ''))) {
+    return new OpenAIError(404, `Unknown route: ${request.method} ${request.url.split('?')[0]}`, 'not_found_error', null, 'unknown_route');
+  }
+  const rawMessage = typeof response === 'string' ? response : response.message;
+  const messages = Array.isArray(rawMessage) ? rawMessage : [rawMessage ?? exception.message];
+  // class-validator messages start with the property name ("models must be an array"): that is the param.
+  const param = status === 400 ? /^([\w.[\]]+) /.exec(messages[0] ?? '')?.[1] ?? null : null;
+  return new OpenAIError(status, messages.join('; '), undefined, param);
+}
+
+function fromFastifyClientError(error: Error & { statusCode: number; code?: string }): OpenAIError {
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new OpenAIError(413, 'Request body is too large', 'invalid_request_error', null, 'body_too_large');
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return new OpenAIError(415, 'Unsupported content type; send application/json', 'invalid_request_error', null, 'unsupported_media_type');
+  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+    return OpenAIError.badRequest('Request body is empty; expected a JSON object', 'body', 'invalid_json');
+  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY')
+    return OpenAIError.badRequest(`Request body is not valid JSON: ${error.message}`, 'body', 'invalid_json');
+  return new OpenAIError(error.statusCode, redactSecrets(error.message));
+}

@@ -1,0 +1,39 @@
+// Structured JSON logs (pino). Secret headers are censored by path; free text passes through redactSecrets.
+import pino, { type Logger } from 'pino';
+import type { LoggerService } from '@nestjs/common';
+import { redactSecrets, SECRET_HEADERS } from './redact';
+import type { LogLevel } from '../config/env-config';
+
+export function createLogger(level: LogLevel): Logger {
+  return pino({
+    level,
+    base: { service: 'quarry-gateway' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: {
+      paths: SECRET_HEADERS.flatMap((name) => [`headers["${name}"]`, `req.headers["${name}"]`]),
+      censor: '[redacted]',
+    },
+    formatters: { level: (label) => ({ level: label }) },
+  });
+}
+
+/** Routes Nest's own log lines (bootstrap, route mapping, exceptions) into the same JSON stream. */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+
+  log(message: unknown, context?: string) {
+    this.logger.info({ context }, redactSecrets(String(message)));
+  }
+  error(message: unknown, trace?: string, context?: string) {
+    this.logger.error({ context, trace: trace && redactSecrets(trace) }, redactSecrets(String(message)));
+  }
+  warn(message: unknown, context?: string) {
+    this.logger.warn({ context }, redactSecrets(String(message)));
+  }
+  debug(message: unknown, context?: string) {
+    this.logger.debug({ context }, redactSecrets(String(message)));
+  }
+  verbose(message: unknown, context?: string) {
+    this.logger.trace({ context }, redactSecrets(String(message)));
+  }
+}

@@ -1,0 +1,3 @@
+import { KeyFieldsDto } from './key-fields.dto';
+
+export class GenerateKeyDto extends KeyFieldsDto {}

@@ -1,0 +1,101 @@
+// "No caller grants more than it has" for keys. Proxy admins may write any key. Everyone else writes
+// keys only within the team they administer, or personal keys for themselves, and never beyond the
+// team's (or, for personal keys, their own user's) models, budget and limits. A key bound to a user
+// carries that user's role, so nobody but a proxy admin may bind a key to an admin user.
+import type { Team, User } from '@quarry/db';
+import type { ModelCatalog } from '../access/model-catalog';
+import { entriesBeyond } from '../access/model-grant';
+import { forbidden, notFound } from '../auth/management-errors';
+import { isProxyAdmin, isTeamAdmin, type Limits, type Principal } from '../auth/principal';
+import { OpenAIError } from '@quarry/openai';
+
+/** The key as it would be after the write. */
+export interface DesiredKey extends Limits {
+  teamId: string | null;
+  userId: string | null;
+  models: readonly string[];
+}
+
+export interface KeyGrantContext {
+  /** The desired team, if any (null when it does not exist). */
+  team: Team | null;
+  /** The desired user, if any, with the teams they belong to. */
+  user: (User & { teamIds: readonly string[] }) | null;
+  /** The calling user's own record (bounds personal keys). */
+  caller: User | null;
+}
+
+const ADMIN_ROLES = new Set(['proxy_admin', 'proxy_admin_viewer']);
+
+export function assertKeyGrant(
+  principal: Principal,
+  desired: DesiredKey,
+  context: KeyGrantContext,
+  catalog: ModelCatalog,
+): void {
+  if (desired.teamId !== null && !context.team) throw notFound('Team', 'team_id');
+  if (desired.userId !== null && !context.user) throw notFound('User', 'user_id');
+  if (isProxyAdmin(principal)) return;
+
+  const self = principal.userId;
+  if (desired.teamId !== null) {
+    const teamAdmin = isTeamAdmin(principal, desired.teamId);
+    if (!teamAdmin && !principal.teamMemberOf.includes(desired.teamId)) throw notFound('Team', 'team_id');
+    if (!teamAdmin && desired.userId !== self)
+      throw forbidden('Only team admins can manage keys for other members of the team.', 'user_id');
+  } else if (!self || desired.userId !== self) {
+    throw forbidden(
+      'Only proxy admins can manage keys that belong to no team and to another user (or to none).',
+      'team_id',
+    );
+  }
+
+  if (desired.userId !== null && desired.userId !== self) {
+    const user = context.user!;
+    if (!user.teamIds.includes(desired.teamId!))
+      throw OpenAIError.badRequest(
+        "user_id must be a member of the key's team.",
+        'user_id',
+        'user_not_in_team',
+      );
+    if (ADMIN_ROLES.has(user.role))
+      throw forbidden('Only proxy admins can create or change keys of admin users.', 'user_id');
+  }
+
+  const bound: (Limits & { models: readonly string[] }) | null =
+    desired.teamId !== null ? context.team : context.caller;
+  if (!bound) return;
+  const beyond = entriesBeyond(bound.models, desired.models, catalog);
+  if (beyond.length > 0) {
+    const owner = desired.teamId !== null ? "the team's" : 'your';
+    throw forbidden(
+      `models ${beyond.map((entry) => `'${entry}'`).join(', ')} go beyond ${owner} models.`,
+      'models',
+    );
+  }
+  for (const [field, name] of LIMIT_FIELDS) {
+    const limit = bound[field];
+    const wanted = desired[field];
+    if (typeof limit === 'number' && typeof wanted === 'number' && wanted > limit)
+      throw forbidden(
+        `${name} ${wanted} is larger than ${desired.teamId !== null ? "the team's" : 'your'} ${name} (${limit}).`,
+        name,
+      );
+  }
+}
+
+const LIMIT_FIELDS: [
+  keyof Limits & ('maxBudget' | 'rpmLimit' | 'tpmLimit' | 'maxParallelRequests'),
+  string,
+][] = [
+  ['maxBudget', 'max_budget'],
+  ['rpmLimit', 'rpm_limit'],
+  ['tpmLimit', 'tpm_limit'],
+  ['maxParallelRequests', 'max_parallel_requests'],
+];
+
+/** Blocking and unblocking is for proxy admins and the key's team admins; an owner cannot unblock itself. */
+export function assertMayChangeBlock(principal: Principal, teamId: string | null): void {
+  if (isProxyAdmin(principal) || isTeamAdmin(principal, teamId)) return;
+  throw forbidden('Only proxy admins and team admins can block or unblock keys.', 'blocked');
+}

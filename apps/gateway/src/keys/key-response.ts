@@ -1,0 +1,34 @@
+// Keys as LiteLLM's management API shows them. `token` is the key id (LiteLLM shows the hash there;
+// Quarry never shows the hash), `key_name` the display form. The secret itself appears only in the
+// responses of /key/generate and /key/regenerate.
+import type { VirtualKey } from '@quarry/db';
+
+export function keyResponse(key: VirtualKey) {
+  return {
+    token: key.id,
+    token_id: key.id,
+    key_name: key.displayKey,
+    key_alias: key.alias,
+    team_id: key.teamId,
+    user_id: key.userId,
+    models: key.models,
+    aliases: key.aliases,
+    metadata: key.metadata,
+    spend: key.spend,
+    max_budget: key.maxBudget,
+    budget_duration: key.budgetDuration,
+    budget_reset_at: key.budgetResetAt?.toISOString() ?? null,
+    rpm_limit: key.rpmLimit,
+    tpm_limit: key.tpmLimit,
+    max_parallel_requests: key.maxParallelRequests,
+    expires: key.expiresAt?.toISOString() ?? null,
+    blocked: key.blocked,
+    created_by: key.createdBy,
+    created_at: key.createdAt.toISOString(),
+    updated_at: key.updatedAt.toISOString(),
+  };
+}
+
+export function keyWithSecretResponse(key: VirtualKey, secret: string) {
+  return { key: secret, ...keyResponse(key) };
+}

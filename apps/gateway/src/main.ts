@@ -1,0 +1,25 @@
+// The gateway process: validate configuration, start, and drain cleanly on SIGTERM/SIGINT.
+import { loadAppConfig } from './common/config/app-config';
+import { ConfigError } from './common/config/config-error';
+import { createGateway } from './bootstrap';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadAppConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await createGateway(config);
+  await app.listen(config.port, config.host);
+  process.stdout.write(`Quarry gateway listening on http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`Quarry failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,12 @@
+import type { ModelSource } from '@quarry/db';
+
+/** One deployment of a public model name (LiteLLM's model_list entry), as routes use it. */
+export interface Deployment {
+  /** model_info.id: stable across restarts for config models, a UUID for API-created ones. */
+  id: string;
+  modelName: string;
+  /** As stored: credentials stay `os.environ/NAME` references until the Bedrock client is built. */
+  litellmParams: Readonly<Record<string, unknown>>;
+  modelInfo: Readonly<Record<string, unknown>>;
+  source: ModelSource;
+}

@@ -1,0 +1,116 @@
+// Writes a batch of spend rows, the daily roll-up and the key/team/user totals in one transaction,
+// so reports and totals never disagree with the rows they summarise.
+import type { PrismaService } from '@quarry/db';
+import type { SpendStore } from './spend-buffer';
+import type { SpendRecord } from './spend-record';
+import type { SpendTotals } from './spend-totals';
+
+export class PrismaSpendStore implements SpendStore {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async write(rows: SpendRecord[], totals: SpendTotals): Promise<void> {
+    const daily = rollUpByDay(rows);
+    await this.prisma.$transaction(async (tx) => {
+      if (rows.length > 0) await tx.spendLog.createMany({ data: rows.map(toRow) });
+      for (const day of daily) {
+        await tx.$executeRaw`
+          INSERT INTO daily_spend (day, token_id, team_id, user_id, model_name, requests, successes, failures,
+                                   prompt_tokens, completion_tokens, cache_read_tokens, cache_write_tokens, cost)
+          VALUES (${day.day}::date, ${day.keyId}, ${day.teamId}, ${day.userId}, ${day.modelName}, ${day.requests},
+                  ${day.successes}, ${day.failures}, ${day.promptTokens}, ${day.completionTokens},
+                  ${day.cacheReadTokens}, ${day.cacheWriteTokens}, ${day.cost})
+          ON CONFLICT (day, token_id, team_id, user_id, model_name) DO UPDATE SET
+            requests = daily_spend.requests + EXCLUDED.requests,
+            successes = daily_spend.successes + EXCLUDED.successes,
+            failures = daily_spend.failures + EXCLUDED.failures,
+            prompt_tokens = daily_spend.prompt_tokens + EXCLUDED.prompt_tokens,
+            completion_tokens = daily_spend.completion_tokens + EXCLUDED.completion_tokens,
+            cache_read_tokens = daily_spend.cache_read_tokens + EXCLUDED.cache_read_tokens,
+            cache_write_tokens = daily_spend.cache_write_tokens + EXCLUDED.cache_write_tokens,
+            cost = daily_spend.cost + EXCLUDED.cost`;
+      }
+      for (const [id, cost] of totals.keys) await tx.$executeRaw`UPDATE virtual_keys SET spend = spend + ${cost} WHERE token_id = ${id}`;
+      for (const [id, cost] of totals.teams) await tx.$executeRaw`UPDATE teams SET spend = spend + ${cost} WHERE team_id = ${id}`;
+      for (const [id, cost] of totals.users) await tx.$executeRaw`UPDATE users SET spend = spend + ${cost} WHERE user_id = ${id}`;
+    });
+  }
+}
+
+function toRow(record: SpendRecord) {
+  return {
+    requestId: record.requestId,
+    callType: record.callType,
+    keyId: record.keyId ?? null,
+    teamId: record.teamId ?? null,
+    userId: record.userId ?? null,
+    endUser: record.endUser ?? null,
+    modelName: record.modelName,
+    deploymentId: record.deploymentId ?? null,
+    bedrockModel: record.bedrockModel ?? null,
+    promptTokens: record.promptTokens,
+    completionTokens: record.completionTokens,
+    cacheReadTokens: record.cacheReadTokens,
+    cacheWriteTokens: record.cacheWriteTokens,
+    totalTokens: record.promptTokens + record.completionTokens,
+    cost: record.cost,
+    latencyMs: Math.round(record.latencyMs),
+    ttftMs: record.ttftMs === undefined ? null : Math.round(record.ttftMs),
+    status: record.status,
+    httpStatus: record.httpStatus,
+    errorType: record.errorType ?? null,
+    startTime: record.startTime,
+  };
+}
+
+interface DailyRow {
+  day: string;
+  keyId: string;
+  teamId: string;
+  userId: string;
+  modelName: string;
+  requests: number;
+  successes: number;
+  failures: number;
+  promptTokens: number;
+  completionTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+  cost: number;
+}
+
+/** Sums rows per (UTC day, key, team, user, model): one upsert per group instead of one per row. */
+export function rollUpByDay(rows: SpendRecord[]): DailyRow[] {
+  const groups = new Map<string, DailyRow>();
+  for (const row of rows) {
+    const day = row.startTime.toISOString().slice(0, 10);
+    const group = [day, row.keyId ?? '', row.teamId ?? '', row.userId ?? '', row.modelName].join('\u0000');
+    let daily = groups.get(group);
+    if (!daily) {
+      daily = {
+        day,
+        keyId: row.keyId ?? '',
+        teamId: row.teamId ?? '',
+        userId: row.userId ?? '',
+        modelName: row.modelName,
+        requests: 0,
+        successes: 0,
+        failures: 0,
+        promptTokens: 0,
+        completionTokens: 0,
+        cacheReadTokens: 0,
+        cacheWriteTokens: 0,
+        cost: 0,
+      };
+      groups.set(group, daily);
+    }
+    daily.requests++;
+    if (row.status === 'success') daily.successes++;
+    else daily.failures++;
+    daily.promptTokens += row.promptTokens;
+    daily.completionTokens += row.completionTokens;
+    daily.cacheReadTokens += row.cacheReadTokens;
+    daily.cacheWriteTokens += row.cacheWriteTokens;
+    daily.cost += row.cost;
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,112 @@
+// Buffers spend records off the request path and writes them in batches. Rules (LESSONS "Tenancy,
+// limits, spend"): never block a response; bounded memory; a failed write keeps its rows and retries
+// with backoff; totals (key/team/user spend) are never lost, even when rows must be shed at capacity.
+import type { SpendRecord } from './spend-record';
+import { SpendTotals } from './spend-totals';
+
+export interface SpendStore {
+  /** Writes rows and adds totals atomically; throws when nothing was written. */
+  write(rows: SpendRecord[], totals: SpendTotals): Promise<void>;
+}
+
+export interface SpendBufferOptions {
+  /** Rows held at most; beyond it rows are shed (counted and reported) but their cost still reaches the totals. */
+  maxRows: number;
+  /** Rows per write. */
+  batchSize: number;
+  /** Time between scheduled flushes. */
+  intervalMs: number;
+  maxBackoffMs: number;
+  onWriteError: (error: unknown, pendingRows: number) => void;
+  onRowsShed: (count: number) => void;
+}
+
+export const DEFAULT_SPEND_BUFFER_OPTIONS: Omit<SpendBufferOptions, 'onWriteError' | 'onRowsShed'> = {
+  maxRows: 100_000,
+  batchSize: 1_000,
+  intervalMs: 500,
+  maxBackoffMs: 30_000,
+};
+
+export class SpendBuffer {
+  private rows: SpendRecord[] = [];
+  private totals = new SpendTotals();
+  private inFlight: Promise<void> | undefined;
+  private consecutiveFailures = 0;
+  private nextAttemptAt = 0;
+  private timer: NodeJS.Timeout | undefined;
+  shedRows = 0;
+
+  constructor(
+    private readonly store: SpendStore,
+    private readonly options: SpendBufferOptions,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  start(): void {
+    this.timer ??= setInterval(() => void this.flush(), this.options.intervalMs);
+    this.timer.unref();
+  }
+
+  add(record: SpendRecord): void {
+    this.totals.add(record);
+    if (this.rows.length >= this.options.maxRows) {
+      this.shedRows++;
+      this.options.onRowsShed(1);
+      return;
+    }
+    this.rows.push(record);
+    if (this.rows.length >= this.options.batchSize && !this.inFlight) void this.flush();
+  }
+
+  get pendingRows(): number {
+    return this.rows.length;
+  }
+
+  /** Writes what is buffered (one batch at a time); resolves when that attempt is over, never rejects. */
+  flush(): Promise<void> {
+    if (this.inFlight) return this.inFlight;
+    if (this.rows.length === 0 && this.totals.isEmpty) return Promise.resolve();
+    if (this.now() < this.nextAttemptAt) return Promise.resolve();
+    this.inFlight = this.writeOneBatch().finally(() => (this.inFlight = undefined));
+    return this.inFlight;
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Flushes until empty, or until the deadline passes. Returns the rows left unwritten. */
+  async drain(timeoutMs: number): Promise<number> {
+    const deadline = this.now() + timeoutMs;
+    this.nextAttemptAt = 0;
+    while ((this.rows.length > 0 || !this.totals.isEmpty) && this.now() < deadline) {
+      await this.flush();
+      if (this.consecutiveFailures > 0) await delay(Math.min(250 * this.consecutiveFailures, deadline - this.now()));
+      this.nextAttemptAt = 0;
+    }
+    return this.rows.length;
+  }
+
+  private async writeOneBatch(): Promise<void> {
+    const batch = this.rows.splice(0, this.options.batchSize);
+    // Totals travel with the first batch that carries them; later batches carry whatever accrued since.
+    const totals = this.totals.take();
+    try {
+      await this.store.write(batch, totals);
+      this.consecutiveFailures = 0;
+    } catch (error) {
+      this.rows = batch.concat(this.rows);
+      this.totals.restore(totals);
+      this.consecutiveFailures++;
+      const backoff = Math.min(this.options.maxBackoffMs, 250 * 2 ** Math.min(this.consecutiveFailures, 10));
+      this.nextAttemptAt = this.now() + backoff;
+      this.options.onWriteError(error, this.rows.length);
+    }
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+}

@@ -1,0 +1,23 @@
+/** One request's usage and cost, as booked in spend_logs (one row per request, whatever its outcome). */
+export interface SpendRecord {
+  requestId: string;
+  callType: 'chat' | 'embeddings' | 'image_generation' | 'rerank' | 'passthrough' | 'batch';
+  keyId?: string;
+  teamId?: string;
+  userId?: string;
+  endUser?: string;
+  modelName: string;
+  deploymentId?: string;
+  bedrockModel?: string;
+  promptTokens: number;
+  completionTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+  cost: number;
+  latencyMs: number;
+  ttftMs?: number;
+  status: 'success' | 'error' | 'aborted';
+  httpStatus: number;
+  errorType?: string;
+  startTime: Date;
+}

@@ -1,0 +1,44 @@
+// The Nest face of the spend buffer: one per process, started with the app, drained on shutdown.
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { PrismaService } from '@quarry/db';
+import { LOGGER } from '../common/logging/logger.token';
+import { DEFAULT_SPEND_BUFFER_OPTIONS, SpendBuffer } from './spend-buffer';
+import { PrismaSpendStore } from './prisma-spend-store';
+import type { SpendRecord } from './spend-record';
+
+const SHUTDOWN_DRAIN_MS = 10_000;
+
+@Injectable()
+export class SpendWriter implements OnModuleInit, OnApplicationShutdown {
+  private readonly buffer: SpendBuffer;
+
+  constructor(prisma: PrismaService, @Inject(LOGGER) private readonly logger: Logger) {
+    this.buffer = new SpendBuffer(new PrismaSpendStore(prisma), {
+      ...DEFAULT_SPEND_BUFFER_OPTIONS,
+      onWriteError: (error, pendingRows) =>
+        logger.error({ err: { message: (error as Error)?.message }, pendingRows }, 'spend write failed; rows kept for retry'),
+      onRowsShed: () => logger.error({ shedRows: this.buffer.shedRows }, 'spend buffer full; row shed (totals kept)'),
+    });
+  }
+
+  onModuleInit(): void {
+    this.buffer.start();
+  }
+
+  /** Never blocks and never throws: the request path only hands the record over. */
+  record(record: SpendRecord): void {
+    this.buffer.add(record);
+  }
+
+  /** For tests and admin tooling: write everything now. */
+  async flush(): Promise<void> {
+    await this.buffer.drain(SHUTDOWN_DRAIN_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.buffer.stop();
+    const left = await this.buffer.drain(SHUTDOWN_DRAIN_MS);
+    if (left > 0) this.logger.error({ unwrittenRows: left }, 'spend rows could not be written before shutdown');
+  }
+}

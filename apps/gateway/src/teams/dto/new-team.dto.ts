@@ -1,0 +1,21 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import { TeamFieldsDto } from './team-fields.dto';
+import { TeamMemberDto } from './team-member.dto';
+
+export class NewTeamDto extends TeamFieldsDto {
+  /** Optional caller-chosen id (LiteLLM allows it); a UUID otherwise. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\w.:-]{1,128}$/, {
+    message: 'team_id may contain letters, digits, "_", ".", ":" and "-" (at most 128)',
+  })
+  team_id?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => TeamMemberDto)
+  members_with_roles?: TeamMemberDto[];
+}

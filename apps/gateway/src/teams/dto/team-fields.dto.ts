@@ -1,0 +1,14 @@
+import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { LimitFieldsDto } from '../../common/validation/limit-fields.dto';
+
+export class TeamFieldsDto extends LimitFieldsDto {
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  team_alias?: string | null;
+
+  @IsOptional()
+  @IsBoolean()
+  blocked?: boolean;
+}

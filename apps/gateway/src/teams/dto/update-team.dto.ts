@@ -1,0 +1,8 @@
+import { IsNotEmpty, IsString } from 'class-validator';
+import { TeamFieldsDto } from './team-fields.dto';
+
+export class UpdateTeamDto extends TeamFieldsDto {
+  @IsString()
+  @IsNotEmpty()
+  team_id!: string;
+}

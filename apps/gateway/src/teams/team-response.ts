@@ -1,0 +1,34 @@
+// Teams as LiteLLM's management API shows them.
+import type { Team, TeamMembership, User } from '@quarry/db';
+
+export type TeamWithMembers = Team & { members: (TeamMembership & { user: Pick<User, 'id' | 'email'> })[] };
+
+export const TEAM_MEMBERS_INCLUDE = {
+  members: { include: { user: { select: { id: true, email: true } } }, orderBy: { createdAt: 'asc' } },
+} as const;
+
+export function teamResponse(team: TeamWithMembers) {
+  return {
+    team_id: team.id,
+    team_alias: team.alias,
+    models: team.models,
+    max_budget: team.maxBudget,
+    spend: team.spend,
+    budget_duration: team.budgetDuration,
+    budget_reset_at: team.budgetResetAt?.toISOString() ?? null,
+    rpm_limit: team.rpmLimit,
+    tpm_limit: team.tpmLimit,
+    max_parallel_requests: team.maxParallelRequests,
+    metadata: team.metadata,
+    blocked: team.blocked,
+    members_with_roles: team.members.map((member) => ({
+      user_id: member.userId,
+      user_email: member.user.email,
+      role: member.role,
+    })),
+    admins: team.members.filter((member) => member.role === 'admin').map((member) => member.userId),
+    members: team.members.map((member) => member.userId),
+    created_at: team.createdAt.toISOString(),
+    updated_at: team.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,31 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { USER_ROLES } from './user-fields.dto';
+
+export class ListUsersQuery {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  page_size?: number;
+
+  @IsOptional()
+  @IsIn(USER_ROLES)
+  role?: (typeof USER_ROLES)[number];
+
+  @IsOptional()
+  @IsString()
+  team_id?: string;
+
+  /** Comma-separated user ids. */
+  @IsOptional()
+  @IsString()
+  user_ids?: string;
+}

@@ -1,0 +1,45 @@
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { DURATION_HINT, DURATION_PATTERN } from '../../common/validation/duration';
+import { UserFieldsDto } from './user-fields.dto';
+
+export class NewUserDto extends UserFieldsDto {
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\w.:@+-]{1,128}$/, {
+    message: 'user_id may contain letters, digits and "_.:@+-" (at most 128)',
+  })
+  user_id?: string;
+
+  /** Team ids the user joins (as a member with role user). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  teams?: string[];
+
+  /** LiteLLM creates a personal key for every new user unless told not to. */
+  @IsOptional()
+  @IsBoolean()
+  auto_create_key?: boolean;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  key_alias?: string;
+
+  /** Lifetime of the auto-created key. */
+  @IsOptional()
+  @IsString()
+  @Matches(DURATION_PATTERN, { message: `duration must be ${DURATION_HINT}` })
+  duration?: string;
+}

@@ -1,0 +1,28 @@
+// Users as LiteLLM's management API shows them.
+import type { TeamMembership, User } from '@quarry/db';
+
+export type UserWithTeams = User & { memberships: Pick<TeamMembership, 'teamId' | 'role'>[] };
+
+export const USER_TEAMS_INCLUDE = {
+  memberships: { select: { teamId: true, role: true }, orderBy: { createdAt: 'asc' } },
+} as const;
+
+export function userResponse(user: UserWithTeams) {
+  return {
+    user_id: user.id,
+    user_email: user.email,
+    user_role: user.role,
+    teams: user.memberships.map((membership) => membership.teamId),
+    models: user.models,
+    max_budget: user.maxBudget,
+    spend: user.spend,
+    budget_duration: user.budgetDuration,
+    budget_reset_at: user.budgetResetAt?.toISOString() ?? null,
+    rpm_limit: user.rpmLimit,
+    tpm_limit: user.tpmLimit,
+    max_parallel_requests: user.maxParallelRequests,
+    metadata: user.metadata,
+    created_at: user.createdAt.toISOString(),
+    updated_at: user.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,111 @@
+import { capabilitiesFor } from './capabilities-for';
+
+describe('capabilitiesFor', () => {
+  it('reads a listed chat model from the table', () => {
+    expect(capabilitiesFor('anthropic.claude-3-7-sonnet-20250219-v1:0')).toEqual({
+      family: 'anthropic',
+      mode: 'chat',
+      supportsConverse: true,
+      supportsTools: true,
+      supportsToolChoice: true,
+      supportsVision: true,
+      supportsPdfInput: true,
+      supportsReasoning: true,
+      supportsResponseSchema: false,
+      supportsPromptCaching: true,
+      maxOutputTokens: 8192,
+    });
+  });
+
+  it('keeps features the table says a model lacks switched off', () => {
+    const llama = capabilitiesFor('meta.llama3-8b-instruct-v1:0');
+    expect(llama).toMatchObject({
+      family: 'meta',
+      supportsConverse: true,
+      supportsTools: false,
+      supportsVision: false,
+    });
+    expect(capabilitiesFor('meta.llama4-scout-17b-instruct-v1:0')).toMatchObject({
+      supportsTools: true,
+      supportsToolChoice: false,
+    });
+  });
+
+  it.each([
+    ['anthropic.claude-sonnet-4-5-20250929-v1:0', true],
+    ['anthropic.claude-haiku-4-5-20251001-v1:0', true],
+    ['anthropic.claude-opus-4-5-20251101-v1:0', true],
+    ['anthropic.claude-opus-4-6-v1', true],
+    ['anthropic.claude-sonnet-4-6', true],
+    ['anthropic.claude-opus-4-1-20250805-v1:0', false],
+    ['anthropic.claude-sonnet-4-20250514-v1:0', false],
+    ['anthropic.claude-3-5-sonnet-20241022-v2:0', false],
+    ['anthropic.claude-3-haiku-20240307-v1:0', false],
+    ['amazon.nova-2-lite-v1:0', false],
+    ['openai.gpt-oss-120b-1:0', false],
+  ])('native structured output for %s: %s', (modelId, expected) => {
+    expect(capabilitiesFor(modelId).supportsResponseSchema).toBe(expected);
+  });
+
+  it.each([
+    ['amazon.titan-embed-text-v2:0', 'embedding'],
+    ['cohere.rerank-v3-5:0', 'rerank'],
+    ['stability.sd3-large-v1:0', 'image_generation'],
+    ['stability.stable-image-inpaint-v1:0', 'image_generation'],
+    ['amazon.nova-canvas-v1:0', 'image_generation'],
+  ])('%s is a %s model, served by InvokeModel', (modelId, mode) => {
+    expect(capabilitiesFor(modelId)).toMatchObject({ mode, supportsConverse: false });
+  });
+
+  it('sends TwelveLabs Pegasus to InvokeModel although it is a chat model', () => {
+    expect(capabilitiesFor('twelvelabs.pegasus-1-2-v1:0')).toMatchObject({
+      mode: 'chat',
+      supportsConverse: false,
+    });
+  });
+
+  it('finds models listed only as cross-region profiles, and ignores a prefix or fault suffix given by mistake', () => {
+    expect(capabilitiesFor('amazon.nova-premier-v1:0')).toMatchObject({
+      family: 'amazon-nova',
+      mode: 'chat',
+      supportsVision: true,
+    });
+    expect(capabilitiesFor('us.anthropic.claude-3-haiku-20240307-v1:0~throttle').supportsTools).toBe(true);
+  });
+
+  it('is permissive for models it does not know, assuming reasoning and caching only where the family has them', () => {
+    const newClaude = capabilitiesFor('anthropic.claude-opus-5-20270101-v1:0');
+    expect(newClaude).toMatchObject({
+      family: 'anthropic',
+      mode: 'chat',
+      supportsConverse: true,
+      supportsTools: true,
+      supportsReasoning: true,
+      supportsPromptCaching: true,
+      supportsResponseSchema: true,
+    });
+    const profileArn = capabilitiesFor(
+      'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/a1b2c3',
+    );
+    expect(profileArn).toMatchObject({
+      family: 'other',
+      mode: 'chat',
+      supportsConverse: true,
+      supportsTools: true,
+    });
+    expect(profileArn.supportsReasoning).toBe(false);
+    expect(capabilitiesFor('acme.new-embed-v1')).toMatchObject({
+      mode: 'embedding',
+      supportsConverse: false,
+    });
+  });
+
+  it('applies overrides last, ignoring undefined ones', () => {
+    const capabilities = capabilitiesFor('openai.gpt-oss-120b-1:0', {
+      supportsResponseSchema: true,
+      supportsVision: undefined,
+    });
+    expect(capabilities.supportsResponseSchema).toBe(true);
+    expect(capabilities.supportsVision).toBe(false);
+  });
+});

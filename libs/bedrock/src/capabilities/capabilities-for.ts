@@ -1,0 +1,86 @@
+// What a Bedrock model can do, from the price/capability table (generated from LiteLLM's public
+// map), with explicit overrides (model_info) applied last.
+//
+// Decisions:
+// - supportsConverse: every chat-mode model (AWS's Converse covers all text models) except
+//   TwelveLabs Pegasus, whose video understanding is InvokeModel-only.
+// - supportsResponseSchema means NATIVE structured output (Converse `outputConfig.textFormat`).
+//   LiteLLM's `supports_response_schema` only says LiteLLM can produce JSON (it uses a forced tool
+//   for most models), so it is not used. Native support follows AWS's list: Claude Sonnet 4.5+,
+//   Haiku 4.5+, Opus 4.5+ (Opus 4.1 and Nova are not on it; they get the forced-tool fallback).
+//   AWS also lists "select" open-weight models without naming versions: enable them per deployment
+//   with an override.
+// - Models missing from the table (newer releases, application-inference-profile ARNs, imported
+//   models) get permissive defaults: Bedrock itself rejects what a model cannot do, with a clear
+//   message, whereas a wrong "unsupported" here would block features that work. Reasoning, caching
+//   and native schemas are assumed only for families known to offer them.
+import type { ModelCapabilities, ModelMode } from './model-capabilities';
+import { familyOf } from './model-family';
+import { priceTableEntryForBaseModel } from '../pricing/price-table';
+import { splitCrossRegionPrefix, withoutFaultSuffix } from '../model-id';
+
+const INVOKE_ONLY_CHAT_MODELS = ['twelvelabs.pegasus'];
+const NATIVE_SCHEMA_MINIMUM: Record<string, number> = { sonnet: 4.5, haiku: 4.5, opus: 4.5 };
+
+export function capabilitiesFor(
+  baseModelId: string,
+  overrides: Partial<ModelCapabilities> = {},
+): ModelCapabilities {
+  const id = splitCrossRegionPrefix(withoutFaultSuffix(baseModelId)).baseModelId;
+  const family = familyOf(id);
+  const entry = priceTableEntryForBaseModel(id);
+  const mode = entry ? modeOf(entry.mode) : guessMode(id);
+  const chat = mode === 'chat';
+  const supports = (flag: string) => entry?.supports?.includes(flag) ?? false;
+  const knownForCaching = family === 'anthropic' || family === 'amazon-nova';
+
+  const capabilities: ModelCapabilities = {
+    family,
+    mode,
+    supportsConverse: chat && !INVOKE_ONLY_CHAT_MODELS.some((prefix) => id.startsWith(prefix)),
+    supportsTools: entry ? supports('function_calling') : chat,
+    supportsToolChoice: entry ? supports('tool_choice') : chat,
+    supportsVision: entry ? supports('vision') : chat,
+    supportsPdfInput: entry ? supports('pdf_input') : chat,
+    supportsReasoning: entry ? supports('reasoning') : chat && (knownForCaching || family === 'openai'),
+    supportsResponseSchema: chat && hasNativeStructuredOutput(id),
+    supportsPromptCaching: entry ? supports('prompt_caching') : chat && knownForCaching,
+  };
+  if (entry?.maxOutput !== undefined) capabilities.maxOutputTokens = entry.maxOutput;
+  return { ...capabilities, ...definedOnly(overrides) };
+}
+
+function modeOf(tableMode: string): ModelMode {
+  switch (tableMode) {
+    case 'chat':
+    case 'embedding':
+    case 'rerank':
+    case 'completion':
+    case 'image_generation':
+      return tableMode;
+    case 'image_edit':
+      return 'image_generation';
+    default:
+      return 'chat';
+  }
+}
+
+/** For ids the table does not list: the kind of model its name says it is. */
+function guessMode(id: string): ModelMode {
+  if (/embed/.test(id)) return 'embedding';
+  if (/rerank/.test(id)) return 'rerank';
+  if (/^stability\.|image-generator|nova-canvas|nova-reel/.test(id)) return 'image_generation';
+  return 'chat';
+}
+
+/** Claude 4.5 generation and later (`claude-sonnet-4-5-…`, `claude-opus-4-6-v1`, `claude-sonnet-5-…`). */
+function hasNativeStructuredOutput(id: string): boolean {
+  const match = /^anthropic\.claude-(opus|sonnet|haiku)-(\d+)(?:-(\d{1,2}))?(?:-|$)/.exec(id);
+  if (!match) return false;
+  const version = Number(match[2]) + (match[3] !== undefined ? Number(match[3]) / 10 : 0);
+  return version >= NATIVE_SCHEMA_MINIMUM[match[1]];
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
+}

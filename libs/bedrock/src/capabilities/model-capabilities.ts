@@ -1,0 +1,35 @@
+// What a Bedrock model can do, looked up by its base model id (region prefix and ARN stripped).
+// Built from the price/capability data (see ../pricing) by capabilities-for.ts; unknown models get
+// permissive defaults there (Bedrock rejects what a model cannot do, with a clear message).
+
+export type ModelFamily =
+  | 'anthropic'
+  | 'meta'
+  | 'mistral'
+  | 'amazon-titan'
+  | 'amazon-nova'
+  | 'cohere'
+  | 'ai21'
+  | 'deepseek'
+  | 'openai'
+  | 'qwen'
+  | 'writer'
+  | 'other';
+
+export type ModelMode = 'chat' | 'embedding' | 'image_generation' | 'rerank' | 'completion';
+
+export interface ModelCapabilities {
+  family: ModelFamily;
+  mode: ModelMode;
+  /** Served by Converse (text/chat models); otherwise InvokeModel only. */
+  supportsConverse: boolean;
+  supportsTools: boolean;
+  supportsToolChoice: boolean;
+  supportsVision: boolean;
+  supportsPdfInput: boolean;
+  supportsReasoning: boolean;
+  /** Native structured output via Converse `outputConfig.textFormat` (json_schema). */
+  supportsResponseSchema: boolean;
+  supportsPromptCaching: boolean;
+  maxOutputTokens?: number;
+}

@@ -1,0 +1,28 @@
+// The model family — which native body format and which family-specific options apply — read
+// from the provider part of a base model id (`anthropic.claude-…` → anthropic).
+import type { ModelFamily } from './model-capabilities';
+
+const BY_PROVIDER: Record<string, ModelFamily> = {
+  anthropic: 'anthropic',
+  meta: 'meta',
+  mistral: 'mistral',
+  cohere: 'cohere',
+  ai21: 'ai21',
+  deepseek: 'deepseek',
+  openai: 'openai',
+  qwen: 'qwen',
+  writer: 'writer',
+};
+
+export function familyOf(baseModelId: string): ModelFamily {
+  const dot = baseModelId.indexOf('.');
+  if (dot <= 0) return 'other';
+  const provider = baseModelId.slice(0, dot);
+  if (provider === 'amazon') {
+    const model = baseModelId.slice(dot + 1);
+    if (model.startsWith('nova')) return 'amazon-nova';
+    if (model.startsWith('titan')) return 'amazon-titan';
+    return 'other';
+  }
+  return BY_PROVIDER[provider] ?? 'other';
+}

@@ -1,0 +1,115 @@
+// Entry point of the request side: a validated OpenAI chat request → the Converse / ConverseStream input
+// plus the TranslationContext the response side needs to undo renames and JSON mode.
+import type { ConverseCommandInput } from '@aws-sdk/client-bedrock-runtime';
+import type { ChatCompletionRequest } from '@quarry/openai';
+import type { ModelCapabilities } from '../../capabilities/model-capabilities';
+import type { ConverseDraft, JsonDocument } from './converse-draft';
+import { prefetchImages, type FetchImage } from './images';
+import { toInferenceConfig } from './inference-params';
+import { DEFAULT_USER_CONTINUE_MESSAGE, toConverseConversation } from './messages';
+import { applyProviderParams, withDeploymentDefaults } from './provider-params';
+import { applyReasoning } from './reasoning';
+import { applyResponseFormat } from './response-format';
+import { applyParallelToolCalls, applyTools, ensureToolConfigForHistory } from './tools';
+import type { TranslationContext } from './translation-context';
+import { TranslationState } from './translation-state';
+import { rejectUnsupportedParams } from './unsupported-params';
+
+export interface ConverseRequestOptions {
+  /** What goes in the path (base id, profile id or ARN); copied to `input.modelId`. */
+  modelId: string;
+  capabilities: ModelCapabilities;
+  /** Drop unsupported OpenAI params instead of answering 400 (per request `drop_params` or config). */
+  dropParams: boolean;
+  /** LiteLLM `modify_params`: fix up conversations Bedrock would refuse. */
+  modifyParams: boolean;
+  /** LiteLLM `user_continue_message`: the user turn inserted when one is required. */
+  userContinueMessage?: string;
+  /** Extra litellm_params of the deployment (guardrailConfig, performanceConfig, top_k, …), under the request's own. */
+  deploymentParams: Record<string, unknown>;
+  /** Injected: the SSRF-guarded fetch in production. */
+  fetchImage: FetchImage;
+  /** True for ConverseStream (enables guardrailConfig.streamProcessingMode). */
+  stream?: boolean;
+}
+
+export interface ConverseRequest {
+  /** Also valid as ConverseStreamCommandInput (same members; guardrailConfig may carry streamProcessingMode). */
+  input: ConverseCommandInput;
+  context: TranslationContext;
+}
+
+export async function toConverseRequest(
+  clientRequest: ChatCompletionRequest,
+  options: ConverseRequestOptions,
+): Promise<ConverseRequest> {
+  const { capabilities, dropParams, modifyParams } = options;
+  const request = withDeploymentDefaults(clientRequest, options.deploymentParams);
+  rejectUnsupportedParams(request, dropParams);
+
+  const state = new TranslationState(
+    capabilities.family,
+    capabilities.supportsPromptCaching,
+    modifyParams,
+    await prefetchImages(request.messages, options.fetchImage),
+  );
+  const conversation = toConverseConversation(
+    request.messages,
+    state,
+    options.userContinueMessage ?? continueMessageOf(request) ?? DEFAULT_USER_CONTINUE_MESSAGE,
+  );
+  const draft: ConverseDraft = {
+    capabilities,
+    state,
+    system: conversation.system,
+    messages: conversation.messages,
+    containsToolBlocks: conversation.containsToolBlocks,
+    inferenceConfig: toInferenceConfig(request, modifyParams),
+    tools: [],
+    toolChoice: undefined,
+    additionalFields: {},
+    outputConfig: undefined,
+    jsonMode: { kind: 'none' },
+    topLevel: {},
+  };
+
+  applyTools(draft, request, dropParams);
+  ensureToolConfigForHistory(draft);
+  applyResponseFormat(draft, request, dropParams);
+  applyProviderParams(draft, request, {
+    deploymentParams: options.deploymentParams,
+    dropParams,
+    stream: options.stream ?? false,
+  });
+  applyReasoning(draft, request, { dropParams, modifyParams });
+  applyParallelToolCalls(draft, request);
+
+  return {
+    input: toInput(options.modelId, draft),
+    context: { toolNames: state.toolNames.reverseMap, jsonMode: draft.jsonMode, capabilities },
+  };
+}
+
+/** LiteLLM also accepts `user_continue_message` in the request body, as a string or a message. */
+function continueMessageOf(request: ChatCompletionRequest): string | undefined {
+  const value = request.user_continue_message;
+  if (!value) return undefined;
+  return typeof value === 'string' ? value : value.content;
+}
+
+/** Only members that carry something: Bedrock refuses some empty ones (an empty toolConfig.tools). */
+function toInput(modelId: string, draft: ConverseDraft): ConverseCommandInput {
+  const input: ConverseCommandInput = { modelId, messages: draft.messages };
+  if (draft.system.length > 0) input.system = draft.system;
+  if (Object.keys(draft.inferenceConfig).length > 0) input.inferenceConfig = draft.inferenceConfig;
+  if (draft.tools.length > 0) {
+    input.toolConfig = draft.toolChoice
+      ? { tools: draft.tools, toolChoice: draft.toolChoice }
+      : { tools: draft.tools };
+  }
+  if (Object.keys(draft.additionalFields).length > 0)
+    input.additionalModelRequestFields = draft.additionalFields as JsonDocument;
+  if (draft.outputConfig) input.outputConfig = draft.outputConfig;
+  Object.assign(input, draft.topLevel);
+  return input;
+}

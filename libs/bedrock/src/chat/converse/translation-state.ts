@@ -1,0 +1,20 @@
+// Per-request state the message translators share: identifier registries (so a tool name or call id
+// maps the same way everywhere in the request), document names, prefetched images and the switches.
+import type { ModelFamily } from '../../capabilities/model-capabilities';
+import { DocumentNamer } from './documents';
+import type { PrefetchedImages } from './images';
+import { BedrockNameRegistry } from './tool-names';
+
+export class TranslationState {
+  readonly toolNames = new BedrockNameRegistry('tool');
+  readonly toolUseIds = new BedrockNameRegistry('tool_call');
+  readonly documents = new DocumentNamer();
+
+  constructor(
+    readonly family: ModelFamily,
+    readonly cachingSupported: boolean,
+    /** LiteLLM `modify_params`: repair conversations Bedrock would refuse instead of answering 400. */
+    readonly modifyParams: boolean,
+    readonly prefetchedImages: PrefetchedImages,
+  ) {}
+}

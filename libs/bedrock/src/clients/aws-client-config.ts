@@ -1,0 +1,54 @@
+// How to reach one AWS account/region for one deployment, and the cache key that identifies a
+// client built from it. The key holds a hash of the credentials, never the secret itself, so it
+// can appear in logs and heap dumps without leaking anything.
+import { createHash } from 'node:crypto';
+
+export interface AwsCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export interface AwsClientConfig {
+  region: string;
+  /** Overrides the AWS endpoint (the emulator, VPC endpoints, a local S3). */
+  endpoint?: string;
+  /** SigV4 credentials; without them and without a bearer token the SDK's default chain applies. */
+  credentials?: AwsCredentials;
+  /** A Bedrock API key (runtime and control plane only). */
+  bearerToken?: string;
+  /** SDK attempts per call; the gateway passes 1 because it retries (and falls back) itself. */
+  maxAttempts?: number;
+  /** Time allowed until response headers arrive, and the longest a socket may sit idle. */
+  requestTimeoutMs?: number;
+  /** Concurrent connections per client; every open stream holds one. Default 1024. */
+  maxSockets?: number;
+}
+
+export type AwsService = 'bedrock-runtime' | 'bedrock-agent-runtime' | 'bedrock' | 's3';
+
+export function clientCacheKey(service: AwsService, config: AwsClientConfig): string {
+  return JSON.stringify([
+    service,
+    config.region,
+    config.endpoint ?? '',
+    identityOf(config),
+    config.maxAttempts ?? null,
+    config.requestTimeoutMs ?? null,
+    config.maxSockets ?? null,
+  ]);
+}
+
+/** Who the client acts as: a short hash of the credentials or token, or the SDK's default chain. */
+function identityOf(config: AwsClientConfig): string {
+  const hash = createHash('sha256');
+  if (config.credentials) {
+    const { accessKeyId, secretAccessKey, sessionToken } = config.credentials;
+    hash.update(`sigv4\0${accessKeyId}\0${secretAccessKey}\0${sessionToken ?? ''}`);
+  } else if (config.bearerToken) {
+    hash.update(`bearer\0${config.bearerToken}`);
+  } else {
+    return 'default-chain';
+  }
+  return hash.digest('hex').slice(0, 32);
+}

@@ -1,0 +1,25 @@
+// The anatomy of a Bedrock model id: an optional cross-region inference-profile prefix
+// (`us.anthropic.claude-…`), the base model id (`anthropic.claude-…`), and — in dev and tests
+// only — the emulator's fault suffix (`…~throttle`), which must reach the emulator but never the
+// price or capability lookups.
+
+/** Geographic prefixes of system-defined cross-region inference profiles. */
+export const CROSS_REGION_PREFIXES = ['us', 'eu', 'apac', 'global', 'us-gov', 'jp', 'au', 'ca'] as const;
+export type CrossRegionPrefix = (typeof CROSS_REGION_PREFIXES)[number];
+
+const PREFIX_SET: ReadonlySet<string> = new Set(CROSS_REGION_PREFIXES);
+
+export function withoutFaultSuffix(modelId: string): string {
+  const tilde = modelId.indexOf('~');
+  return tilde === -1 ? modelId : modelId.slice(0, tilde);
+}
+
+/** `us.anthropic.claude-x` → { prefix: 'us', baseModelId: 'anthropic.claude-x' }. */
+export function splitCrossRegionPrefix(modelId: string): { prefix?: CrossRegionPrefix; baseModelId: string } {
+  const dot = modelId.indexOf('.');
+  // A prefix is only a prefix if a `provider.model` id follows it.
+  if (dot > 0 && PREFIX_SET.has(modelId.slice(0, dot)) && modelId.indexOf('.', dot + 1) !== -1) {
+    return { prefix: modelId.slice(0, dot) as CrossRegionPrefix, baseModelId: modelId.slice(dot + 1) };
+  }
+  return { baseModelId: modelId };
+}

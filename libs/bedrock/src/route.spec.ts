@@ -1,0 +1,159 @@
+import { parseDeploymentModel } from './route';
+
+const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
+
+describe('parseDeploymentModel', () => {
+  it('routes a base chat model id to Converse by default', () => {
+    expect(parseDeploymentModel(`bedrock/${HAIKU}`)).toEqual({
+      kind: 'converse',
+      modelId: HAIKU,
+      baseModelId: HAIKU,
+      pricingKey: HAIKU,
+      family: 'anthropic',
+    });
+  });
+
+  it('routes embedding, image and rerank models to InvokeModel by default', () => {
+    expect(parseDeploymentModel('bedrock/amazon.titan-embed-text-v2:0').kind).toBe('invoke');
+    expect(parseDeploymentModel('bedrock/stability.sd3-large-v1:0').kind).toBe('invoke');
+    expect(parseDeploymentModel('bedrock/cohere.rerank-v3-5:0').kind).toBe('invoke');
+  });
+
+  it('honours an explicit converse/ or invoke/ route', () => {
+    expect(parseDeploymentModel(`bedrock/invoke/${HAIKU}`)).toMatchObject({
+      kind: 'invoke',
+      modelId: HAIKU,
+      family: 'anthropic',
+    });
+    expect(parseDeploymentModel('bedrock/converse/meta.llama3-8b-instruct-v1:0')).toMatchObject({
+      kind: 'converse',
+      family: 'meta',
+    });
+  });
+
+  it.each(['us', 'eu', 'apac', 'global', 'us-gov', 'jp', 'au', 'ca'])(
+    'keeps the %s. cross-region prefix in the pricing key but not in the base model id',
+    (prefix) => {
+      expect(parseDeploymentModel(`bedrock/${prefix}.${HAIKU}`)).toEqual({
+        kind: 'converse',
+        modelId: `${prefix}.${HAIKU}`,
+        baseModelId: HAIKU,
+        pricingKey: `${prefix}.${HAIKU}`,
+        regionPrefix: prefix,
+        family: 'anthropic',
+      });
+    },
+  );
+
+  it('reads the model out of a foundation-model ARN', () => {
+    const arn = `arn:aws:bedrock:us-west-2::foundation-model/${HAIKU}`;
+    expect(parseDeploymentModel(`bedrock/${arn}`)).toEqual({
+      kind: 'converse',
+      modelId: arn,
+      baseModelId: HAIKU,
+      pricingKey: HAIKU,
+      family: 'anthropic',
+      arnRegion: 'us-west-2',
+    });
+  });
+
+  it('reads the profile out of an inference-profile ARN, also in GovCloud', () => {
+    const arn = `arn:aws-us-gov:bedrock:us-gov-west-1:123456789012:inference-profile/us-gov.${HAIKU}`;
+    expect(parseDeploymentModel(`bedrock/converse/${arn}`)).toMatchObject({
+      modelId: arn,
+      baseModelId: HAIKU,
+      pricingKey: `us-gov.${HAIKU}`,
+      regionPrefix: 'us-gov',
+      arnRegion: 'us-gov-west-1',
+    });
+  });
+
+  it('defaults an application-inference-profile ARN without base model to Converse (LESSONS #18258)', () => {
+    const arn = 'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/a1b2c3d4e5';
+    expect(parseDeploymentModel(`bedrock/${arn}`)).toEqual({
+      kind: 'converse',
+      modelId: arn,
+      baseModelId: arn,
+      pricingKey: arn,
+      family: 'other',
+      arnRegion: 'us-east-1',
+    });
+  });
+
+  it('takes prices, family and route of an application profile from model_info.base_model', () => {
+    const arn = 'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/a1b2c3d4e5';
+    expect(parseDeploymentModel(`bedrock/${arn}`, { baseModel: `bedrock/us.${HAIKU}` })).toMatchObject({
+      kind: 'converse',
+      modelId: arn,
+      baseModelId: HAIKU,
+      pricingKey: `us.${HAIKU}`,
+      family: 'anthropic',
+    });
+    expect(parseDeploymentModel(`bedrock/${arn}`, { baseModel: 'amazon.titan-embed-text-v2:0' }).kind).toBe(
+      'invoke',
+    );
+  });
+
+  it('sends model_id (provisioned throughput) while pricing the named model', () => {
+    const provisioned = 'arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc123';
+    expect(parseDeploymentModel(`bedrock/${HAIKU}`, { modelId: provisioned })).toMatchObject({
+      kind: 'converse',
+      modelId: provisioned,
+      baseModelId: HAIKU,
+      pricingKey: HAIKU,
+    });
+  });
+
+  it('ignores base_model when the id already names a model', () => {
+    expect(
+      parseDeploymentModel(`bedrock/${HAIKU}`, { baseModel: 'meta.llama3-8b-instruct-v1:0' }).baseModelId,
+    ).toBe(HAIKU);
+  });
+
+  it('keeps the emulator fault suffix in what is sent only', () => {
+    expect(parseDeploymentModel(`bedrock/us.${HAIKU}~throttle`)).toMatchObject({
+      modelId: `us.${HAIKU}~throttle`,
+      baseModelId: HAIKU,
+      pricingKey: `us.${HAIKU}`,
+    });
+  });
+
+  it('parses an agent route', () => {
+    expect(parseDeploymentModel('bedrock/agent/AGENT12345/TSTALIASID')).toEqual({
+      kind: 'agent',
+      modelId: 'AGENT12345/TSTALIASID',
+      baseModelId: 'agent/AGENT12345/TSTALIASID',
+      pricingKey: 'agent/AGENT12345/TSTALIASID',
+      family: 'other',
+      agentId: 'AGENT12345',
+      agentAliasId: 'TSTALIASID',
+    });
+    expect(parseDeploymentModel('bedrock/agent/AGENT12345/TSTALIASID', { baseModel: HAIKU })).toMatchObject({
+      kind: 'agent',
+      pricingKey: HAIKU,
+      family: 'anthropic',
+    });
+  });
+
+  it.each([
+    ['anthropic.claude-3-haiku-20240307-v1:0', 'is not a Bedrock model'],
+    ['openai/gpt-4o', 'is not a Bedrock model'],
+    ['bedrock/', 'has no usable Bedrock model id'],
+    ['bedrock/converse/', 'has no usable Bedrock model id'],
+    ['bedrock/anthropic.claude 3', 'has no usable Bedrock model id'],
+    ['bedrock/agent/AGENT12345', 'is not a valid agent'],
+    ['bedrock/agent/AGENT12345/ALIAS/extra', 'is not a valid agent'],
+    ['bedrock/arn:aws:s3:::bucket/key', 'malformed Bedrock ARN'],
+  ])('rejects %j with a message naming it', (model, message) => {
+    expect(() => parseDeploymentModel(model)).toThrow(message);
+    expect(() => parseDeploymentModel(model)).toThrow(model === 'bedrock/' ? 'bedrock/' : model);
+  });
+
+  it('rejects a base_model that names no model', () => {
+    expect(() =>
+      parseDeploymentModel('bedrock/arn:aws:bedrock:us-east-1:1:application-inference-profile/x', {
+        baseModel: 'arn:aws:bedrock:us-east-1:1:application-inference-profile/y',
+      }),
+    ).toThrow('model_info.base_model');
+  });
+});

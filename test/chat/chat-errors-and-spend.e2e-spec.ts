@@ -1,0 +1,211 @@
+// Failures, retries, aborted streams, and the spend rows and totals every request leaves behind.
+import OpenAI from 'openai';
+import { deployment, startChatFixture, type ChatFixture } from './chat-fixture';
+
+let fixture: ChatFixture;
+const nonce = Date.now().toString(36);
+
+beforeAll(async () => {
+  // Fault-injecting deployments: the emulator reads faults from the model id suffix.
+  fixture = await startChatFixture(
+    [
+      deployment('flaky-haiku', `bedrock/anthropic.claude-3-haiku-20240307-v1:0~throttle:2,nonce:${nonce}`),
+      deployment('broken-always-throttled', `bedrock/anthropic.claude-3-haiku-20240307-v1:0~throttle`),
+      deployment('broken-validation', `bedrock/anthropic.claude-3-haiku-20240307-v1:0~midstream`),
+      deployment('slow-haiku', `bedrock/anthropic.claude-3-haiku-20240307-v1:0~tps:40`),
+    ].join(''),
+  );
+});
+
+afterAll(async () => {
+  await fixture?.close();
+});
+
+async function spendRow(requestId: string) {
+  await fixture.flushSpend();
+  return fixture.prisma.spendLog.findFirst({ where: { requestId } });
+}
+
+function errorOf(error: unknown): { status: number; body: any; headers: Headers } {
+  if (!(error instanceof OpenAI.APIError)) throw error;
+  return { status: error.status!, body: error.error, headers: error.headers as unknown as Headers };
+}
+
+describe('chat completion failures', () => {
+  it('retries throttling before the first byte and succeeds', async () => {
+    const { data, response } = await fixture.client.chat.completions
+      .create({ model: 'flaky-haiku', messages: [{ role: 'user', content: 'hello after throttling' }] })
+      .withResponse();
+    expect(data.choices[0].message.content).toBeTruthy();
+    const row = await spendRow(response.headers.get('x-request-id')!);
+    expect(row).toMatchObject({ status: 'success', httpStatus: 200, modelName: 'flaky-haiku' });
+  });
+
+  it('answers 429 with Retry-After once retries are exhausted, keeping Bedrock message', async () => {
+    const failure = await fixture.client.chat.completions
+      .create({ model: 'broken-always-throttled', messages: [{ role: 'user', content: 'hi' }] })
+      .then(() => undefined, errorOf);
+    expect(failure!.status).toBe(429);
+    expect(failure!.body.type ?? failure!.body.error?.type).toBeDefined();
+    expect(failure!.headers.get('retry-after')).toBeTruthy();
+  });
+
+  it('names the bad field in a 400', async () => {
+    const failure = await fixture.client.chat.completions
+      .create({ model: 'claude-haiku', messages: [{ role: 'user', content: 'hi' }], temperature: 7 })
+      .then(() => undefined, errorOf);
+    expect(failure!.status).toBe(400);
+    expect(failure!.body.param).toBe('temperature');
+  });
+
+  it('refuses unsupported OpenAI params by name unless drop_params is set', async () => {
+    const failure = await fixture.client.chat.completions
+      .create({ model: 'claude-haiku', messages: [{ role: 'user', content: 'hi' }], frequency_penalty: 0.5 })
+      .then(() => undefined, errorOf);
+    expect(failure!.status).toBe(400);
+    expect(failure!.body.message).toContain('frequency_penalty');
+    const dropped = await fixture.client.chat.completions.create({
+      model: 'claude-haiku',
+      messages: [{ role: 'user', content: 'hi' }],
+      frequency_penalty: 0.5,
+      // @ts-expect-error LiteLLM's per-request drop_params extension
+      drop_params: true,
+    });
+    expect(dropped.choices[0].message.content).toBeTruthy();
+  });
+
+  it('answers 404 for an unknown model and 403 for a model the key may not use', async () => {
+    const unknown = await fixture.client.chat.completions
+      .create({ model: 'no-such-model', messages: [{ role: 'user', content: 'hi' }] })
+      .then(() => undefined, errorOf);
+    expect(unknown!.status).toBe(404);
+    const denied = await fixture.client.chat.completions
+      .create({ model: 'secret-model', messages: [{ role: 'user', content: 'hi' }] })
+      .then(() => undefined, errorOf);
+    expect(denied!.status).toBe(403);
+    expect(JSON.stringify(denied!.body)).not.toContain('claude-haiku');
+  });
+
+  it('refuses a model served by another API (embeddings) through chat with a clear 400', async () => {
+    const failure = await fixture.client.chat.completions
+      .create({ model: 'titan-embed', messages: [{ role: 'user', content: 'hi' }] })
+      .then(() => undefined, errorOf);
+    expect(failure!.status).toBe(400);
+    expect(failure!.body.param).toBe('model');
+  });
+
+  it('ends a stream that fails midway with an SSE error event, and books it as an error', async () => {
+    const response = await fixture.gateway.request('/v1/chat/completions', {
+      method: 'POST',
+      key: fixture.tenant.key,
+      json: { model: 'broken-validation', messages: [{ role: 'user', content: 'tell me a long story' }], stream: true },
+    });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toContain('"error"');
+    expect(text.trimEnd().endsWith('data: [DONE]')).toBe(true);
+    const row = await spendRow(response.headers.get('x-request-id')!);
+    expect(row).toMatchObject({ status: 'error' });
+    expect(row!.httpStatus).toBeGreaterThanOrEqual(500);
+  });
+});
+
+describe('spend accounting', () => {
+  it('books a row per request and adds the same cost to key, team and user totals', async () => {
+    const readTotals = async () => {
+      const [key, team, user] = await Promise.all([
+        fixture.prisma.virtualKey.findUniqueOrThrow({ where: { id: fixture.tenant.keyId } }),
+        fixture.prisma.team.findUniqueOrThrow({ where: { id: fixture.tenant.teamId } }),
+        fixture.prisma.user.findUniqueOrThrow({ where: { id: fixture.tenant.userId } }),
+      ]);
+      return { key: key.spend, team: team.spend, user: user.spend };
+    };
+    await fixture.flushSpend();
+    const before = await readTotals();
+
+    const { data, response } = await fixture.client.chat.completions
+      .create({ model: 'claude-haiku', messages: [{ role: 'user', content: 'count my spend' }], user: 'end-user-42' })
+      .withResponse();
+    const requestId = response.headers.get('x-request-id')!;
+    const cost = Number(response.headers.get('x-quarry-response-cost'));
+    const row = await spendRow(requestId);
+    expect(row).toMatchObject({
+      callType: 'chat',
+      keyId: fixture.tenant.keyId,
+      teamId: fixture.tenant.teamId,
+      userId: fixture.tenant.userId,
+      endUser: 'end-user-42',
+      modelName: 'claude-haiku',
+      bedrockModel: 'anthropic.claude-3-haiku-20240307-v1:0',
+      promptTokens: data.usage!.prompt_tokens,
+      completionTokens: data.usage!.completion_tokens,
+      status: 'success',
+      httpStatus: 200,
+    });
+    expect(row!.cost).toBeCloseTo(cost, 12);
+    expect(row!.latencyMs).toBeGreaterThanOrEqual(0);
+
+    const after = await readTotals();
+    expect(after.key - before.key).toBeCloseTo(cost, 12);
+    expect(after.team - before.team).toBeCloseTo(cost, 12);
+    expect(after.user - before.user).toBeCloseTo(cost, 12);
+
+    const day = await fixture.prisma.dailySpend.findFirst({
+      where: { keyId: fixture.tenant.keyId, modelName: 'claude-haiku' },
+    });
+    expect(day!.requests).toBeGreaterThanOrEqual(1);
+  });
+
+  it('books streamed requests with their usage and time to first token', async () => {
+    const { data: stream, response } = await fixture.client.chat.completions
+      .create({ model: 'claude-haiku', messages: [{ role: 'user', content: 'stream and book' }], stream: true })
+      .withResponse();
+    for await (const _chunk of stream) {
+      // drain
+    }
+    const row = await spendRow(response.headers.get('x-request-id')!);
+    expect(row).toMatchObject({ status: 'success', httpStatus: 200 });
+    expect(row!.completionTokens).toBeGreaterThan(0);
+    expect(row!.cost).toBeGreaterThan(0);
+    expect(row!.ttftMs).not.toBeNull();
+  });
+
+  it('books failed requests as error rows with their status', async () => {
+    const response = await fixture.gateway.request('/v1/chat/completions', {
+      method: 'POST',
+      key: fixture.tenant.key,
+      json: { model: 'claude-haiku', messages: [] },
+    });
+    expect(response.status).toBe(400);
+    const row = await spendRow(response.headers.get('x-request-id')!);
+    expect(row).toMatchObject({ status: 'error', httpStatus: 400, modelName: 'claude-haiku', cost: 0 });
+  });
+
+  it('aborts the Bedrock call when the client disconnects mid-stream and still books what was used', async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${fixture.gateway.baseUrl}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${fixture.tenant.key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'slow-haiku',
+        messages: [{ role: 'user', content: 'tell me a very long story about quarries, stones and gateways' }],
+        stream: true,
+      }),
+      signal: controller.signal,
+    });
+    const requestId = response.headers.get('x-request-id')!;
+    const reader = response.body!.getReader();
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value)).toContain('data: ');
+    controller.abort();
+
+    let row = null;
+    for (let attempt = 0; attempt < 50 && !row; attempt++) {
+      row = await spendRow(requestId);
+      if (!row) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(row).toMatchObject({ status: 'aborted', modelName: 'slow-haiku' });
+    expect(row!.promptTokens).toBeGreaterThan(0);
+    expect(row!.cost).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,65 @@
+// A gateway + emulator pair with chat deployments, shared by the chat end-to-end specs.
+import OpenAI from 'openai';
+import { startEmulator, type RunningEmulator } from '../../apps/bedrock-emulator/src/index';
+import { SpendWriter } from '../../apps/gateway/src/spend/spend-writer.service';
+import { newPrismaClient } from '../support/database';
+import { startTestGateway, type TestGateway } from '../support/test-gateway';
+import { createTenant, type TestTenant } from '../support/tenants';
+
+export const EMULATOR_CREDENTIALS = `
+      aws_access_key_id: AKIAQUARRYEMULATOR01
+      aws_secret_access_key: quarry-emulator-secret-key-do-not-use-in-aws
+      aws_region_name: us-east-1`;
+
+function deployment(name: string, model: string, extra = ''): string {
+  return `
+  - model_name: ${name}
+    litellm_params:
+      model: ${model}${EMULATOR_CREDENTIALS}${extra}`;
+}
+
+export interface ChatFixture {
+  emulator: RunningEmulator;
+  gateway: TestGateway;
+  tenant: TestTenant;
+  client: OpenAI;
+  prisma: ReturnType<typeof newPrismaClient>;
+  /** Writes buffered spend now, so a test can read the rows its requests left. */
+  flushSpend(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startChatFixture(extraDeployments = ''): Promise<ChatFixture> {
+  const emulator = await startEmulator({ port: 0 });
+  const configYaml = `model_list:${[
+    deployment('claude-haiku', 'bedrock/anthropic.claude-3-haiku-20240307-v1:0'),
+    deployment('claude-sonnet-4-5', 'bedrock/us.anthropic.claude-sonnet-4-5-20250929-v1:0'),
+    deployment('nova-lite', 'bedrock/converse/us.amazon.nova-lite-v1:0'),
+    deployment('secret-model', 'bedrock/anthropic.claude-3-5-haiku-20241022-v1:0'),
+    deployment('titan-embed', 'bedrock/amazon.titan-embed-text-v2:0', '\n    model_info:\n      mode: embedding'),
+  ].join('')}${extraDeployments}
+litellm_settings:
+  num_retries: 2
+`;
+  const gateway = await startTestGateway({ configYaml, awsEndpoint: emulator.endpoint });
+  const tenant = await createTenant(gateway, {
+    keyModels: ['claude-haiku', 'claude-sonnet-4-5', 'nova-lite', 'titan-embed', 'flaky-*', 'broken-*', 'slow-*'],
+  });
+  const client = new OpenAI({ apiKey: tenant.key, baseURL: `${gateway.baseUrl}/v1`, maxRetries: 0 });
+  const prisma = newPrismaClient();
+  return {
+    emulator,
+    gateway,
+    tenant,
+    client,
+    prisma,
+    flushSpend: () => gateway.app.get(SpendWriter).flush(),
+    async close() {
+      await gateway.close();
+      await emulator.close();
+      await prisma.$disconnect();
+    },
+  };
+}
+
+export { deployment };
