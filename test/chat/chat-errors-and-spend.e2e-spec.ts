@@ -98,7 +98,11 @@ describe('chat completion failures', () => {
     const response = await fixture.gateway.request('/v1/chat/completions', {
       method: 'POST',
       key: fixture.tenant.key,
-      json: { model: 'broken-validation', messages: [{ role: 'user', content: 'tell me a long story' }], stream: true },
+      json: {
+        model: 'broken-validation',
+        messages: [{ role: 'user', content: 'tell me a long story' }],
+        stream: true,
+      },
     });
     expect(response.status).toBe(200);
     const text = await response.text();
@@ -124,7 +128,11 @@ describe('spend accounting', () => {
     const before = await readTotals();
 
     const { data, response } = await fixture.client.chat.completions
-      .create({ model: 'claude-haiku', messages: [{ role: 'user', content: 'count my spend' }], user: 'end-user-42' })
+      .create({
+        model: 'claude-haiku',
+        messages: [{ role: 'user', content: 'count my spend' }],
+        user: 'end-user-42',
+      })
       .withResponse();
     const requestId = response.headers.get('x-request-id')!;
     const cost = Number(response.headers.get('x-quarry-response-cost'));
@@ -158,7 +166,11 @@ describe('spend accounting', () => {
 
   it('books streamed requests with their usage and time to first token', async () => {
     const { data: stream, response } = await fixture.client.chat.completions
-      .create({ model: 'claude-haiku', messages: [{ role: 'user', content: 'stream and book' }], stream: true })
+      .create({
+        model: 'claude-haiku',
+        messages: [{ role: 'user', content: 'stream and book' }],
+        stream: true,
+      })
       .withResponse();
     for await (const _chunk of stream) {
       // drain
@@ -188,7 +200,9 @@ describe('spend accounting', () => {
       headers: { authorization: `Bearer ${fixture.tenant.key}`, 'content-type': 'application/json' },
       body: JSON.stringify({
         model: 'slow-haiku',
-        messages: [{ role: 'user', content: 'tell me a very long story about quarries, stones and gateways' }],
+        messages: [
+          { role: 'user', content: 'tell me a very long story about quarries, stones and gateways' },
+        ],
         stream: true,
       }),
       signal: controller.signal,

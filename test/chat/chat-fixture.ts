@@ -36,14 +36,26 @@ export async function startChatFixture(extraDeployments = ''): Promise<ChatFixtu
     deployment('claude-sonnet-4-5', 'bedrock/us.anthropic.claude-sonnet-4-5-20250929-v1:0'),
     deployment('nova-lite', 'bedrock/converse/us.amazon.nova-lite-v1:0'),
     deployment('secret-model', 'bedrock/anthropic.claude-3-5-haiku-20241022-v1:0'),
-    deployment('titan-embed', 'bedrock/amazon.titan-embed-text-v2:0', '\n    model_info:\n      mode: embedding'),
+    deployment(
+      'titan-embed',
+      'bedrock/amazon.titan-embed-text-v2:0',
+      '\n    model_info:\n      mode: embedding',
+    ),
   ].join('')}${extraDeployments}
 litellm_settings:
   num_retries: 2
 `;
   const gateway = await startTestGateway({ configYaml, awsEndpoint: emulator.endpoint });
   const tenant = await createTenant(gateway, {
-    keyModels: ['claude-haiku', 'claude-sonnet-4-5', 'nova-lite', 'titan-embed', 'flaky-*', 'broken-*', 'slow-*'],
+    keyModels: [
+      'claude-haiku',
+      'claude-sonnet-4-5',
+      'nova-lite',
+      'titan-embed',
+      'flaky-*',
+      'broken-*',
+      'slow-*',
+    ],
   });
   const client = new OpenAI({ apiKey: tenant.key, baseURL: `${gateway.baseUrl}/v1`, maxRetries: 0 });
   const prisma = newPrismaClient();

@@ -15,7 +15,10 @@ export async function createTenant(
 ): Promise<TestTenant> {
   const suffix = randomBytes(4).toString('hex');
   const team = await expectOk(
-    await gateway.request('/team/new', { method: 'POST', json: { team_alias: `team-${suffix}`, models: options.teamModels ?? [] } }),
+    await gateway.request('/team/new', {
+      method: 'POST',
+      json: { team_alias: `team-${suffix}`, models: options.teamModels ?? [] },
+    }),
   );
   const user = await expectOk(
     await gateway.request('/user/new', {
@@ -32,7 +35,12 @@ export async function createTenant(
   const key = await expectOk(
     await gateway.request('/key/generate', {
       method: 'POST',
-      json: { team_id: team.team_id, user_id: user.user_id, key_alias: `key-${suffix}`, models: options.keyModels ?? [] },
+      json: {
+        team_id: team.team_id,
+        user_id: user.user_id,
+        key_alias: `key-${suffix}`,
+        models: options.keyModels ?? [],
+      },
     }),
   );
   return { teamId: team.team_id, userId: user.user_id, keyId: key.token_id, key: key.key };

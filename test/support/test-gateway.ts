@@ -56,7 +56,11 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       const headers = new Headers(rest.headers);
       if (key) headers.set('authorization', `Bearer ${key}`);
       if (json !== undefined) headers.set('content-type', 'application/json');
-      return fetch(`${baseUrl}${path}`, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body });
+      return fetch(`${baseUrl}${path}`, {
+        ...rest,
+        headers,
+        body: json !== undefined ? JSON.stringify(json) : rest.body,
+      });
     },
     close: () => app.close(),
   };

@@ -12,9 +12,14 @@ beforeAll(async () => {
 afterAll(() => gateway?.close());
 
 const newKey = async (body: Record<string, unknown> = {}) =>
-  (await asMaster(gateway, '/key/generate', { key_alias: unique('auth'), ...body })) as { key: string; token: string };
+  (await asMaster(gateway, '/key/generate', { key_alias: unique('auth'), ...body })) as {
+    key: string;
+    token: string;
+  };
 const models = (key: string | null, headers: Record<string, string> = {}) =>
-  gateway.request('/v1/models', { key, headers }).then(async (response) => ({ status: response.status, text: await response.text() }));
+  gateway
+    .request('/v1/models', { key, headers })
+    .then(async (response) => ({ status: response.status, text: await response.text() }));
 
 /** A refusal must never contain the presented key, any part of its random body, or its hash. */
 function expectNoSecretIn(text: string, key: string) {
@@ -54,17 +59,23 @@ describe('where the key may be sent', () => {
     ['x-api-key', (key: string) => ({ 'x-api-key': key })],
     ['x-litellm-api-key', (key: string) => ({ 'x-litellm-api-key': key })],
     ['litellm_user_api_key', (key: string) => ({ litellm_user_api_key: key })],
-    ['x-litellm-api-key with a SigV4 Authorization', (key: string) => ({
-      authorization: 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/bedrock/aws4_request, SignedHeaders=host, Signature=abc',
-      'x-litellm-api-key': key,
-    })],
+    [
+      'x-litellm-api-key with a SigV4 Authorization',
+      (key: string) => ({
+        authorization:
+          'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/bedrock/aws4_request, SignedHeaders=host, Signature=abc',
+        'x-litellm-api-key': key,
+      }),
+    ],
   ])('accepts the key in %s', async (_name, headers) => {
     const { key } = await newKey();
     expect((await models(null, headers(key))).status).toBe(200);
   });
 
   it('accepts the master key as a proxy admin', async () => {
-    expect((await call(gateway, 'POST', '/team/new', gateway.masterKey, { team_alias: unique('m') })).status).toBe(200);
+    expect(
+      (await call(gateway, 'POST', '/team/new', gateway.masterKey, { team_alias: unique('m') })).status,
+    ).toBe(200);
   });
 });
 
@@ -72,7 +83,10 @@ describe('refusals', () => {
   it('refuses a request without a key with 401 missing_api_key', async () => {
     const result = await call(gateway, 'GET', '/v1/models', null);
     expect(result.status).toBe(401);
-    expect(JSON.parse(result.text).error).toMatchObject({ type: 'authentication_error', code: 'missing_api_key' });
+    expect(JSON.parse(result.text).error).toMatchObject({
+      type: 'authentication_error',
+      code: 'missing_api_key',
+    });
   });
 
   it('refuses an unknown key with 401 and does not echo it, twice in a row (negative cache)', async () => {
@@ -149,7 +163,14 @@ describe('refusals', () => {
   });
 
   it('answers management routes without a key with 401, never 404 or 200', async () => {
-    for (const path of ['/key/list', '/team/list', '/user/list', '/model/info', '/model_group/info', '/models']) {
+    for (const path of [
+      '/key/list',
+      '/team/list',
+      '/user/list',
+      '/model/info',
+      '/model_group/info',
+      '/models',
+    ]) {
       expect((await call(gateway, 'GET', path, null)).status).toBe(401);
     }
   });

@@ -2,7 +2,10 @@
 // connection is killed) and Redis pub/sub.
 import pino from 'pino';
 import { Client } from 'pg';
-import { decodeInvalidation, encodeInvalidation } from '../../apps/gateway/src/auth/invalidation/invalidation-event';
+import {
+  decodeInvalidation,
+  encodeInvalidation,
+} from '../../apps/gateway/src/auth/invalidation/invalidation-event';
 import type { InvalidationTransport } from '../../apps/gateway/src/auth/invalidation/invalidation-transport';
 import { PostgresInvalidationTransport } from '../../apps/gateway/src/auth/invalidation/postgres-invalidation.transport';
 import { RedisInvalidationTransport } from '../../apps/gateway/src/auth/invalidation/redis-invalidation.transport';
@@ -83,7 +86,10 @@ describe('Redis pub/sub transport', () => {
   afterAll(() => Promise.all(transports.map((transport) => transport.stop())));
 
   it('delivers a published event to another instance', async () => {
-    const [sender, receiver] = [new RedisInvalidationTransport('redis://127.0.0.1:6379', logger), new RedisInvalidationTransport('redis://127.0.0.1:6379', logger)];
+    const [sender, receiver] = [
+      new RedisInvalidationTransport('redis://127.0.0.1:6379', logger),
+      new RedisInvalidationTransport('redis://127.0.0.1:6379', logger),
+    ];
     transports.push(sender, receiver);
     await started(sender);
     const inbox = await started(receiver);
@@ -95,7 +101,9 @@ describe('Redis pub/sub transport', () => {
 
 describe('invalidation messages', () => {
   it('degrade to "everything changed" when too large for NOTIFY or malformed', () => {
-    const huge = encodeInvalidation('a', { keys: Array.from({ length: 1000 }, (_, index) => `key-id-number-${index}`) });
+    const huge = encodeInvalidation('a', {
+      keys: Array.from({ length: 1000 }, (_, index) => `key-id-number-${index}`),
+    });
     expect(decodeInvalidation(huge).event).toMatchObject({ all: true });
     expect(decodeInvalidation('not json').event).toEqual({ all: true });
   });

@@ -50,7 +50,9 @@ describe('/key/generate', () => {
     expect(expires - before).toBeLessThan(30 * 86_400_000 + 60_000);
 
     const info = await call(gateway, 'GET', `/key/info?key=${created.key}`, gateway.masterKey);
-    expect(info.body.info).toEqual(Object.fromEntries(Object.entries(created).filter(([field]) => field !== 'key')));
+    expect(info.body.info).toEqual(
+      Object.fromEntries(Object.entries(created).filter(([field]) => field !== 'key')),
+    );
   });
 
   it.each([
@@ -77,15 +79,26 @@ describe('/key/generate', () => {
   });
 
   it('refuses a team_id that does not exist with 404', async () => {
-    const result = await call(gateway, 'POST', '/key/generate', gateway.masterKey, { team_id: unique('nope') });
+    const result = await call(gateway, 'POST', '/key/generate', gateway.masterKey, {
+      team_id: unique('nope'),
+    });
     expect(result.status).toBe(404);
   });
 });
 
 describe('/key/update, /key/info, /key/list, /key/delete', () => {
   it('updates fields, clears them with null and leaves absent ones alone', async () => {
-    const created = await asMaster(gateway, '/key/generate', { key_alias: unique('upd'), max_budget: 5, rpm_limit: 10 });
-    const updated = await asMaster(gateway, '/key/update', { key: created.key, max_budget: null, models: ['a'], duration: '1h' });
+    const created = await asMaster(gateway, '/key/generate', {
+      key_alias: unique('upd'),
+      max_budget: 5,
+      rpm_limit: 10,
+    });
+    const updated = await asMaster(gateway, '/key/update', {
+      key: created.key,
+      max_budget: null,
+      models: ['a'],
+      duration: '1h',
+    });
     expect(updated).toMatchObject({ token: created.token, max_budget: null, rpm_limit: 10, models: ['a'] });
     expect(Date.parse(updated.expires)).toBeGreaterThan(Date.now() + 3_500_000);
     expect(updated.key).toBeUndefined();
@@ -100,20 +113,41 @@ describe('/key/update, /key/info, /key/list, /key/delete', () => {
 
   it('lists keys paginated and filtered by team and user', async () => {
     const team = await asMaster(gateway, '/team/new', { team_alias: unique('list') });
-    const user = await asMaster(gateway, '/user/new', { user_email: `${unique('l')}@example.com`, auto_create_key: false, teams: [team.team_id] });
+    const user = await asMaster(gateway, '/user/new', {
+      user_email: `${unique('l')}@example.com`,
+      auto_create_key: false,
+      teams: [team.team_id],
+    });
     const tokens: string[] = [];
     for (let index = 0; index < 3; index++)
-      tokens.push((await asMaster(gateway, '/key/generate', { team_id: team.team_id, user_id: user.user_id })).token);
+      tokens.push(
+        (await asMaster(gateway, '/key/generate', { team_id: team.team_id, user_id: user.user_id })).token,
+      );
     await asMaster(gateway, '/key/generate', { team_id: team.team_id });
 
-    const page1 = await call(gateway, 'GET', `/key/list?user_id=${user.user_id}&size=2&page=1`, gateway.masterKey);
-    const page2 = await call(gateway, 'GET', `/key/list?user_id=${user.user_id}&size=2&page=2`, gateway.masterKey);
+    const page1 = await call(
+      gateway,
+      'GET',
+      `/key/list?user_id=${user.user_id}&size=2&page=1`,
+      gateway.masterKey,
+    );
+    const page2 = await call(
+      gateway,
+      'GET',
+      `/key/list?user_id=${user.user_id}&size=2&page=2`,
+      gateway.masterKey,
+    );
     expect(page1.body).toMatchObject({ total_count: 3, current_page: 1, total_pages: 2 });
     expect(page1.body.keys).toHaveLength(2);
     expect(page2.body.keys).toHaveLength(1);
     expect([...page1.body.keys, ...page2.body.keys].sort()).toEqual([...tokens].sort());
 
-    const byTeam = await call(gateway, 'GET', `/key/list?team_id=${team.team_id}&return_full_object=true`, gateway.masterKey);
+    const byTeam = await call(
+      gateway,
+      'GET',
+      `/key/list?team_id=${team.team_id}&return_full_object=true`,
+      gateway.masterKey,
+    );
     expect(byTeam.body.total_count).toBe(4);
     expect(byTeam.body.keys.every((key: { team_id: string }) => key.team_id === team.team_id)).toBe(true);
   });
@@ -121,11 +155,16 @@ describe('/key/update, /key/info, /key/list, /key/delete', () => {
   it('deletes by keys and by key_aliases, all or nothing', async () => {
     const first = await asMaster(gateway, '/key/generate', { key_alias: unique('del') });
     const second = await asMaster(gateway, '/key/generate', { key_alias: unique('del') });
-    const partial = await call(gateway, 'POST', '/key/delete', gateway.masterKey, { keys: [first.key, 'no-such-key-id'] });
+    const partial = await call(gateway, 'POST', '/key/delete', gateway.masterKey, {
+      keys: [first.key, 'no-such-key-id'],
+    });
     expect(partial.status).toBe(404);
     expect(await models(first.key)).toBe(200);
 
-    const deleted = await asMaster(gateway, '/key/delete', { keys: [first.key], key_aliases: [second.key_alias] });
+    const deleted = await asMaster(gateway, '/key/delete', {
+      keys: [first.key],
+      key_aliases: [second.key_alias],
+    });
     expect(deleted.deleted_keys.sort()).toEqual([first.token, second.token].sort());
     expect(await models(first.key)).toBe(401);
     expect(await models(second.key)).toBe(401);
@@ -151,7 +190,10 @@ describe('/key/regenerate', () => {
   it('keeps the old secret working during the grace period, then refuses it (LiteLLM #27193)', async () => {
     const created = await asMaster(gateway, '/key/generate', { key_alias: unique('grace') });
     expect(await models(created.key)).toBe(200);
-    const regenerated = await asMaster(gateway, '/key/regenerate', { key: created.token, grace_period: '2s' });
+    const regenerated = await asMaster(gateway, '/key/regenerate', {
+      key: created.token,
+      grace_period: '2s',
+    });
     expect(await models(created.key)).toBe(200);
     expect(await models(regenerated.key)).toBe(200);
     await eventually(async () => (await models(created.key)) === 401, 6_000, 100);
@@ -160,7 +202,9 @@ describe('/key/regenerate', () => {
 
   it('accepts the path form /key/{key}/regenerate and changes given fields', async () => {
     const created = await asMaster(gateway, '/key/generate', { key_alias: unique('path') });
-    const result = await call(gateway, 'POST', `/key/${created.token}/regenerate`, gateway.masterKey, { rpm_limit: 5 });
+    const result = await call(gateway, 'POST', `/key/${created.token}/regenerate`, gateway.masterKey, {
+      rpm_limit: 5,
+    });
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ token: created.token, rpm_limit: 5 });
     expect(await models(result.body.key)).toBe(200);
@@ -168,7 +212,10 @@ describe('/key/regenerate', () => {
 
   it('refuses a bad grace_period with 400', async () => {
     const created = await asMaster(gateway, '/key/generate', {});
-    const result = await call(gateway, 'POST', '/key/regenerate', gateway.masterKey, { key: created.token, grace_period: 'soon' });
+    const result = await call(gateway, 'POST', '/key/regenerate', gateway.masterKey, {
+      key: created.token,
+      grace_period: 'soon',
+    });
     expect(result.status).toBe(400);
     expect(result.body.error.param).toBe('grace_period');
   });

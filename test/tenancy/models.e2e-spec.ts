@@ -50,14 +50,25 @@ describe('config.yaml sync into model_deployments (own database)', () => {
     const first = await startTestGateway({ configYaml: CONFIG, env: { ...ENV, DATABASE_URL: database.url } });
     let apiModelId: string;
     try {
-      apiModelId = (await asMaster(first, '/model/new', { model_name: 'api-model', litellm_params: { model: 'bedrock/amazon.nova-micro-v1:0' } }))
-        .model_info.id;
+      apiModelId = (
+        await asMaster(first, '/model/new', {
+          model_name: 'api-model',
+          litellm_params: { model: 'bedrock/amazon.nova-micro-v1:0' },
+        })
+      ).model_info.id;
     } finally {
       await first.close();
     }
     const afterFirst = await rows();
     const configRows = afterFirst.filter((row) => row.source === 'config');
-    expect(configRows.map((row) => row.modelName).sort()).toEqual(['cfg-agent', 'cfg-batch', 'cfg-claude', 'cfg-embed', 'cfg-image', 'cfg-rerank']);
+    expect(configRows.map((row) => row.modelName).sort()).toEqual([
+      'cfg-agent',
+      'cfg-batch',
+      'cfg-claude',
+      'cfg-embed',
+      'cfg-image',
+      'cfg-rerank',
+    ]);
     expect(configRows.find((row) => row.modelName === 'cfg-embed')!.id).toBe('fixed-embed-id');
     expect(JSON.stringify(afterFirst)).not.toContain(SECRET);
     expect(configRows.find((row) => row.modelName === 'cfg-claude')!.litellmParams).toMatchObject({
@@ -66,12 +77,18 @@ describe('config.yaml sync into model_deployments (own database)', () => {
     });
 
     // Same file again: same ids. A smaller file: the missing config model goes, the API model stays.
-    const second = await startTestGateway({ configYaml: CONFIG, env: { ...ENV, DATABASE_URL: database.url } });
+    const second = await startTestGateway({
+      configYaml: CONFIG,
+      env: { ...ENV, DATABASE_URL: database.url },
+    });
     await second.close();
     expect((await rows()).map((row) => row.id).sort()).toEqual(afterFirst.map((row) => row.id).sort());
 
     const smaller = CONFIG.slice(0, CONFIG.indexOf('  - model_name: cfg-image'));
-    const third = await startTestGateway({ configYaml: smaller, env: { ...ENV, DATABASE_URL: database.url } });
+    const third = await startTestGateway({
+      configYaml: smaller,
+      env: { ...ENV, DATABASE_URL: database.url },
+    });
     await third.close();
     const afterThird = await rows();
     expect(afterThird.map((row) => row.modelName).sort()).toEqual(['api-model', 'cfg-claude', 'cfg-embed']);
@@ -86,7 +103,8 @@ describe('model management and listings', () => {
   });
   afterAll(() => gateway?.close());
 
-  const modelInfo = async (key = gateway.masterKey) => (await call(gateway, 'GET', '/model/info', key)).body.data as any[];
+  const modelInfo = async (key = gateway.masterKey) =>
+    (await call(gateway, 'GET', '/model/info', key)).body.data as any[];
 
   it('/model/info masks credential values and shows os.environ references as references', async () => {
     const result = await call(gateway, 'GET', '/model/info', gateway.masterKey);
@@ -106,15 +124,24 @@ describe('model management and listings', () => {
     const name = unique('api');
     const created = await asMaster(gateway, '/model/new', {
       model_name: name,
-      litellm_params: { model: 'bedrock/amazon.nova-lite-v1:0', aws_secret_access_key: 'os.environ/SOME_SECRET' },
+      litellm_params: {
+        model: 'bedrock/amazon.nova-lite-v1:0',
+        aws_secret_access_key: 'os.environ/SOME_SECRET',
+      },
       model_info: { access_groups: ['beta'] },
     });
-    expect(created).toMatchObject({ model_name: name, model_info: { db_model: true, access_groups: ['beta'] } });
+    expect(created).toMatchObject({
+      model_name: name,
+      model_info: { db_model: true, access_groups: ['beta'] },
+    });
     const id = created.model_info.id;
     const listed = await call(gateway, 'GET', '/v1/models', gateway.masterKey);
     expect(listed.body.data.map((model: { id: string }) => model.id)).toContain(name);
 
-    const updated = await asMaster(gateway, '/model/update', { model_info: { id, mode: 'chat' }, litellm_params: { aws_region_name: 'eu-west-1' } });
+    const updated = await asMaster(gateway, '/model/update', {
+      model_info: { id, mode: 'chat' },
+      litellm_params: { aws_region_name: 'eu-west-1' },
+    });
     expect(updated.litellm_params).toEqual({
       model: 'bedrock/amazon.nova-lite-v1:0',
       aws_secret_access_key: 'os.environ/SOME_SECRET',
@@ -129,11 +156,20 @@ describe('model management and listings', () => {
   });
 
   it.each([
-    [{ model_name: 'x', litellm_params: { model: 'bedrock/a', aws_secret_access_key: 'plain-secret-value' } }, 'litellm_params.aws_secret_access_key'],
+    [
+      {
+        model_name: 'x',
+        litellm_params: { model: 'bedrock/a', aws_secret_access_key: 'plain-secret-value' },
+      },
+      'litellm_params.aws_secret_access_key',
+    ],
     [{ model_name: 'x', litellm_params: { model: 'openai/gpt-4' } }, 'litellm_params.model'],
     [{ litellm_params: { model: 'bedrock/a' } }, 'model_name'],
     [{ model_name: 'x', litellm_params: { model: 'bedrock/a' }, api_base: 'http://evil' }, 'api_base'],
-    [{ model_name: 'x', litellm_params: { model: 'bedrock/a' }, model_info: { mode: 'telepathy' } }, 'model_info.mode'],
+    [
+      { model_name: 'x', litellm_params: { model: 'bedrock/a' }, model_info: { mode: 'telepathy' } },
+      'model_info.mode',
+    ],
   ])('/model/new refuses %j with 400 naming %s', async (body, param) => {
     const result = await call(gateway, 'POST', '/model/new', gateway.masterKey, body);
     expect(result.status).toBe(400);
@@ -175,10 +211,22 @@ describe('model management and listings', () => {
     const v1 = await call(gateway, 'GET', '/v1/models', gateway.masterKey);
     const plain = await call(gateway, 'GET', '/models', gateway.masterKey);
     expect(v1.body.object).toBe('list');
-    expect(v1.body.data[0]).toEqual({ id: expect.any(String), object: 'model', created: expect.any(Number), owned_by: 'bedrock' });
+    expect(v1.body.data[0]).toEqual({
+      id: expect.any(String),
+      object: 'model',
+      created: expect.any(Number),
+      owned_by: 'bedrock',
+    });
     expect(plain.body).toEqual(v1.body);
     expect(v1.body.data.map((model: { id: string }) => model.id)).toEqual(
-      expect.arrayContaining(['cfg-claude', 'cfg-embed', 'cfg-image', 'cfg-rerank', 'cfg-agent', 'cfg-batch']),
+      expect.arrayContaining([
+        'cfg-claude',
+        'cfg-embed',
+        'cfg-image',
+        'cfg-rerank',
+        'cfg-agent',
+        'cfg-batch',
+      ]),
     );
   });
 
@@ -186,10 +234,15 @@ describe('model management and listings', () => {
     const other = await startTestGateway({ configYaml: CONFIG, env: ENV });
     try {
       const name = unique('shared');
-      await asMaster(gateway, '/model/new', { model_name: name, litellm_params: { model: 'bedrock/amazon.nova-pro-v1:0' } });
+      await asMaster(gateway, '/model/new', {
+        model_name: name,
+        litellm_params: { model: 'bedrock/amazon.nova-pro-v1:0' },
+      });
       await eventually(async () => (await modelInfo()).some((entry) => entry.model_name === name));
       await eventually(async () =>
-        ((await call(other, 'GET', '/v1/models', other.masterKey)).body.data as { id: string }[]).some((model) => model.id === name),
+        ((await call(other, 'GET', '/v1/models', other.masterKey)).body.data as { id: string }[]).some(
+          (model) => model.id === name,
+        ),
       );
     } finally {
       await other.close();

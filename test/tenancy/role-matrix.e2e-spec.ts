@@ -3,8 +3,17 @@
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 import { asMaster, call, createTenancy, unique, type Tenancy } from './support/tenancy-fixtures';
 
-type Actor = 'master' | 'proxyAdmin' | 'adminViewer' | 'teamAdmin' | 'member' | 'memberViewer' | 'otherTeamAdmin';
-const ACTORS: Actor[] = ['master', 'proxyAdmin', 'adminViewer', 'teamAdmin', 'member', 'memberViewer', 'otherTeamAdmin'];
+type Actor =
+  'master' | 'proxyAdmin' | 'adminViewer' | 'teamAdmin' | 'member' | 'memberViewer' | 'otherTeamAdmin';
+const ACTORS: Actor[] = [
+  'master',
+  'proxyAdmin',
+  'adminViewer',
+  'teamAdmin',
+  'member',
+  'memberViewer',
+  'otherTeamAdmin',
+];
 
 interface Request {
   method: 'GET' | 'POST';
@@ -27,32 +36,87 @@ beforeAll(async () => {
 });
 afterAll(() => gateway?.close());
 
-const freshTeamAKey = async (t: Tenancy) => (await asMaster(gateway, '/key/generate', { team_id: t.teamA })).token as string;
-const freshTeam = async () => (await asMaster(gateway, '/team/new', { team_alias: unique('matrix') })).team_id as string;
+const freshTeamAKey = async (t: Tenancy) =>
+  (await asMaster(gateway, '/key/generate', { team_id: t.teamA })).token as string;
+const freshTeam = async () =>
+  (await asMaster(gateway, '/team/new', { team_alias: unique('matrix') })).team_id as string;
 const freshUser = async () =>
-  (await asMaster(gateway, '/user/new', { user_email: `${unique('u')}@example.com`, auto_create_key: false })).user_id as string;
+  (await asMaster(gateway, '/user/new', { user_email: `${unique('u')}@example.com`, auto_create_key: false }))
+    .user_id as string;
 const freshModel = async () =>
-  (await asMaster(gateway, '/model/new', { model_name: unique('m'), litellm_params: { model: 'bedrock/amazon.nova-micro-v1:0' } })).model_info
-    .id as string;
+  (
+    await asMaster(gateway, '/model/new', {
+      model_name: unique('m'),
+      litellm_params: { model: 'bedrock/amazon.nova-micro-v1:0' },
+    })
+  ).model_info.id as string;
 
-const ALL_OK = { master: 200, proxyAdmin: 200, adminViewer: 200, teamAdmin: 200, member: 200, memberViewer: 200, otherTeamAdmin: 200 } as const;
-const ADMIN_ONLY = { master: 200, proxyAdmin: 200, adminViewer: 403, teamAdmin: 403, member: 403, memberViewer: 403, otherTeamAdmin: 403 } as const;
-const TEAM_A_KEY_WRITE = { master: 200, proxyAdmin: 200, adminViewer: 403, teamAdmin: 200, member: 404, memberViewer: 403, otherTeamAdmin: 404 } as const;
+const ALL_OK = {
+  master: 200,
+  proxyAdmin: 200,
+  adminViewer: 200,
+  teamAdmin: 200,
+  member: 200,
+  memberViewer: 200,
+  otherTeamAdmin: 200,
+} as const;
+const ADMIN_ONLY = {
+  master: 200,
+  proxyAdmin: 200,
+  adminViewer: 403,
+  teamAdmin: 403,
+  member: 403,
+  memberViewer: 403,
+  otherTeamAdmin: 403,
+} as const;
+const TEAM_A_KEY_WRITE = {
+  master: 200,
+  proxyAdmin: 200,
+  adminViewer: 403,
+  teamAdmin: 200,
+  member: 404,
+  memberViewer: 403,
+  otherTeamAdmin: 404,
+} as const;
 
 const ROWS: Row[] = [
   {
     name: 'POST /key/generate in team A (own key)',
     request: async (t) => ({ method: 'POST', path: '/key/generate', body: { team_id: t.teamA } }),
-    expected: { master: 200, proxyAdmin: 200, adminViewer: 403, teamAdmin: 200, member: 200, memberViewer: 403, otherTeamAdmin: 404 },
+    expected: {
+      master: 200,
+      proxyAdmin: 200,
+      adminViewer: 403,
+      teamAdmin: 200,
+      member: 200,
+      memberViewer: 403,
+      otherTeamAdmin: 404,
+    },
   },
   {
-    name: "POST /key/generate in team A for another member",
-    request: async (t) => ({ method: 'POST', path: '/key/generate', body: { team_id: t.teamA, user_id: t.users.memberViewer } }),
-    expected: { master: 200, proxyAdmin: 200, adminViewer: 403, teamAdmin: 200, member: 403, memberViewer: 403, otherTeamAdmin: 404 },
+    name: 'POST /key/generate in team A for another member',
+    request: async (t) => ({
+      method: 'POST',
+      path: '/key/generate',
+      body: { team_id: t.teamA, user_id: t.users.memberViewer },
+    }),
+    expected: {
+      master: 200,
+      proxyAdmin: 200,
+      adminViewer: 403,
+      teamAdmin: 200,
+      member: 403,
+      memberViewer: 403,
+      otherTeamAdmin: 404,
+    },
   },
   {
     name: 'POST /key/update of a team A key',
-    request: async (t) => ({ method: 'POST', path: '/key/update', body: { key: await freshTeamAKey(t), metadata: { x: 1 } } }),
+    request: async (t) => ({
+      method: 'POST',
+      path: '/key/update',
+      body: { key: await freshTeamAKey(t), metadata: { x: 1 } },
+    }),
     expected: TEAM_A_KEY_WRITE,
   },
   {
@@ -62,7 +126,11 @@ const ROWS: Row[] = [
   },
   {
     name: 'POST /key/regenerate of a team A key',
-    request: async (t) => ({ method: 'POST', path: '/key/regenerate', body: { key: await freshTeamAKey(t) } }),
+    request: async (t) => ({
+      method: 'POST',
+      path: '/key/regenerate',
+      body: { key: await freshTeamAKey(t) },
+    }),
     expected: TEAM_A_KEY_WRITE,
   },
   {
@@ -78,19 +146,59 @@ const ROWS: Row[] = [
   {
     name: 'GET /key/info of a team A key',
     request: async (t) => ({ method: 'GET', path: `/key/info?key=${t.teamAServiceKey.token}` }),
-    expected: { master: 200, proxyAdmin: 200, adminViewer: 200, teamAdmin: 200, member: 404, memberViewer: 404, otherTeamAdmin: 404 },
+    expected: {
+      master: 200,
+      proxyAdmin: 200,
+      adminViewer: 200,
+      teamAdmin: 200,
+      member: 404,
+      memberViewer: 404,
+      otherTeamAdmin: 404,
+    },
   },
-  { name: 'GET /key/list', request: async (t) => ({ method: 'GET', path: `/key/list?team_id=${t.teamA}` }), expected: ALL_OK },
-  { name: 'POST /team/new', request: async () => ({ method: 'POST', path: '/team/new', body: { team_alias: unique('new') } }), expected: ADMIN_ONLY },
+  {
+    name: 'GET /key/list',
+    request: async (t) => ({ method: 'GET', path: `/key/list?team_id=${t.teamA}` }),
+    expected: ALL_OK,
+  },
+  {
+    name: 'POST /team/new',
+    request: async () => ({ method: 'POST', path: '/team/new', body: { team_alias: unique('new') } }),
+    expected: ADMIN_ONLY,
+  },
   {
     name: 'POST /team/update of team A alias',
-    request: async (t) => ({ method: 'POST', path: '/team/update', body: { team_id: t.teamA, metadata: { note: unique('n') } } }),
-    expected: { master: 200, proxyAdmin: 200, adminViewer: 403, teamAdmin: 200, member: 404, memberViewer: 403, otherTeamAdmin: 404 },
+    request: async (t) => ({
+      method: 'POST',
+      path: '/team/update',
+      body: { team_id: t.teamA, metadata: { note: unique('n') } },
+    }),
+    expected: {
+      master: 200,
+      proxyAdmin: 200,
+      adminViewer: 403,
+      teamAdmin: 200,
+      member: 404,
+      memberViewer: 403,
+      otherTeamAdmin: 404,
+    },
   },
   {
     name: 'POST /team/update of team A budget',
-    request: async (t) => ({ method: 'POST', path: '/team/update', body: { team_id: t.teamA, max_budget: 100 } }),
-    expected: { master: 200, proxyAdmin: 200, adminViewer: 403, teamAdmin: 403, member: 404, memberViewer: 403, otherTeamAdmin: 404 },
+    request: async (t) => ({
+      method: 'POST',
+      path: '/team/update',
+      body: { team_id: t.teamA, max_budget: 100 },
+    }),
+    expected: {
+      master: 200,
+      proxyAdmin: 200,
+      adminViewer: 403,
+      teamAdmin: 403,
+      member: 404,
+      memberViewer: 403,
+      otherTeamAdmin: 404,
+    },
   },
   {
     name: 'POST /team/delete',
@@ -105,8 +213,20 @@ const ROWS: Row[] = [
   { name: 'GET /team/list', request: async () => ({ method: 'GET', path: '/team/list' }), expected: ALL_OK },
   {
     name: 'POST /team/member_add to team A',
-    request: async (t) => ({ method: 'POST', path: '/team/member_add', body: { team_id: t.teamA, member: { user_email: `${unique('new')}@example.com` } } }),
-    expected: { master: 200, proxyAdmin: 200, adminViewer: 403, teamAdmin: 200, member: 404, memberViewer: 403, otherTeamAdmin: 404 },
+    request: async (t) => ({
+      method: 'POST',
+      path: '/team/member_add',
+      body: { team_id: t.teamA, member: { user_email: `${unique('new')}@example.com` } },
+    }),
+    expected: {
+      master: 200,
+      proxyAdmin: 200,
+      adminViewer: 403,
+      teamAdmin: 200,
+      member: 404,
+      memberViewer: 403,
+      otherTeamAdmin: 404,
+    },
   },
   {
     name: 'POST /team/member_delete from team A',
@@ -115,19 +235,51 @@ const ROWS: Row[] = [
       await asMaster(gateway, '/team/member_add', { team_id: t.teamA, member: { user_id: user } });
       return { method: 'POST', path: '/team/member_delete', body: { team_id: t.teamA, user_id: user } };
     },
-    expected: { master: 200, proxyAdmin: 200, adminViewer: 403, teamAdmin: 200, member: 404, memberViewer: 403, otherTeamAdmin: 404 },
+    expected: {
+      master: 200,
+      proxyAdmin: 200,
+      adminViewer: 403,
+      teamAdmin: 200,
+      member: 404,
+      memberViewer: 403,
+      otherTeamAdmin: 404,
+    },
   },
-  { name: 'POST /team/block', request: async () => ({ method: 'POST', path: '/team/block', body: { team_id: await freshTeam() } }), expected: ADMIN_ONLY },
-  { name: 'POST /team/unblock', request: async () => ({ method: 'POST', path: '/team/unblock', body: { team_id: await freshTeam() } }), expected: ADMIN_ONLY },
+  {
+    name: 'POST /team/block',
+    request: async () => ({ method: 'POST', path: '/team/block', body: { team_id: await freshTeam() } }),
+    expected: ADMIN_ONLY,
+  },
+  {
+    name: 'POST /team/unblock',
+    request: async () => ({ method: 'POST', path: '/team/unblock', body: { team_id: await freshTeam() } }),
+    expected: ADMIN_ONLY,
+  },
   {
     name: 'POST /user/new',
-    request: async () => ({ method: 'POST', path: '/user/new', body: { user_email: `${unique('n')}@example.com` } }),
+    request: async () => ({
+      method: 'POST',
+      path: '/user/new',
+      body: { user_email: `${unique('n')}@example.com` },
+    }),
     expected: ADMIN_ONLY,
   },
   {
     name: 'POST /user/update of another user',
-    request: async () => ({ method: 'POST', path: '/user/update', body: { user_id: await freshUser(), metadata: { a: 1 } } }),
-    expected: { master: 200, proxyAdmin: 200, adminViewer: 403, teamAdmin: 404, member: 404, memberViewer: 403, otherTeamAdmin: 404 },
+    request: async () => ({
+      method: 'POST',
+      path: '/user/update',
+      body: { user_id: await freshUser(), metadata: { a: 1 } },
+    }),
+    expected: {
+      master: 200,
+      proxyAdmin: 200,
+      adminViewer: 403,
+      teamAdmin: 404,
+      member: 404,
+      memberViewer: 403,
+      otherTeamAdmin: 404,
+    },
   },
   {
     name: 'POST /user/delete',
@@ -137,36 +289,77 @@ const ROWS: Row[] = [
   {
     name: 'GET /user/info of a team A member',
     request: async (t) => ({ method: 'GET', path: `/user/info?user_id=${t.users.member}` }),
-    expected: { master: 200, proxyAdmin: 200, adminViewer: 200, teamAdmin: 200, member: 200, memberViewer: 404, otherTeamAdmin: 404 },
+    expected: {
+      master: 200,
+      proxyAdmin: 200,
+      adminViewer: 200,
+      teamAdmin: 200,
+      member: 200,
+      memberViewer: 404,
+      otherTeamAdmin: 404,
+    },
   },
   {
     name: 'GET /user/list',
     request: async () => ({ method: 'GET', path: '/user/list' }),
-    expected: { master: 200, proxyAdmin: 200, adminViewer: 200, teamAdmin: 403, member: 403, memberViewer: 403, otherTeamAdmin: 403 },
+    expected: {
+      master: 200,
+      proxyAdmin: 200,
+      adminViewer: 200,
+      teamAdmin: 403,
+      member: 403,
+      memberViewer: 403,
+      otherTeamAdmin: 403,
+    },
   },
   {
     name: 'POST /model/new',
-    request: async () => ({ method: 'POST', path: '/model/new', body: { model_name: unique('m'), litellm_params: { model: 'bedrock/amazon.nova-lite-v1:0' } } }),
+    request: async () => ({
+      method: 'POST',
+      path: '/model/new',
+      body: { model_name: unique('m'), litellm_params: { model: 'bedrock/amazon.nova-lite-v1:0' } },
+    }),
     expected: ADMIN_ONLY,
   },
   {
     name: 'POST /model/update',
-    request: async () => ({ method: 'POST', path: '/model/update', body: { model_info: { id: await freshModel(), base_model: 'amazon.nova-micro-v1:0' } } }),
+    request: async () => ({
+      method: 'POST',
+      path: '/model/update',
+      body: { model_info: { id: await freshModel(), base_model: 'amazon.nova-micro-v1:0' } },
+    }),
     expected: ADMIN_ONLY,
   },
-  { name: 'POST /model/delete', request: async () => ({ method: 'POST', path: '/model/delete', body: { id: await freshModel() } }), expected: ADMIN_ONLY },
-  { name: 'GET /model/info', request: async () => ({ method: 'GET', path: '/model/info' }), expected: ALL_OK },
-  { name: 'GET /model_group/info', request: async () => ({ method: 'GET', path: '/model_group/info' }), expected: ALL_OK },
+  {
+    name: 'POST /model/delete',
+    request: async () => ({ method: 'POST', path: '/model/delete', body: { id: await freshModel() } }),
+    expected: ADMIN_ONLY,
+  },
+  {
+    name: 'GET /model/info',
+    request: async () => ({ method: 'GET', path: '/model/info' }),
+    expected: ALL_OK,
+  },
+  {
+    name: 'GET /model_group/info',
+    request: async () => ({ method: 'GET', path: '/model_group/info' }),
+    expected: ALL_OK,
+  },
   { name: 'GET /v1/models', request: async () => ({ method: 'GET', path: '/v1/models' }), expected: ALL_OK },
 ];
 
-const CASES = ROWS.flatMap((row) => ACTORS.map((actor) => [row.name, actor, row.expected[actor], row] as const));
+const CASES = ROWS.flatMap((row) =>
+  ACTORS.map((actor) => [row.name, actor, row.expected[actor], row] as const),
+);
 
 it.each(CASES)('%s as %s → %i', async (_name, actor, expected, row) => {
   const request = await row.request(tenancy);
   const key = actor === 'master' ? gateway.masterKey : tenancy.keys[actor];
   const result = await call(gateway, request.method, request.path, key, request.body);
-  expect({ status: result.status, body: result.status === expected ? undefined : result.body }).toEqual({ status: expected, body: undefined });
+  expect({ status: result.status, body: result.status === expected ? undefined : result.body }).toEqual({
+    status: expected,
+    body: undefined,
+  });
   if (expected !== 200) {
     expect(result.body.error.type).toBe(expected === 403 ? 'permission_error' : 'not_found_error');
     // No refusal echoes a key: not the caller's, not the target's.

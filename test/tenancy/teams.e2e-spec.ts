@@ -60,9 +60,16 @@ describe('team lifecycle', () => {
 
   it('updates a team (returns { team_id, data }) and refuses unknown fields naming them', async () => {
     const team = await asMaster(gateway, '/team/new', { team_alias: unique('upd') });
-    const updated = await asMaster(gateway, '/team/update', { team_id: team.team_id, tpm_limit: 7, team_alias: 'renamed' });
+    const updated = await asMaster(gateway, '/team/update', {
+      team_id: team.team_id,
+      tpm_limit: 7,
+      team_alias: 'renamed',
+    });
     expect(updated).toMatchObject({ team_id: team.team_id, data: { tpm_limit: 7, team_alias: 'renamed' } });
-    const unknown = await call(gateway, 'POST', '/team/update', gateway.masterKey, { team_id: team.team_id, budget: 5 });
+    const unknown = await call(gateway, 'POST', '/team/update', gateway.masterKey, {
+      team_id: team.team_id,
+      budget: 5,
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.param).toBe('budget');
   });
@@ -70,18 +77,27 @@ describe('team lifecycle', () => {
   it('adds members (one or a list, creating unknown users) and removes them, revoking their team keys', async () => {
     const team = await asMaster(gateway, '/team/new', { team_alias: unique('members') });
     const email = `${unique('joiner')}@example.com`;
-    const added = await asMaster(gateway, '/team/member_add', { team_id: team.team_id, member: { user_email: email, role: 'user' } });
+    const added = await asMaster(gateway, '/team/member_add', {
+      team_id: team.team_id,
+      member: { user_email: email, role: 'user' },
+    });
     const userId = added.updated_users[0].user_id;
     expect(added.members_with_roles).toEqual([{ user_id: userId, user_email: email, role: 'user' }]);
     const listed = await asMaster(gateway, '/team/member_add', {
       team_id: team.team_id,
-      member: [{ user_email: `${unique('a')}@example.com` }, { user_email: `${unique('b')}@example.com`, role: 'admin' }],
+      member: [
+        { user_email: `${unique('a')}@example.com` },
+        { user_email: `${unique('b')}@example.com`, role: 'admin' },
+      ],
     });
     expect(listed.members_with_roles).toHaveLength(3);
 
     const memberKey = await asMaster(gateway, '/key/generate', { team_id: team.team_id, user_id: userId });
     expect(await models(memberKey.key)).toBe(200);
-    const removed = await asMaster(gateway, '/team/member_delete', { team_id: team.team_id, user_email: email });
+    const removed = await asMaster(gateway, '/team/member_delete', {
+      team_id: team.team_id,
+      user_email: email,
+    });
     expect(removed.deleted_keys).toEqual([memberKey.token]);
     expect(await models(memberKey.key)).toBe(401);
   });
@@ -97,17 +113,25 @@ describe('team lifecycle', () => {
   });
 
   it('refuses a member without user_id or user_email with 400', async () => {
-    const result = await call(gateway, 'POST', '/team/new', gateway.masterKey, { members_with_roles: [{ role: 'admin' }] });
+    const result = await call(gateway, 'POST', '/team/new', gateway.masterKey, {
+      members_with_roles: [{ role: 'admin' }],
+    });
     expect(result.status).toBe(400);
     expect(result.body.error.message).toContain('user_id or user_email');
   });
 });
 
 describe('no team admin grants more than it has', () => {
-  const asTeamAdmin = (path: string, body: unknown) => call(gateway, 'POST', path, tenancy.keys.teamAdmin, body);
+  const asTeamAdmin = (path: string, body: unknown) =>
+    call(gateway, 'POST', path, tenancy.keys.teamAdmin, body);
 
   it('creates keys in its own team within the team models and budget', async () => {
-    const result = await asTeamAdmin('/key/generate', { team_id: tenancy.teamA, models: ['team-claude'], max_budget: 100, rpm_limit: 1000 });
+    const result = await asTeamAdmin('/key/generate', {
+      team_id: tenancy.teamA,
+      models: ['team-claude'],
+      max_budget: 100,
+      rpm_limit: 1000,
+    });
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ team_id: tenancy.teamA, user_id: null, models: ['team-claude'] });
   });
@@ -118,19 +142,26 @@ describe('no team admin grants more than it has', () => {
   });
 
   it("cannot create a key with models outside the team's", async () => {
-    const result = await asTeamAdmin('/key/generate', { team_id: tenancy.teamA, models: ['team-claude', 'team-llama'] });
+    const result = await asTeamAdmin('/key/generate', {
+      team_id: tenancy.teamA,
+      models: ['team-claude', 'team-llama'],
+    });
     expect(result.status).toBe(403);
     expect(result.body.error).toMatchObject({ type: 'permission_error', param: 'models' });
     expect(result.body.error.message).toContain("'team-llama'");
     for (const wildcard of ['*', 'bedrock/*', 'all-proxy-models'])
-      expect((await asTeamAdmin('/key/generate', { team_id: tenancy.teamA, models: [wildcard] })).status).toBe(403);
+      expect(
+        (await asTeamAdmin('/key/generate', { team_id: tenancy.teamA, models: [wildcard] })).status,
+      ).toBe(403);
   });
 
   it("cannot create a key with a larger budget or limits than the team's", async () => {
     const budget = await asTeamAdmin('/key/generate', { team_id: tenancy.teamA, max_budget: 100.01 });
     expect(budget.status).toBe(403);
     expect(budget.body.error.param).toBe('max_budget');
-    expect((await asTeamAdmin('/key/generate', { team_id: tenancy.teamA, rpm_limit: 1001 })).status).toBe(403);
+    expect((await asTeamAdmin('/key/generate', { team_id: tenancy.teamA, rpm_limit: 1001 })).status).toBe(
+      403,
+    );
   });
 
   it('cannot raise an existing team key beyond the team by /key/update', async () => {
@@ -141,15 +172,25 @@ describe('no team admin grants more than it has', () => {
   });
 
   it('cannot create a key that carries an admin role (a key of a proxy admin user)', async () => {
-    const admin = await asMaster(gateway, '/user/new', { user_email: `${unique('boss')}@example.com`, user_role: 'proxy_admin', auto_create_key: false });
-    await asMaster(gateway, '/team/member_add', { team_id: tenancy.teamA, member: { user_id: admin.user_id } });
+    const admin = await asMaster(gateway, '/user/new', {
+      user_email: `${unique('boss')}@example.com`,
+      user_role: 'proxy_admin',
+      auto_create_key: false,
+    });
+    await asMaster(gateway, '/team/member_add', {
+      team_id: tenancy.teamA,
+      member: { user_id: admin.user_id },
+    });
     const result = await asTeamAdmin('/key/generate', { team_id: tenancy.teamA, user_id: admin.user_id });
     expect(result.status).toBe(403);
     expect(result.body.error.param).toBe('user_id');
   });
 
   it('cannot create a key for a user outside the team', async () => {
-    const result = await asTeamAdmin('/key/generate', { team_id: tenancy.teamA, user_id: tenancy.users.otherTeamAdmin });
+    const result = await asTeamAdmin('/key/generate', {
+      team_id: tenancy.teamA,
+      user_id: tenancy.users.otherTeamAdmin,
+    });
     expect(result.status).toBe(400);
     expect(result.body.error.param).toBe('user_id');
   });
@@ -163,7 +204,9 @@ describe('no team admin grants more than it has', () => {
 
   it('an ordinary member cannot create keys for other members, nor unblock its own blocked key', async () => {
     const asMember = (path: string, body: unknown) => call(gateway, 'POST', path, tenancy.keys.member, body);
-    expect((await asMember('/key/generate', { team_id: tenancy.teamA, user_id: tenancy.users.teamAdmin })).status).toBe(403);
+    expect(
+      (await asMember('/key/generate', { team_id: tenancy.teamA, user_id: tenancy.users.teamAdmin })).status,
+    ).toBe(403);
     const own = await asMember('/key/generate', { team_id: tenancy.teamA });
     expect(own.status).toBe(200);
     expect(own.body.user_id).toBe(tenancy.users.member);
@@ -174,14 +217,20 @@ describe('no team admin grants more than it has', () => {
 });
 
 describe('tenant isolation: another team is "not found", never "forbidden"', () => {
-  const asOtherAdmin = (method: 'GET' | 'POST', path: string, body?: unknown) => call(gateway, method, path, tenancy.keys.otherTeamAdmin, body);
+  const asOtherAdmin = (method: 'GET' | 'POST', path: string, body?: unknown) =>
+    call(gateway, method, path, tenancy.keys.otherTeamAdmin, body);
 
-  it.each([
+  const ISOLATION: [string, 'GET' | 'POST', () => string, (() => unknown) | undefined][] = [
     ['GET /key/info by key id', 'GET', () => `/key/info?key=${tenancy.teamAServiceKey.token}`, undefined],
     ['GET /key/info by secret', 'GET', () => `/key/info?key=${tenancy.teamAServiceKey.key}`, undefined],
     ['GET /team/info', 'GET', () => `/team/info?team_id=${tenancy.teamA}`, undefined],
     ['GET /user/info of a member', 'GET', () => `/user/info?user_id=${tenancy.users.member}`, undefined],
-    ['POST /key/update', 'POST', () => '/key/update', () => ({ key: tenancy.teamAServiceKey.token, metadata: {} })],
+    [
+      'POST /key/update',
+      'POST',
+      () => '/key/update',
+      () => ({ key: tenancy.teamAServiceKey.token, metadata: {} }),
+    ],
     ['POST /key/block', 'POST', () => '/key/block', () => ({ key: tenancy.teamAServiceKey.token })],
     ['POST /key/regenerate', 'POST', () => '/key/regenerate', () => ({ key: tenancy.teamAServiceKey.token })],
     ['POST /key/delete', 'POST', () => '/key/delete', () => ({ keys: [tenancy.teamAServiceKey.token] })],
@@ -192,8 +241,15 @@ describe('tenant isolation: another team is "not found", never "forbidden"', () 
       () => '/team/member_add',
       () => ({ team_id: tenancy.teamA, member: { user_id: tenancy.users.otherTeamAdmin, role: 'admin' } }),
     ],
-    ['POST /team/member_delete', 'POST', () => '/team/member_delete', () => ({ team_id: tenancy.teamA, user_id: tenancy.users.member })],
-  ] as const)("%s of team A's object → 404", async (_label, method, path, body) => {
+    [
+      'POST /team/member_delete',
+      'POST',
+      () => '/team/member_delete',
+      () => ({ team_id: tenancy.teamA, user_id: tenancy.users.member }),
+    ],
+  ];
+
+  it.each(ISOLATION)("%s of team A's object → 404", async (_label, method, path, body) => {
     const result = await asOtherAdmin(method, path(), body?.());
     expect(result.status).toBe(404);
     expect(result.body.error.type).toBe('not_found_error');

@@ -37,51 +37,93 @@ describe('user lifecycle', () => {
     expect(created.key).toMatch(/^sk-/);
     const info = await call(gateway, 'GET', '/user/info', created.key);
     expect(info.status).toBe(200);
-    expect(info.body).toMatchObject({ user_id: created.user_id, user_info: { user_email: email }, teams: [tenancy.teamB] });
+    expect(info.body).toMatchObject({
+      user_id: created.user_id,
+      user_info: { user_email: email },
+      teams: [tenancy.teamB],
+    });
     expect(info.body.keys.map((key: { token: string }) => key.token)).toEqual([created.token]);
   });
 
   it('creates a user without a key when auto_create_key is false', async () => {
-    const created = await asMaster(gateway, '/user/new', { user_email: `${unique('nokey')}@example.com`, auto_create_key: false });
+    const created = await asMaster(gateway, '/user/new', {
+      user_email: `${unique('nokey')}@example.com`,
+      auto_create_key: false,
+    });
     expect(created.key).toBeUndefined();
   });
 
   it('refuses a duplicate email (409), an unknown role (400) and an unknown team (404)', async () => {
     const email = `${unique('dup')}@example.com`;
     await asMaster(gateway, '/user/new', { user_email: email, auto_create_key: false });
-    expect((await call(gateway, 'POST', '/user/new', gateway.masterKey, { user_email: email })).status).toBe(409);
+    expect((await call(gateway, 'POST', '/user/new', gateway.masterKey, { user_email: email })).status).toBe(
+      409,
+    );
     const role = await call(gateway, 'POST', '/user/new', gateway.masterKey, { user_role: 'root' });
     expect(role.status).toBe(400);
     expect(role.body.error.param).toBe('user_role');
-    expect((await call(gateway, 'POST', '/user/new', gateway.masterKey, { teams: [unique('none')] })).status).toBe(404);
+    expect(
+      (await call(gateway, 'POST', '/user/new', gateway.masterKey, { teams: [unique('none')] })).status,
+    ).toBe(404);
   });
 
   it('lists users paginated and filtered by role and team', async () => {
     const team = await asMaster(gateway, '/team/new', { team_alias: unique('ulist') });
     for (let index = 0; index < 3; index++)
-      await asMaster(gateway, '/user/new', { user_email: `${unique('ul')}@example.com`, teams: [team.team_id], auto_create_key: false });
-    const page = await call(gateway, 'GET', `/user/list?team_id=${team.team_id}&page_size=2&page=2`, gateway.masterKey);
+      await asMaster(gateway, '/user/new', {
+        user_email: `${unique('ul')}@example.com`,
+        teams: [team.team_id],
+        auto_create_key: false,
+      });
+    const page = await call(
+      gateway,
+      'GET',
+      `/user/list?team_id=${team.team_id}&page_size=2&page=2`,
+      gateway.masterKey,
+    );
     expect(page.body).toMatchObject({ total: 3, page: 2, page_size: 2, total_pages: 2 });
     expect(page.body.users).toHaveLength(1);
-    const admins = await call(gateway, 'GET', '/user/list?role=proxy_admin_viewer&page_size=100', tenancy.keys.adminViewer);
-    expect(admins.body.users.map((user: { user_id: string }) => user.user_id)).toContain(tenancy.users.adminViewer);
-    expect(admins.body.users.every((user: { user_role: string }) => user.user_role === 'proxy_admin_viewer')).toBe(true);
+    const admins = await call(
+      gateway,
+      'GET',
+      '/user/list?role=proxy_admin_viewer&page_size=100',
+      tenancy.keys.adminViewer,
+    );
+    expect(admins.body.users.map((user: { user_id: string }) => user.user_id)).toContain(
+      tenancy.users.adminViewer,
+    );
+    expect(
+      admins.body.users.every((user: { user_role: string }) => user.user_role === 'proxy_admin_viewer'),
+    ).toBe(true);
   });
 
   it('deleting a user revokes all of its keys', async () => {
-    const created = await asMaster(gateway, '/user/new', { user_email: `${unique('gone')}@example.com`, teams: [tenancy.teamA] });
-    const teamKey = await asMaster(gateway, '/key/generate', { team_id: tenancy.teamA, user_id: created.user_id });
-    for (const key of [created.key, teamKey.key]) expect((await call(gateway, 'GET', '/v1/models', key)).status).toBe(200);
+    const created = await asMaster(gateway, '/user/new', {
+      user_email: `${unique('gone')}@example.com`,
+      teams: [tenancy.teamA],
+    });
+    const teamKey = await asMaster(gateway, '/key/generate', {
+      team_id: tenancy.teamA,
+      user_id: created.user_id,
+    });
+    for (const key of [created.key, teamKey.key])
+      expect((await call(gateway, 'GET', '/v1/models', key)).status).toBe(200);
     const deleted = await asMaster(gateway, '/user/delete', { user_ids: [created.user_id] });
     expect(deleted.deleted_keys.sort()).toEqual([created.token, teamKey.token].sort());
-    for (const key of [created.key, teamKey.key]) expect((await call(gateway, 'GET', '/v1/models', key)).status).toBe(401);
+    for (const key of [created.key, teamKey.key])
+      expect((await call(gateway, 'GET', '/v1/models', key)).status).toBe(401);
   });
 });
 
 describe('no user grants itself more than it has', () => {
   let self: { user_id: string; key: string };
   beforeAll(async () => {
-    self = await asMaster(gateway, '/user/new', { user_email: `${unique('self')}@example.com`, models: ['claude'], max_budget: 10, rpm_limit: 5 });
+    self = await asMaster(gateway, '/user/new', {
+      user_email: `${unique('self')}@example.com`,
+      models: ['claude'],
+      max_budget: 10,
+      rpm_limit: 5,
+    });
   });
   const asSelf = (path: string, body: unknown) => call(gateway, 'POST', path, self.key, body);
 
@@ -95,14 +137,22 @@ describe('no user grants itself more than it has', () => {
     expect(result.status).toBe(403);
     expect(result.body.error.param).toBe(param);
     const info = await call(gateway, 'GET', '/user/info', self.key);
-    expect(info.body.user_info).toMatchObject({ user_role: 'internal_user', max_budget: 10, models: ['claude'], rpm_limit: 5 });
+    expect(info.body.user_info).toMatchObject({
+      user_role: 'internal_user',
+      max_budget: 10,
+      models: ['claude'],
+      rpm_limit: 5,
+    });
   });
 
   it('an internal user cannot change its teams: no such field (400), no joining another team (404)', async () => {
     const field = await asSelf('/user/update', { user_id: self.user_id, teams: [tenancy.teamA] });
     expect(field.status).toBe(400);
     expect(field.body.error.param).toBe('teams');
-    const join = await asSelf('/team/member_add', { team_id: tenancy.teamA, member: { user_id: self.user_id, role: 'admin' } });
+    const join = await asSelf('/team/member_add', {
+      team_id: tenancy.teamA,
+      member: { user_id: self.user_id, role: 'admin' },
+    });
     expect(join.status).toBe(404);
   });
 
@@ -126,7 +176,10 @@ describe('no user grants itself more than it has', () => {
   });
 
   it('a proxy admin (user role) can do what the master key can', async () => {
-    const promoted = await call(gateway, 'POST', '/user/update', tenancy.keys.proxyAdmin, { user_id: self.user_id, max_budget: 25 });
+    const promoted = await call(gateway, 'POST', '/user/update', tenancy.keys.proxyAdmin, {
+      user_id: self.user_id,
+      max_budget: 25,
+    });
     expect(promoted.status).toBe(200);
     expect(promoted.body.max_budget).toBe(25);
   });

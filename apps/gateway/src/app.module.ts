@@ -9,6 +9,8 @@ import { APP_CONFIG, type AppConfig } from './common/config/app-config';
 import { OpenAIExceptionFilter } from './common/errors/openai-exception.filter';
 import { LOGGER } from './common/logging/logger.token';
 import { HealthController } from './health/health.controller';
+import { GracefulShutdown } from './common/shutdown/graceful-shutdown';
+import { SpendModule } from './spend/spend.module';
 import { KeysModule } from './keys/keys.module';
 import { ModelsModule } from './models/models.module';
 import { TeamsModule } from './teams/teams.module';
@@ -28,6 +30,7 @@ export class AppModule {
         TeamsModule,
         UsersModule,
         ChatModule,
+        SpendModule,
       ],
       controllers: [HealthController],
       providers: [
@@ -35,6 +38,7 @@ export class AppModule {
         { provide: LOGGER, useValue: logger },
         { provide: APP_FILTER, useFactory: () => new OpenAIExceptionFilter(logger) },
         { provide: APP_GUARD, useExisting: ApiKeyGuard },
+        GracefulShutdown,
       ],
       exports: [APP_CONFIG, LOGGER],
     };

@@ -14,7 +14,10 @@ import { createLogger, PinoNestLogger } from './common/logging/logger';
 const BODY_LIMIT_BYTES = 32 * 1024 * 1024;
 const CLIENT_REQUEST_ID = /^[\w.:-]{1,128}$/;
 
-export async function createGateway(config: AppConfig, logger: Logger = createLogger(config.logLevel)): Promise<NestFastifyApplication> {
+export async function createGateway(
+  config: AppConfig,
+  logger: Logger = createLogger(config.logLevel),
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: false,
@@ -33,7 +36,13 @@ export async function createGateway(config: AppConfig, logger: Logger = createLo
   });
   fastify.addHook('onResponse', (request, reply, done) => {
     logger.info(
-      { reqId: request.id, method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      {
+        reqId: request.id,
+        method: request.method,
+        url: request.url.split('?')[0],
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
       'request',
     );
     done();
@@ -43,7 +52,6 @@ export async function createGateway(config: AppConfig, logger: Logger = createLo
     logger: new PinoNestLogger(logger),
     bufferLogs: false,
   });
-  app.enableShutdownHooks();
   for (const warning of config.warnings) logger.warn(warning);
   return app;
 }

@@ -15,8 +15,12 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await createGateway(config);
+  // SIGTERM/SIGINT → app.close(): drain requests, flush spend, then close the pool (see GracefulShutdown).
+  app.enableShutdownHooks();
   await app.listen(config.port, config.host);
-  process.stdout.write(`Quarry gateway listening on http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}\n`);
+  process.stdout.write(
+    `Quarry gateway listening on http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}\n`,
+  );
 }
 
 main().catch((error) => {

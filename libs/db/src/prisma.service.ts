@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 
 import { DATABASE_URL_TOKEN } from './database-url.token';
@@ -10,7 +10,7 @@ import { PrismaClient } from './generated/client';
  * instead of the first request, and closes the pool on shutdown.
  */
 @Injectable()
-export class PrismaService extends PrismaClient implements OnModuleInit, OnModuleDestroy {
+export class PrismaService extends PrismaClient implements OnModuleInit, OnApplicationShutdown {
   constructor(@Inject(DATABASE_URL_TOKEN) connectionString: string) {
     super({ adapter: new PrismaPg({ connectionString }) });
   }
@@ -19,7 +19,8 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnModul
     await this.$connect();
   }
 
-  async onModuleDestroy(): Promise<void> {
+  // Last of all (not onModuleDestroy): in-flight requests and the spend flush still need the pool.
+  async onApplicationShutdown(): Promise<void> {
     await this.$disconnect();
   }
 }

@@ -34,6 +34,7 @@ export async function createPrivateDatabase(): Promise<PrivateDatabase> {
     env: { ...process.env, DATABASE_URL: url.toString() },
     encoding: 'utf8',
   });
-  if (migration.status !== 0) throw new Error(`migrating ${name} failed: ${migration.stdout}${migration.stderr}`);
+  if (migration.status !== 0)
+    throw new Error(`migrating ${name} failed: ${migration.stdout}${migration.stderr}`);
   return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }

@@ -44,7 +44,14 @@ export interface Tenancy {
     memberViewer: string;
     otherTeamAdmin: string;
   };
-  users: { proxyAdmin: string; adminViewer: string; teamAdmin: string; member: string; memberViewer: string; otherTeamAdmin: string };
+  users: {
+    proxyAdmin: string;
+    adminViewer: string;
+    teamAdmin: string;
+    member: string;
+    memberViewer: string;
+    otherTeamAdmin: string;
+  };
   /** A key of team A owned by no user, and one of team B. */
   teamAServiceKey: { key: string; token: string };
   teamBKey: { key: string; token: string };
@@ -56,7 +63,10 @@ export interface Tenancy {
  */
 export async function createTenancy(gateway: TestGateway, teamAModels: string[] = []): Promise<Tenancy> {
   const user = async (role: string) => {
-    const created = await asMaster(gateway, '/user/new', { user_email: `${unique(role)}@example.com`, user_role: role });
+    const created = await asMaster(gateway, '/user/new', {
+      user_email: `${unique(role)}@example.com`,
+      user_role: role,
+    });
     return { id: created.user_id as string, key: created.key as string };
   };
   const [proxyAdmin, adminViewer, teamAdmin, member, memberViewer, otherTeamAdmin] = await Promise.all([
@@ -82,8 +92,14 @@ export async function createTenancy(gateway: TestGateway, teamAModels: string[] 
     team_alias: unique('team-b'),
     members_with_roles: [{ user_id: otherTeamAdmin.id, role: 'admin' }],
   });
-  const teamAServiceKey = await asMaster(gateway, '/key/generate', { team_id: teamA.team_id, key_alias: unique('svc-a') });
-  const teamBKey = await asMaster(gateway, '/key/generate', { team_id: teamB.team_id, key_alias: unique('svc-b') });
+  const teamAServiceKey = await asMaster(gateway, '/key/generate', {
+    team_id: teamA.team_id,
+    key_alias: unique('svc-a'),
+  });
+  const teamBKey = await asMaster(gateway, '/key/generate', {
+    team_id: teamB.team_id,
+    key_alias: unique('svc-b'),
+  });
   return {
     teamA: teamA.team_id,
     teamB: teamB.team_id,
@@ -109,7 +125,11 @@ export async function createTenancy(gateway: TestGateway, teamAModels: string[] 
 }
 
 /** Polls `check` until it returns true (bounded), for effects that arrive asynchronously (NOTIFY, expiry). */
-export async function eventually(check: () => Promise<boolean>, timeoutMs = 5_000, intervalMs = 50): Promise<void> {
+export async function eventually(
+  check: () => Promise<boolean>,
+  timeoutMs = 5_000,
+  intervalMs = 50,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;

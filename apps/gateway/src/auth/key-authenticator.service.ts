@@ -32,7 +32,7 @@ const blockedTeam = () =>
 
 @Injectable()
 export class KeyAuthenticator {
-  readonly cache = new KeyCache();
+  private readonly cache = new KeyCache();
   private readonly master: MasterKeyMatcher;
   private readonly loading = new Map<string, Promise<CachedKey | undefined>>();
 

@@ -6,7 +6,13 @@ import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import { ConverseStreamCommand, type ConverseCommandInput } from '@aws-sdk/client-bedrock-runtime';
 import type { ChatCompletionChunk, ChatCompletionRequest } from '@quarry/openai';
-import { ConverseStreamTranslator, SSE_DONE, toOpenAIError, toSseLine, type TranslationContext } from '@quarry/bedrock';
+import {
+  ConverseStreamTranslator,
+  SSE_DONE,
+  toOpenAIError,
+  toSseLine,
+  type TranslationContext,
+} from '@quarry/bedrock';
 import { LOGGER } from '../common/logging/logger.token';
 import { BedrockClients } from '../bedrock/bedrock-clients';
 import { SpendWriter } from '../spend/spend-writer.service';
@@ -17,7 +23,9 @@ import { invokeWithFallbacks } from './invoke-with-fallbacks';
 import type { PreparedDeployment } from './prepared-deployment';
 import { SseResponse } from './sse-response';
 
-type Translate = (deployment: PreparedDeployment) => Promise<{ input: ConverseCommandInput; context: TranslationContext }>;
+type Translate = (
+  deployment: PreparedDeployment,
+) => Promise<{ input: ConverseCommandInput; context: TranslationContext }>;
 
 /** What Nginx and friends log for a client that closed the connection. */
 const CLIENT_CLOSED_REQUEST = 499;
@@ -43,7 +51,9 @@ export class ChatStreamer {
       const { input } = await translate(candidate);
       call.deployment = candidate;
       // send() resolves once the first event has arrived, so every retry happens before our first byte.
-      return this.clients.runtime(candidate.clientConfig).send(new ConverseStreamCommand(input), { abortSignal: signal });
+      return this.clients
+        .runtime(candidate.clientConfig)
+        .send(new ConverseStreamCommand(input), { abortSignal: signal });
     });
     call.deployment = deployment;
     const { input, context } = await translate(deployment);
@@ -61,7 +71,8 @@ export class ChatStreamer {
       for (const chunk of chunks) {
         const delta = chunk.choices[0]?.delta;
         if (delta) {
-          const size = (delta.content?.length ?? 0) + (delta.reasoning_content?.length ?? 0) + toolArgumentLength(delta);
+          const size =
+            (delta.content?.length ?? 0) + (delta.reasoning_content?.length ?? 0) + toolArgumentLength(delta);
           if (size > 0) {
             call.markFirstToken();
             streamedCharacters += size;
@@ -88,7 +99,10 @@ export class ChatStreamer {
         status = 'error';
         httpStatus = openAIError.status;
         errorType = openAIError.code ?? openAIError.type;
-        this.logger.warn({ reqId: call.requestId, status: httpStatus, errorType }, 'stream failed after the first byte');
+        this.logger.warn(
+          { reqId: call.requestId, status: httpStatus, errorType },
+          'stream failed after the first byte',
+        );
         sse.write(`data: ${JSON.stringify(openAIError.toBody())}\n\n`);
         sse.write(SSE_DONE);
       }
@@ -106,4 +120,3 @@ function toolArgumentLength(delta: NonNullable<ChatCompletionChunk['choices'][nu
   for (const toolCall of delta.tool_calls ?? []) length += toolCall.function?.arguments?.length ?? 0;
   return length;
 }
-

@@ -3,8 +3,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ConverseCommand, type ConverseCommandInput } from '@aws-sdk/client-bedrock-runtime';
-import { OpenAIError, parseChatCompletionRequest, type ChatCompletion, type ChatCompletionRequest } from '@quarry/openai';
-import { fetchPublicUrl, fromConverseResponse, toConverseRequest, toOpenAIError, type TranslationContext } from '@quarry/bedrock';
+import {
+  OpenAIError,
+  parseChatCompletionRequest,
+  type ChatCompletion,
+  type ChatCompletionRequest,
+} from '@quarry/openai';
+import {
+  fetchPublicUrl,
+  fromConverseResponse,
+  toConverseRequest,
+  toOpenAIError,
+  type TranslationContext,
+} from '@quarry/bedrock';
 import type { Principal } from '../auth/principal';
 import { ModelAccessService } from '../access/model-access.service';
 import { APP_CONFIG, type AppConfig } from '../common/config/app-config';
@@ -28,7 +39,12 @@ export class ChatService {
     private readonly streamer: ChatStreamer,
   ) {}
 
-  async complete(principal: Principal, body: unknown, request: FastifyRequest, reply: FastifyReply): Promise<ChatCompletion | void> {
+  async complete(
+    principal: Principal,
+    body: unknown,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<ChatCompletion | void> {
     const call = new ChatCall(request.id, principal, requestedModelOf(body));
     try {
       const chatRequest = parseChatCompletionRequest(body);
@@ -36,7 +52,10 @@ export class ChatService {
       const candidates = this.deployments.prepareAll(this.access.resolve(principal, chatRequest.model));
       const primary = candidates[0];
       this.assertConverseRoute(primary, chatRequest.model);
-      const translations = new Map<PreparedDeployment, { input: ConverseCommandInput; context: TranslationContext }>();
+      const translations = new Map<
+        PreparedDeployment,
+        { input: ConverseCommandInput; context: TranslationContext }
+      >();
       const translate = async (deployment: PreparedDeployment) => {
         let translated = translations.get(deployment);
         if (!translated) {
@@ -56,7 +75,9 @@ export class ChatService {
       const { result, deployment } = await invokeWithFallbacks(candidates, signal, async (candidate) => {
         const { input } = await translate(candidate);
         call.deployment = candidate;
-        return this.clients.runtime(candidate.clientConfig).send(new ConverseCommand(input), { abortSignal: signal });
+        return this.clients
+          .runtime(candidate.clientConfig)
+          .send(new ConverseCommand(input), { abortSignal: signal });
       });
       call.deployment = deployment;
       call.markFirstToken();
@@ -72,7 +93,10 @@ export class ChatService {
       return completion;
     } catch (error) {
       const openAIError = error instanceof OpenAIError ? error : toOpenAIError(error);
-      if (!reply.sent) this.spend.record(call.toSpendRecord('error', openAIError.status, openAIError.code ?? openAIError.type));
+      if (!reply.sent)
+        this.spend.record(
+          call.toSpendRecord('error', openAIError.status, openAIError.code ?? openAIError.type),
+        );
       throw openAIError;
     }
   }
@@ -83,7 +107,8 @@ export class ChatService {
       capabilities: deployment.capabilities,
       dropParams: chatRequest.drop_params === true || deployment.dropParams,
       modifyParams: this.config.settings.modifyParams,
-      userContinueMessage: typeof chatRequest.user_continue_message === 'string' ? chatRequest.user_continue_message : undefined,
+      userContinueMessage:
+        typeof chatRequest.user_continue_message === 'string' ? chatRequest.user_continue_message : undefined,
       deploymentParams: deployment.providerParams,
       stream: chatRequest.stream === true,
       fetchImage: (url) => fetchPublicUrl(url, {}),

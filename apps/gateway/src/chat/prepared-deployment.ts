@@ -55,7 +55,11 @@ const NON_MODEL_PARAMS = new Set([
   'max_parallel_requests',
 ]);
 
-export function prepareDeployment(deployment: Deployment, config: AppConfig, env: NodeJS.ProcessEnv): PreparedDeployment {
+export function prepareDeployment(
+  deployment: Deployment,
+  config: AppConfig,
+  env: NodeJS.ProcessEnv,
+): PreparedDeployment {
   const params = resolveEnvReferences(deployment.litellmParams, env) as Record<string, any>;
   const info = deployment.modelInfo as Record<string, any>;
   const route = parseDeploymentModel(String(params.model), {
@@ -65,7 +69,8 @@ export function prepareDeployment(deployment: Deployment, config: AppConfig, env
   const region = typeof params.aws_region_name === 'string' ? params.aws_region_name : config.awsRegion;
   const basePrice = priceFor(route.pricingKey, route.arnRegion ?? region);
   const providerParams: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(params)) if (!NON_MODEL_PARAMS.has(key)) providerParams[key] = value;
+  for (const [key, value] of Object.entries(params))
+    if (!NON_MODEL_PARAMS.has(key)) providerParams[key] = value;
 
   return {
     deployment,

@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 function readVersion(): string {
-  for (const candidate of [join(__dirname, '../../../../package.json'), join(__dirname, '../../../../../package.json')]) {
+  for (const candidate of [
+    join(__dirname, '../../../../package.json'),
+    join(__dirname, '../../../../../package.json'),
+  ]) {
     try {
       const version = JSON.parse(readFileSync(candidate, 'utf8')).version;
       if (typeof version === 'string') return version;

@@ -29,9 +29,12 @@ export class PrismaSpendStore implements SpendStore {
             cache_write_tokens = daily_spend.cache_write_tokens + EXCLUDED.cache_write_tokens,
             cost = daily_spend.cost + EXCLUDED.cost`;
       }
-      for (const [id, cost] of totals.keys) await tx.$executeRaw`UPDATE virtual_keys SET spend = spend + ${cost} WHERE token_id = ${id}`;
-      for (const [id, cost] of totals.teams) await tx.$executeRaw`UPDATE teams SET spend = spend + ${cost} WHERE team_id = ${id}`;
-      for (const [id, cost] of totals.users) await tx.$executeRaw`UPDATE users SET spend = spend + ${cost} WHERE user_id = ${id}`;
+      for (const [id, cost] of totals.keys)
+        await tx.$executeRaw`UPDATE virtual_keys SET spend = spend + ${cost} WHERE token_id = ${id}`;
+      for (const [id, cost] of totals.teams)
+        await tx.$executeRaw`UPDATE teams SET spend = spend + ${cost} WHERE team_id = ${id}`;
+      for (const [id, cost] of totals.users)
+        await tx.$executeRaw`UPDATE users SET spend = spend + ${cost} WHERE user_id = ${id}`;
     });
   }
 }

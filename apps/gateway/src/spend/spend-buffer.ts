@@ -83,7 +83,8 @@ export class SpendBuffer {
     this.nextAttemptAt = 0;
     while ((this.rows.length > 0 || !this.totals.isEmpty) && this.now() < deadline) {
       await this.flush();
-      if (this.consecutiveFailures > 0) await delay(Math.min(250 * this.consecutiveFailures, deadline - this.now()));
+      if (this.consecutiveFailures > 0)
+        await delay(Math.min(250 * this.consecutiveFailures, deadline - this.now()));
       this.nextAttemptAt = 0;
     }
     return this.rows.length;

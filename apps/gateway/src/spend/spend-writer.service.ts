@@ -1,5 +1,5 @@
 // The Nest face of the spend buffer: one per process, started with the app, drained on shutdown.
-import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { PrismaService } from '@quarry/db';
 import { LOGGER } from '../common/logging/logger.token';
@@ -10,15 +10,22 @@ import type { SpendRecord } from './spend-record';
 const SHUTDOWN_DRAIN_MS = 10_000;
 
 @Injectable()
-export class SpendWriter implements OnModuleInit, OnApplicationShutdown {
+export class SpendWriter implements OnModuleInit {
   private readonly buffer: SpendBuffer;
 
-  constructor(prisma: PrismaService, @Inject(LOGGER) private readonly logger: Logger) {
+  constructor(
+    prisma: PrismaService,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
     this.buffer = new SpendBuffer(new PrismaSpendStore(prisma), {
       ...DEFAULT_SPEND_BUFFER_OPTIONS,
       onWriteError: (error, pendingRows) =>
-        logger.error({ err: { message: (error as Error)?.message }, pendingRows }, 'spend write failed; rows kept for retry'),
-      onRowsShed: () => logger.error({ shedRows: this.buffer.shedRows }, 'spend buffer full; row shed (totals kept)'),
+        logger.error(
+          { err: { message: (error as Error)?.message }, pendingRows },
+          'spend write failed; rows kept for retry',
+        ),
+      onRowsShed: () =>
+        logger.error({ shedRows: this.buffer.shedRows }, 'spend buffer full; row shed (totals kept)'),
     });
   }
 
@@ -31,14 +38,21 @@ export class SpendWriter implements OnModuleInit, OnApplicationShutdown {
     this.buffer.add(record);
   }
 
+  /** Rows recorded but not yet written. */
+  get pendingRows(): number {
+    return this.buffer.pendingRows;
+  }
+
   /** For tests and admin tooling: write everything now. */
   async flush(): Promise<void> {
     await this.buffer.drain(SHUTDOWN_DRAIN_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Called by the shutdown sequence once no request can add rows any more. */
+  async drainForShutdown(): Promise<void> {
     this.buffer.stop();
     const left = await this.buffer.drain(SHUTDOWN_DRAIN_MS);
-    if (left > 0) this.logger.error({ unwrittenRows: left }, 'spend rows could not be written before shutdown');
+    if (left > 0)
+      this.logger.error({ unwrittenRows: left }, 'spend rows could not be written before shutdown');
   }
 }

@@ -58,13 +58,16 @@ export class TeamsRepository {
   }
 
   /** Deleting a team deletes its keys (foreign key cascade): they stop working at once. */
-  async delete(ids: readonly string[]): Promise<string[]> {
-    const keys = await this.prisma.virtualKey.findMany({
-      where: { teamId: { in: [...ids] } },
-      select: { id: true },
-    });
+  async delete(ids: readonly string[]): Promise<{ keyIds: string[]; memberIds: string[] }> {
+    const [keys, members] = await Promise.all([
+      this.prisma.virtualKey.findMany({ where: { teamId: { in: [...ids] } }, select: { id: true } }),
+      this.prisma.teamMembership.findMany({ where: { teamId: { in: [...ids] } }, select: { userId: true } }),
+    ]);
     await this.prisma.team.deleteMany({ where: { id: { in: [...ids] } } });
-    return keys.map((key) => key.id);
+    return {
+      keyIds: keys.map((key) => key.id),
+      memberIds: [...new Set(members.map((member) => member.userId))],
+    };
   }
 
   addMembers(teamId: string, members: readonly MemberReference[]): Promise<User[]> {

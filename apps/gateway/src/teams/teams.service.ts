@@ -6,6 +6,7 @@ import { Prisma } from '@quarry/db';
 import { CacheInvalidationService } from '../auth/invalidation/cache-invalidation.service';
 import { forbidden, notFound, requireProxyAdmin, requireWriter } from '../auth/management-errors';
 import { isProxyAdmin, type Principal } from '../auth/principal';
+import { givenFields } from '../common/validation/given-fields';
 import { keyResponse } from '../keys/key-response';
 import { keyScopeFor } from '../keys/key-scope';
 import type { DeleteTeamsDto } from './dto/delete-teams.dto';
@@ -44,10 +45,7 @@ export class TeamsService {
     const existing = await this.teams.find(teamScopeFor(principal, 'write'), fields.team_id);
     if (!existing) throw notFound('Team', 'team_id');
     if (!isProxyAdmin(principal)) {
-      const restricted = Object.keys(fields).find(
-        (field) =>
-          !TEAM_ADMIN_EDITABLE.has(field) && (fields as Record<string, unknown>)[field] !== undefined,
-      );
+      const restricted = givenFields(fields).find((field) => !TEAM_ADMIN_EDITABLE.has(field));
       if (restricted) throw forbidden(`Only proxy admins can change ${restricted} of a team.`, restricted);
     }
     const { team_id: _id, ...changes } = fields;
@@ -61,9 +59,10 @@ export class TeamsService {
     const found = await this.teams.findMany(teamScopeFor(principal, 'write'), request.team_ids);
     if (found.length !== new Set(request.team_ids).size) throw notFound('Team', 'team_ids');
     const ids = found.map((team) => team.id);
-    const revokedKeys = await this.teams.delete(ids);
-    await this.invalidation.publish({ teams: ids, keys: revokedKeys });
-    return { deleted_teams: ids, deleted_keys: revokedKeys };
+    const { keyIds, memberIds } = await this.teams.delete(ids);
+    // Members' cached keys elsewhere still list the deleted teams among their memberships.
+    await this.invalidation.publish({ teams: ids, keys: keyIds, users: memberIds });
+    return { deleted_teams: ids, deleted_keys: keyIds };
   }
 
   async setBlocked(principal: Principal, teamId: string, blocked: boolean) {

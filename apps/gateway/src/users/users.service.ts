@@ -12,6 +12,7 @@ import {
   requireWriter,
 } from '../auth/management-errors';
 import { isProxyAdmin, type Principal } from '../auth/principal';
+import { givenFields } from '../common/validation/given-fields';
 import { displayFormOf, generateVirtualKey, hashVirtualKey } from '../auth/virtual-key';
 import { parseDuration } from '../common/validation/duration';
 import { keyResponse } from '../keys/key-response';
@@ -87,9 +88,7 @@ export class UsersService {
       throw notFound('User', 'user_id');
     }
     if (!isProxyAdmin(principal)) {
-      const restricted = Object.keys(fields).find(
-        (field) => !SELF_EDITABLE.has(field) && (fields as Record<string, unknown>)[field] !== undefined,
-      );
+      const restricted = givenFields(fields).find((field) => !SELF_EDITABLE.has(field));
       if (restricted) throw forbidden(`Only proxy admins can change ${restricted}.`, restricted);
     }
     const { user_id: _id, ...changes } = fields;

@@ -9,7 +9,15 @@ export interface ConfigModel {
   modelInfo: Record<string, unknown>;
 }
 
-export const MODEL_MODES = ['chat', 'completion', 'embedding', 'image_generation', 'rerank', 'batch', 'agent'] as const;
+export const MODEL_MODES = [
+  'chat',
+  'completion',
+  'embedding',
+  'image_generation',
+  'rerank',
+  'batch',
+  'agent',
+] as const;
 
 /** litellm_params whose values are strings (credentials, regions, endpoints, ids). */
 const STRING_PARAMS = [
@@ -32,7 +40,12 @@ const STRING_PARAMS = [
 ] as const;
 
 /** Params that hold secrets: masked in /model/info unless they are os.environ/ references. */
-export const SECRET_PARAMS = new Set(['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_bedrock_api_key']);
+export const SECRET_PARAMS = new Set([
+  'aws_access_key_id',
+  'aws_secret_access_key',
+  'aws_session_token',
+  'aws_bedrock_api_key',
+]);
 
 const ENDPOINT_PARAMS = [
   'aws_bedrock_runtime_endpoint',
@@ -77,7 +90,9 @@ export function validateModelEntry(
     }
     if (typeof params.model !== 'string') problems.push(`${field(['litellm_params', 'model'])} is required`);
     else if (!params.model.startsWith('bedrock/'))
-      problems.push(`${field(['litellm_params', 'model'])} must start with "bedrock/" (Quarry serves Amazon Bedrock models)`);
+      problems.push(
+        `${field(['litellm_params', 'model'])} must start with "bedrock/" (Quarry serves Amazon Bedrock models)`,
+      );
     for (const key of ENDPOINT_PARAMS) {
       const value = params[key];
       if (typeof value === 'string' && !value.startsWith('os.environ/') && !/^https?:\/\//.test(value))
@@ -97,12 +112,14 @@ export function validateModelEntry(
       problems.push(`${field(['model_info', 'mode'])} must be one of ${MODEL_MODES.join(', ')}`);
     if (
       info.access_groups !== undefined &&
-      (!Array.isArray(info.access_groups) || info.access_groups.some((group: unknown) => typeof group !== 'string'))
+      (!Array.isArray(info.access_groups) ||
+        info.access_groups.some((group: unknown) => typeof group !== 'string'))
     )
       problems.push(`${field(['model_info', 'access_groups'])} must be a list of strings`);
     if (info.base_model !== undefined && typeof info.base_model !== 'string')
       problems.push(`${field(['model_info', 'base_model'])} must be a string`);
-    if (info.id !== undefined && typeof info.id !== 'string') problems.push(`${field(['model_info', 'id'])} must be a string`);
+    if (info.id !== undefined && typeof info.id !== 'string')
+      problems.push(`${field(['model_info', 'id'])} must be a string`);
     for (const key of PRICE_FIELDS) {
       const value = info[key];
       if (value !== undefined && (typeof value !== 'number' || !(value >= 0)))
@@ -112,7 +129,9 @@ export function validateModelEntry(
 
   for (const key of Object.keys(entry)) {
     if (!['model_name', 'litellm_params', 'model_info'].includes(key))
-      problems.push(`${field([key])} is not a model_list field (expected model_name, litellm_params, model_info)`);
+      problems.push(
+        `${field([key])} is not a model_list field (expected model_name, litellm_params, model_info)`,
+      );
   }
 
   if (problems.length > 0) return { problems };

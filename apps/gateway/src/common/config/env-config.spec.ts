@@ -2,7 +2,10 @@ import { ConfigError } from './config-error';
 import { loadEnvConfig } from './env-config';
 import { loadAppConfig } from './app-config';
 
-const valid = { DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/quarry', QUARRY_MASTER_KEY: 'sk-test-master-key' };
+const valid = {
+  DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/quarry',
+  QUARRY_MASTER_KEY: 'sk-test-master-key',
+};
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
   try {
@@ -17,11 +20,19 @@ function problemsOf(env: NodeJS.ProcessEnv): string[] {
 describe('environment configuration', () => {
   it('applies defaults when only the required variables are set', () => {
     const config = loadEnvConfig(valid);
-    expect(config).toMatchObject({ port: 4000, awsRegion: 'us-east-1', logLevel: 'info', redisUrl: undefined });
+    expect(config).toMatchObject({
+      port: 4000,
+      awsRegion: 'us-east-1',
+      logLevel: 'info',
+      redisUrl: undefined,
+    });
   });
 
   it('accepts LITELLM_MASTER_KEY as the master key', () => {
-    const config = loadAppConfig({ DATABASE_URL: valid.DATABASE_URL, LITELLM_MASTER_KEY: 'sk-litellm-style-key' });
+    const config = loadAppConfig({
+      DATABASE_URL: valid.DATABASE_URL,
+      LITELLM_MASTER_KEY: 'sk-litellm-style-key',
+    });
     expect(config.masterKey).toBe('sk-litellm-style-key');
   });
 
@@ -43,7 +54,9 @@ describe('environment configuration', () => {
     const text = problemsOf({}).join('\n');
     expect(text).toContain('DATABASE_URL is required');
     // The master key is checked once the environment itself is valid.
-    expect(problemsOf({ DATABASE_URL: valid.DATABASE_URL }).join('\n')).toContain('QUARRY_MASTER_KEY is required');
+    expect(problemsOf({ DATABASE_URL: valid.DATABASE_URL }).join('\n')).toContain(
+      'QUARRY_MASTER_KEY is required',
+    );
   });
 
   it('never echoes the master key it rejects', () => {

@@ -28,7 +28,8 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
   };
 
   const databaseUrl = text('DATABASE_URL');
-  if (!databaseUrl) problems.push('DATABASE_URL is required (e.g. postgresql://postgres@127.0.0.1:5432/quarry)');
+  if (!databaseUrl)
+    problems.push('DATABASE_URL is required (e.g. postgresql://postgres@127.0.0.1:5432/quarry)');
   else if (!/^postgres(ql)?:\/\//.test(databaseUrl))
     problems.push('DATABASE_URL must be a postgresql:// connection string');
 
@@ -39,7 +40,8 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
   }
 
   const redisUrl = text('REDIS_URL');
-  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must start with redis:// or rediss://');
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl))
+    problems.push('REDIS_URL must start with redis:// or rediss://');
 
   const port = integerIn(text('PORT') ?? '4000', 0, 65535);
   if (port === undefined) problems.push(`PORT must be an integer from 0 to 65535 (got "${env.PORT}")`);

@@ -40,13 +40,22 @@ router_settings:
 `;
 
 describe('LiteLLM config.yaml', () => {
-  const env = { TEST_AWS_KEY: 'AKIAEXAMPLEKEY000000', TEST_AWS_SECRET: 'secret', TEST_MASTER: 'sk-from-env-master' };
+  const env = {
+    TEST_AWS_KEY: 'AKIAEXAMPLEKEY000000',
+    TEST_AWS_SECRET: 'secret',
+    TEST_MASTER: 'sk-from-env-master',
+  };
 
   it('reads models, the master key and litellm_settings from a good file', () => {
     const config = parseLiteLLMConfig(GOOD, env);
     expect(config.models.map((model) => model.modelName)).toEqual(['claude-haiku', 'titan-embed']);
     expect(config.masterKey).toBe('sk-from-env-master');
-    expect(config.settings).toEqual({ dropParams: true, modifyParams: false, numRetries: 3, requestTimeoutMs: 30_000 });
+    expect(config.settings).toEqual({
+      dropParams: true,
+      modifyParams: false,
+      numRetries: 3,
+      requestTimeoutMs: 30_000,
+    });
     expect(config.warnings.join('\n')).toContain('router_settings');
   });
 

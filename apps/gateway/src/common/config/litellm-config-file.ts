@@ -39,12 +39,18 @@ export function readLiteLLMConfigFile(path: string, env: NodeJS.ProcessEnv): Lit
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new ConfigError([`QUARRY_CONFIG: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? error})`]);
+    throw new ConfigError([
+      `QUARRY_CONFIG: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? error})`,
+    ]);
   }
   return parseLiteLLMConfig(text, env, path);
 }
 
-export function parseLiteLLMConfig(text: string, env: NodeJS.ProcessEnv, fileName = 'config.yaml'): LiteLLMConfigFile {
+export function parseLiteLLMConfig(
+  text: string,
+  env: NodeJS.ProcessEnv,
+  fileName = 'config.yaml',
+): LiteLLMConfigFile {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   const at = (path: (string | number)[]): string => locate(document, lineCounter, fileName, path);
@@ -63,7 +69,8 @@ export function parseLiteLLMConfig(text: string, env: NodeJS.ProcessEnv, fileNam
   const problems: string[] = [];
   const warnings: string[] = [];
   for (const key of Object.keys(root)) {
-    if (!KNOWN_TOP_LEVEL.has(key)) warnings.push(`${at([key])}: section "${key}" is not used by Quarry and is ignored`);
+    if (!KNOWN_TOP_LEVEL.has(key))
+      warnings.push(`${at([key])}: section "${key}" is not used by Quarry and is ignored`);
   }
 
   problems.push(...missingEnvReferences(root, [], env, at));
@@ -84,9 +91,14 @@ export function parseLiteLLMConfig(text: string, env: NodeJS.ProcessEnv, fileNam
   else if (general.master_key !== undefined) {
     const raw = general.master_key;
     masterKey = isEnvReference(raw) ? env[envReferenceName(raw)] : typeof raw === 'string' ? raw : undefined;
-    if (typeof raw !== 'string') problems.push(`${at(['general_settings', 'master_key'])}: master_key must be a string`);
+    if (typeof raw !== 'string')
+      problems.push(`${at(['general_settings', 'master_key'])}: master_key must be a string`);
     else if (masterKey !== undefined)
-      problems.push(...masterKeyProblems(masterKey, 'general_settings.master_key').map((p) => `${at(['general_settings', 'master_key'])}: ${p}`));
+      problems.push(
+        ...masterKeyProblems(masterKey, 'general_settings.master_key').map(
+          (p) => `${at(['general_settings', 'master_key'])}: ${p}`,
+        ),
+      );
   }
 
   const settings = { ...DEFAULT_SETTINGS };
@@ -95,24 +107,31 @@ export function parseLiteLLMConfig(text: string, env: NodeJS.ProcessEnv, fileNam
   else {
     for (const key of Object.keys(litellm)) {
       if (!KNOWN_LITELLM_SETTINGS.has(key))
-        warnings.push(`${at(['litellm_settings', key])}: litellm_settings.${key} is not supported by Quarry and is ignored`);
+        warnings.push(
+          `${at(['litellm_settings', key])}: litellm_settings.${key} is not supported by Quarry and is ignored`,
+        );
     }
     const flag = (key: string): boolean | undefined => {
       const value = litellm[key];
       if (value === undefined) return undefined;
-      if (typeof value !== 'boolean') problems.push(`${at(['litellm_settings', key])}: ${key} must be true or false`);
+      if (typeof value !== 'boolean')
+        problems.push(`${at(['litellm_settings', key])}: ${key} must be true or false`);
       return value === true;
     };
     settings.dropParams = flag('drop_params') ?? settings.dropParams;
     settings.modifyParams = flag('modify_params') ?? settings.modifyParams;
     if (litellm.num_retries !== undefined) {
       if (!Number.isInteger(litellm.num_retries) || litellm.num_retries < 0 || litellm.num_retries > 10)
-        problems.push(`${at(['litellm_settings', 'num_retries'])}: num_retries must be an integer from 0 to 10`);
+        problems.push(
+          `${at(['litellm_settings', 'num_retries'])}: num_retries must be an integer from 0 to 10`,
+        );
       else settings.numRetries = litellm.num_retries;
     }
     if (litellm.request_timeout !== undefined) {
       if (typeof litellm.request_timeout !== 'number' || !(litellm.request_timeout > 0))
-        problems.push(`${at(['litellm_settings', 'request_timeout'])}: request_timeout must be a positive number of seconds`);
+        problems.push(
+          `${at(['litellm_settings', 'request_timeout'])}: request_timeout must be a positive number of seconds`,
+        );
       else settings.requestTimeoutMs = Math.round(litellm.request_timeout * 1000);
     }
   }
@@ -130,18 +149,29 @@ function missingEnvReferences(
 ): string[] {
   if (isEnvReference(value)) {
     const name = envReferenceName(value);
-    return env[name] === undefined ? [`${at(path)}: ${path.join('.')} refers to environment variable ${name}, which is not set`] : [];
+    return env[name] === undefined
+      ? [`${at(path)}: ${path.join('.')} refers to environment variable ${name}, which is not set`]
+      : [];
   }
-  if (Array.isArray(value)) return value.flatMap((item, index) => missingEnvReferences(item, [...path, index], env, at));
+  if (Array.isArray(value))
+    return value.flatMap((item, index) => missingEnvReferences(item, [...path, index], env, at));
   if (isObject(value))
-    return Object.entries(value).flatMap(([key, item]) => missingEnvReferences(item, [...path, key], env, at));
+    return Object.entries(value).flatMap(([key, item]) =>
+      missingEnvReferences(item, [...path, key], env, at),
+    );
   return [];
 }
 
-function locate(document: Document, lineCounter: LineCounter, fileName: string, path: (string | number)[]): string {
+function locate(
+  document: Document,
+  lineCounter: LineCounter,
+  fileName: string,
+  path: (string | number)[],
+): string {
   // Walk up until a node with a position exists (a missing field is reported at its parent).
   for (let depth = path.length; depth >= 0; depth--) {
-    const node = document.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+    const node = document.getIn(path.slice(0, depth), true) as
+      { range?: [number, number, number] } | undefined;
     if (node?.range) {
       const { line } = lineCounter.linePos(node.range[0]);
       return `${fileName}:${line}${depth > 0 ? ` (${path.join('.')})` : ''}`;

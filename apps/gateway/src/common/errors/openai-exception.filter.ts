@@ -33,10 +33,22 @@ export class OpenAIExceptionFilter implements ExceptionFilter {
     }
     const errorId = request.id;
     this.logger.error(
-      { reqId: errorId, err: { message: redactSecrets(String((exception as Error)?.message)), stack: redactSecrets(String((exception as Error)?.stack)) } },
+      {
+        reqId: errorId,
+        err: {
+          message: redactSecrets(String((exception as Error)?.message)),
+          stack: redactSecrets(String((exception as Error)?.stack)),
+        },
+      },
       'unhandled error',
     );
-    return new OpenAIError(500, `Internal server error (error id: ${errorId})`, 'server_error', null, 'internal_error');
+    return new OpenAIError(
+      500,
+      `Internal server error (error id: ${errorId})`,
+      'server_error',
+      null,
+      'internal_error',
+    );
   }
 }
 
@@ -44,19 +56,45 @@ function fromHttpException(exception: HttpException, request: FastifyRequest): O
   const status = exception.getStatus();
   const response = exception.getResponse() as string | { message?: string | string[] };
   if (status === 404 && /^Cannot [A-Z]+ /.test(String((response as { message?: string }).message ?? ''))) {
-    return new OpenAIError(404, `Unknown route: ${request.method} ${request.url.split('?')[0]}`, 'not_found_error', null, 'unknown_route');
+    return new OpenAIError(
+      404,
+      `Unknown route: ${request.method} ${request.url.split('?')[0]}`,
+      'not_found_error',
+      null,
+      'unknown_route',
+    );
   }
   const rawMessage = typeof response === 'string' ? response : response.message;
   const messages = Array.isArray(rawMessage) ? rawMessage : [rawMessage ?? exception.message];
+  // Nest hands Fastify's body-parser failures over as plain HttpExceptions: recognise them by status.
+  if (status === 400 && /JSON/.test(messages[0] ?? ''))
+    return OpenAIError.badRequest(`Request body is not valid JSON: ${messages[0]}`, 'body', 'invalid_json');
+  if (status === 413)
+    return new OpenAIError(413, 'Request body is too large', 'invalid_request_error', null, 'body_too_large');
+  if (status === 415)
+    return new OpenAIError(
+      415,
+      'Unsupported content type; send application/json',
+      'invalid_request_error',
+      null,
+      'unsupported_media_type',
+    );
   // class-validator messages start with the property name ("models must be an array"): that is the param.
-  const param = status === 400 ? /^([\w.[\]]+) /.exec(messages[0] ?? '')?.[1] ?? null : null;
+  const param = status === 400 ? (/^([\w.[\]]+) /.exec(messages[0] ?? '')?.[1] ?? null) : null;
   return new OpenAIError(status, messages.join('; '), undefined, param);
 }
 
 function fromFastifyClientError(error: Error & { statusCode: number; code?: string }): OpenAIError {
-  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new OpenAIError(413, 'Request body is too large', 'invalid_request_error', null, 'body_too_large');
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return new OpenAIError(413, 'Request body is too large', 'invalid_request_error', null, 'body_too_large');
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
-    return new OpenAIError(415, 'Unsupported content type; send application/json', 'invalid_request_error', null, 'unsupported_media_type');
+    return new OpenAIError(
+      415,
+      'Unsupported content type; send application/json',
+      'invalid_request_error',
+      null,
+      'unsupported_media_type',
+    );
   if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
     return OpenAIError.badRequest('Request body is empty; expected a JSON object', 'body', 'invalid_json');
   if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY')

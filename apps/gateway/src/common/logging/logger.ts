@@ -17,12 +17,23 @@ export function createLogger(level: LogLevel): Logger {
   });
 }
 
+/** Nest's start-up chatter (one line per module and route): useful when debugging, noise otherwise. */
+const STARTUP_CONTEXTS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+]);
+
 /** Routes Nest's own log lines (bootstrap, route mapping, exceptions) into the same JSON stream. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, context?: string) {
-    this.logger.info({ context }, redactSecrets(String(message)));
+    if (context && STARTUP_CONTEXTS.has(context))
+      this.logger.debug({ context }, redactSecrets(String(message)));
+    else this.logger.info({ context }, redactSecrets(String(message)));
   }
   error(message: unknown, trace?: string, context?: string) {
     this.logger.error({ context, trace: trace && redactSecrets(trace) }, redactSecrets(String(message)));

@@ -1,0 +1,76 @@
+// The throughput/latency phase. For every emulator latency, request kind and connection count, each
+// target is run `rounds` times, and the order of targets rotates every round (A B C, B C A, …) so that
+// machine noise — other processes, CPU frequency, GC of the load generator — falls on all of them.
+// Samples of all rounds are pooled before percentiles are taken.
+import { runLoad } from './load-run.mjs';
+import { Samples, round } from './stats.mjs';
+
+function rotated(list, by) {
+  const shift = by % list.length;
+  return [...list.slice(shift), ...list.slice(0, shift)];
+}
+
+/** Unmeasured runs: JIT, connection pools, key caches and the emulator's prompt cache warm up first. */
+async function warmUp(targets, plan, log) {
+  if (plan.warmupSeconds <= 0) return;
+  for (const latencyMs of plan.latenciesMs) {
+    for (const kind of plan.requests) {
+      for (const target of targets) {
+        const request = await target.requestFor(kind, latencyMs);
+        const outcome = await runLoad(request, {
+          connections: Math.max(...plan.connections),
+          durationSeconds: plan.warmupSeconds,
+        });
+        if (outcome.errors + outcome.non2xx > 0) {
+          log(`  warm-up: ${target.name} ${kind} @${latencyMs} ms had ${outcome.errors + outcome.non2xx} errors`);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * @returns {Promise<Array<{ latencyMs: number, kind: string, connections: number, byTarget: Record<string, object> }>>}
+ */
+export async function runLoadPhase(targets, plan, log) {
+  await warmUp(targets, plan, log);
+  const cells = [];
+  for (const latencyMs of plan.latenciesMs) {
+    for (const kind of plan.requests) {
+      for (const connections of plan.connections) {
+        const pooled = new Map(
+          targets.map((target) => [target.name, { samples: new Samples(), requests: 0, seconds: 0, errors: 0 }]),
+        );
+        for (let roundIndex = 0; roundIndex < plan.rounds; roundIndex++) {
+          for (const target of rotated(targets, roundIndex)) {
+            const request = await target.requestFor(kind, latencyMs);
+            const totals = pooled.get(target.name);
+            const outcome = await runLoad(request, {
+              connections,
+              durationSeconds: plan.durationSeconds,
+              samples: totals.samples,
+            });
+            totals.requests += outcome.requests;
+            totals.seconds += outcome.seconds;
+            totals.errors += outcome.errors + outcome.non2xx;
+          }
+        }
+        const byTarget = {};
+        for (const [name, totals] of pooled) {
+          byTarget[name] = {
+            rps: round(totals.requests / totals.seconds, 1),
+            latency_ms: totals.samples.summary(),
+            requests: totals.requests,
+            errors: totals.errors,
+          };
+        }
+        const line = Object.entries(byTarget)
+          .map(([name, figures]) => `${name} ${figures.rps} rps p50 ${figures.latency_ms.p50} ms`)
+          .join(' | ');
+        log(`  ${kind} @${latencyMs} ms, ${connections} conn: ${line}`);
+        cells.push({ latencyMs, kind, connections, byTarget });
+      }
+    }
+  }
+  return cells;
+}

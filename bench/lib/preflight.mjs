@@ -1,0 +1,37 @@
+// Before anything is measured, every target must answer every request kind correctly: a benchmark of
+// error responses (a wrong header, a refused signature) would measure nothing.
+import { isStreamKind } from './chat-requests.mjs';
+
+function looksRight(targetName, kind, status, text) {
+  if (status !== 200) return false;
+  if (targetName === 'direct') {
+    // Converse JSON, or an event stream whose last events are messageStop and metadata.
+    return isStreamKind(kind) ? text.includes('messageStop') : Boolean(JSON.parse(text).output?.message);
+  }
+  if (isStreamKind(kind)) return text.includes('"chat.completion.chunk"') && text.trimEnd().endsWith('data: [DONE]');
+  return typeof JSON.parse(text).choices?.[0]?.message?.content === 'string';
+}
+
+/** Throws naming the target and request kind whose answer is wrong. */
+export async function preflight(targets, requestKinds, latencyKeys) {
+  for (const target of targets) {
+    for (const latencyKey of latencyKeys) {
+      for (const kind of requestKinds) {
+        const request = await target.requestFor(kind, latencyKey);
+        const response = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body });
+        const text = await response.text();
+        let ok = false;
+        try {
+          ok = looksRight(target.name, kind, response.status, text);
+        } catch {
+          ok = false;
+        }
+        if (!ok) {
+          throw new Error(
+            `${target.name} answered the ${kind} request (emulator ${latencyKey}) wrongly: HTTP ${response.status} ${text.slice(0, 400)}`,
+          );
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,58 @@
+// SIGTERM/app.close() while a stream is in flight: the stream finishes, its spend row is written,
+// and only then does the gateway let go of the database.
+import { startEmulator, type RunningEmulator } from '../../apps/bedrock-emulator/src/index';
+import { SpendWriter } from '../../apps/gateway/src/spend/spend-writer.service';
+import { EMULATOR_CREDENTIALS } from '../chat/chat-fixture';
+import { newPrismaClient } from '../support/database';
+import { startTestGateway } from '../support/test-gateway';
+
+let emulator: RunningEmulator;
+const prisma = newPrismaClient();
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0 });
+});
+
+afterAll(async () => {
+  await emulator?.close();
+  await prisma.$disconnect();
+});
+
+it('drains an in-flight stream and flushes its spend before closing', async () => {
+  const gateway = await startTestGateway({
+    awsEndpoint: emulator.endpoint,
+    configYaml: `model_list:
+  - model_name: slow
+    litellm_params:
+      model: bedrock/anthropic.claude-3-haiku-20240307-v1:0~tps:60${EMULATOR_CREDENTIALS}
+`,
+  });
+  const response = await gateway.request('/v1/chat/completions', {
+    method: 'POST',
+    json: {
+      model: 'slow',
+      messages: [{ role: 'user', content: 'a story long enough to take a while to stream' }],
+      stream: true,
+    },
+  });
+  const requestId = response.headers.get('x-request-id')!;
+  const reader = response.body!.getReader();
+  await reader.read(); // the stream is open and producing
+
+  const spend = gateway.app.get(SpendWriter);
+  const closing = gateway.close();
+  let text = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += new TextDecoder().decode(value);
+  }
+  await closing;
+  // Nothing may be left in memory once close() resolves: the process is about to exit.
+  expect(spend.pendingRows).toBe(0);
+
+  expect(text.trimEnd().endsWith('data: [DONE]')).toBe(true);
+  const row = await prisma.spendLog.findFirst({ where: { requestId } });
+  expect(row).toMatchObject({ status: 'success', modelName: 'slow' });
+  expect(row!.completionTokens).toBeGreaterThan(0);
+});
