@@ -1,10 +1,16 @@
 // Chat completions through the real openai SDK → gateway → real AWS SDK → emulator.
-import { startChatFixture, type ChatFixture } from './chat-fixture';
+import { deployment, startChatFixture, type ChatFixture } from './chat-fixture';
 
 let fixture: ChatFixture;
 
 beforeAll(async () => {
-  fixture = await startChatFixture();
+  fixture = await startChatFixture(
+    deployment(
+      'guarded-haiku',
+      'bedrock/anthropic.claude-3-haiku-20240307-v1:0',
+      '\n      guardrailConfig: {guardrailIdentifier: gr-quarry, guardrailVersion: "1"}',
+    ),
+  );
 });
 
 afterAll(async () => {
@@ -223,5 +229,32 @@ describe('POST /v1/chat/completions', () => {
       reasoning_effort: 'low',
     });
     expect(second.choices[0].message.content).toBeTruthy();
+  });
+
+  it('applies a deployment guardrail: an intervention ends with finish_reason content_filter', async () => {
+    const blocked = await fixture.client.chat.completions.create({
+      model: 'guarded-haiku',
+      messages: [{ role: 'user', content: 'Please discuss QUARRY_BLOCK in detail' }],
+    });
+    expect(blocked.choices[0].finish_reason).toBe('content_filter');
+    const allowed = await fixture.client.chat.completions.create({
+      model: 'guarded-haiku',
+      messages: [{ role: 'user', content: 'Please discuss granite in detail' }],
+    });
+    expect(allowed.choices[0].finish_reason).toBe('stop');
+  });
+
+  it('accepts a per-request guardrailConfig (LiteLLM style) with guarded_text parts', async () => {
+    const response = await fixture.gateway.request('/v1/chat/completions', {
+      method: 'POST',
+      key: fixture.tenant.key,
+      json: {
+        model: 'claude-haiku',
+        guardrailConfig: { guardrailIdentifier: 'gr-request', guardrailVersion: 'DRAFT' },
+        messages: [{ role: 'user', content: [{ type: 'guarded_text', text: 'QUARRY_BLOCK here' }] }],
+      },
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as any).choices[0].finish_reason).toBe('content_filter');
   });
 });

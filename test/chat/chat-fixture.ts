@@ -52,6 +52,7 @@ litellm_settings:
       'claude-sonnet-4-5',
       'nova-lite',
       'titan-embed',
+      'guarded-*',
       'flaky-*',
       'broken-*',
       'slow-*',

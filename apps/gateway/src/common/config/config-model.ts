@@ -47,6 +47,9 @@ export const SECRET_PARAMS = new Set([
   'aws_bedrock_api_key',
 ]);
 
+/** Credential sources that need STS or profile files; refused rather than silently ignored. */
+const UNSUPPORTED_PARAMS = ['aws_role_name', 'aws_profile_name', 'aws_web_identity_token'];
+
 const ENDPOINT_PARAMS = [
   'aws_bedrock_runtime_endpoint',
   'aws_bedrock_agent_runtime_endpoint',
@@ -93,6 +96,12 @@ export function validateModelEntry(
       problems.push(
         `${field(['litellm_params', 'model'])} must start with "bedrock/" (Quarry serves Amazon Bedrock models)`,
       );
+    for (const key of UNSUPPORTED_PARAMS) {
+      if (params[key] !== undefined)
+        problems.push(
+          `${field(['litellm_params', key])} is not supported yet: give aws_access_key_id/aws_secret_access_key (as os.environ/ references) or rely on the default AWS credential chain`,
+        );
+    }
     for (const key of ENDPOINT_PARAMS) {
       const value = params[key];
       if (typeof value === 'string' && !value.startsWith('os.environ/') && !/^https?:\/\//.test(value))
