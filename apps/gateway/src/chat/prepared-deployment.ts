@@ -12,6 +12,7 @@ import {
   type ModelPrice,
 } from '@quarry/bedrock';
 import type { AppConfig } from '../common/config/app-config';
+import { GATEWAY_PARAMS } from '../common/config/config-model';
 import { resolveEnvReferences } from '../common/config/env-reference';
 import type { Deployment } from '../models/deployment';
 
@@ -29,32 +30,6 @@ export interface PreparedDeployment {
   dropParams: boolean;
 }
 
-/** litellm_params that configure the gateway or the AWS client rather than the model call. */
-const NON_MODEL_PARAMS = new Set([
-  'model',
-  'model_id',
-  'aws_access_key_id',
-  'aws_secret_access_key',
-  'aws_session_token',
-  'aws_region_name',
-  'aws_profile_name',
-  'aws_role_name',
-  'aws_session_name',
-  'aws_bedrock_runtime_endpoint',
-  'aws_bedrock_agent_runtime_endpoint',
-  'aws_bedrock_endpoint',
-  'aws_s3_endpoint',
-  'aws_bedrock_api_key',
-  's3_bucket_name',
-  'aws_batch_role_arn',
-  'num_retries',
-  'timeout',
-  'rpm',
-  'tpm',
-  'drop_params',
-  'max_parallel_requests',
-]);
-
 export function prepareDeployment(
   deployment: Deployment,
   config: AppConfig,
@@ -70,7 +45,7 @@ export function prepareDeployment(
   const basePrice = priceFor(route.pricingKey, route.arnRegion ?? region);
   const providerParams: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(params))
-    if (!NON_MODEL_PARAMS.has(key)) providerParams[key] = value;
+    if (!GATEWAY_PARAMS.has(key)) providerParams[key] = value;
 
   return {
     deployment,

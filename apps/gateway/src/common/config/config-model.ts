@@ -39,6 +39,21 @@ const STRING_PARAMS = [
   'aws_batch_role_arn',
 ] as const;
 
+/**
+ * litellm_params that configure the gateway or the AWS client rather than the model call: never
+ * forwarded to Bedrock as model parameters.
+ */
+export const GATEWAY_PARAMS: ReadonlySet<string> = new Set([
+  ...STRING_PARAMS,
+  'num_retries',
+  'timeout',
+  'rpm',
+  'tpm',
+  'drop_params',
+  'max_parallel_requests',
+  'aws_web_identity_token',
+]);
+
 /** Params that hold secrets: masked in /model/info unless they are os.environ/ references. */
 export const SECRET_PARAMS = new Set([
   'aws_access_key_id',
