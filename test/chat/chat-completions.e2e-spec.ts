@@ -257,4 +257,32 @@ describe('POST /v1/chat/completions', () => {
     expect(response.status).toBe(200);
     expect(((await response.json()) as any).choices[0].finish_reason).toBe('content_filter');
   });
+
+  it('turns cache_control into cache points: a write first, then cached_tokens on the next call', async () => {
+    // A prefix no other run has sent, so the first call must write the cache.
+    const manual = `Quarry manual ${Date.now().toString(36)}. ${'Granite, marble and slate are cut in blocks. '.repeat(40)}`;
+    const ask = () =>
+      fixture.client.chat.completions.create({
+        model: 'claude-sonnet-4-5',
+        messages: [
+          {
+            role: 'system',
+            // @ts-expect-error cache_control on a content part is Anthropic's (and LiteLLM's) extension
+            content: [{ type: 'text', text: manual, cache_control: { type: 'ephemeral' } }],
+          },
+          { role: 'user', content: 'What is cut in blocks?' },
+        ],
+      });
+    type CacheUsage = {
+      cache_creation_input_tokens?: number;
+      prompt_tokens_details?: { cached_tokens?: number };
+    };
+    const first = (await ask()).usage as CacheUsage & { prompt_tokens: number };
+    expect(first.cache_creation_input_tokens).toBeGreaterThan(0);
+    expect(first.prompt_tokens_details?.cached_tokens ?? 0).toBe(0);
+    const second = (await ask()).usage as CacheUsage & { prompt_tokens: number };
+    expect(second.prompt_tokens_details?.cached_tokens).toBe(first.cache_creation_input_tokens);
+    // prompt_tokens counts cached tokens too, so it stays the same from one call to the next.
+    expect(second.prompt_tokens).toBe(first.prompt_tokens);
+  });
 });

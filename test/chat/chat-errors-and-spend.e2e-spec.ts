@@ -13,6 +13,7 @@ beforeAll(async () => {
       deployment('broken-always-throttled', `bedrock/anthropic.claude-3-haiku-20240307-v1:0~throttle`),
       deployment('broken-validation', `bedrock/anthropic.claude-3-haiku-20240307-v1:0~midstream`),
       deployment('slow-haiku', `bedrock/anthropic.claude-3-haiku-20240307-v1:0~tps:40`),
+      deployment('slow-first-byte', `bedrock/anthropic.claude-3-haiku-20240307-v1:0~slow:3000`),
     ].join(''),
   );
 });
@@ -221,5 +222,34 @@ describe('spend accounting', () => {
     expect(row).toMatchObject({ status: 'aborted', modelName: 'slow-haiku' });
     expect(row!.promptTokens).toBeGreaterThan(0);
     expect(row!.cost).toBeGreaterThan(0);
+  });
+
+  it('books a client that leaves before the first byte as aborted (499), not as a gateway error', async () => {
+    const controller = new AbortController();
+    const requestId = `early-leaver-${nonce}`;
+    const pending = fetch(`${fixture.gateway.baseUrl}/v1/chat/completions`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${fixture.tenant.key}`,
+        'content-type': 'application/json',
+        'x-request-id': requestId,
+      },
+      body: JSON.stringify({
+        model: 'slow-first-byte',
+        messages: [{ role: 'user', content: 'hi' }],
+        stream: true,
+      }),
+      signal: controller.signal,
+    }).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    controller.abort();
+    await pending;
+
+    let row = null;
+    for (let attempt = 0; attempt < 50 && !row; attempt++) {
+      row = await spendRow(requestId);
+      if (!row) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(row).toMatchObject({ status: 'aborted', httpStatus: 499, modelName: 'slow-first-byte' });
   });
 });

@@ -56,3 +56,41 @@ it('drains an in-flight stream and flushes its spend before closing', async () =
   expect(row).toMatchObject({ status: 'success', modelName: 'slow' });
   expect(row!.completionTokens).toBeGreaterThan(0);
 });
+
+it('aborts streams still open when the shutdown grace period ends, and books them', async () => {
+  const gateway = await startTestGateway({
+    awsEndpoint: emulator.endpoint,
+    env: { QUARRY_SHUTDOWN_GRACE_SECONDS: '0' },
+    configYaml: `model_list:
+  - model_name: very-slow
+    litellm_params:
+      model: bedrock/anthropic.claude-3-haiku-20240307-v1:0~tps:2${EMULATOR_CREDENTIALS}
+`,
+  });
+  const response = await gateway.request('/v1/chat/completions', {
+    method: 'POST',
+    json: {
+      model: 'very-slow',
+      messages: [{ role: 'user', content: 'a story that would take a minute to stream' }],
+      stream: true,
+    },
+  });
+  const requestId = response.headers.get('x-request-id')!;
+  const reader = response.body!.getReader();
+  await reader.read();
+
+  const started = Date.now();
+  const closing = gateway.close();
+  let text = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += new TextDecoder().decode(value);
+  }
+  await closing;
+  // Aborted at once (grace 0 s), not after the minute the stream would have taken.
+  expect(Date.now() - started).toBeLessThan(10_000);
+  expect(text).toContain('shutting_down');
+  const row = await prisma.spendLog.findFirst({ where: { requestId } });
+  expect(row).toMatchObject({ status: 'error', httpStatus: 503, modelName: 'very-slow' });
+});

@@ -120,6 +120,20 @@ describe('model management and listings', () => {
     expect(claude.model_info).toMatchObject({ db_model: false, source: 'config' });
   });
 
+  it('takes model parameters such as max_tokens on API models and shows them unmasked', async () => {
+    const name = unique('params');
+    const created = await asMaster(gateway, '/model/new', {
+      model_name: name,
+      litellm_params: {
+        model: 'bedrock/amazon.nova-lite-v1:0',
+        max_tokens: 512,
+        aws_session_token: 'os.environ/TOKEN',
+      },
+    });
+    expect(created.litellm_params).toMatchObject({ max_tokens: 512, aws_session_token: 'os.environ/TOKEN' });
+    await asMaster(gateway, '/model/delete', { id: created.model_info.id });
+  });
+
   it('adds, updates and deletes API models; they appear in and leave /v1/models', async () => {
     const name = unique('api');
     const created = await asMaster(gateway, '/model/new', {
@@ -175,6 +189,89 @@ describe('model management and listings', () => {
     expect(result.status).toBe(400);
     expect(result.body.error.param).toBe(param);
     expect(result.text).not.toContain('plain-secret-value');
+  });
+
+  // Anyone with an admin key writes API models: they must not choose where the gateway sends requests
+  // (with its AWS credentials) nor read the gateway's environment (QUARRY_MASTER_KEY, DATABASE_URL…).
+  it.each([
+    ['aws_bedrock_runtime_endpoint', 'http://attacker.example'],
+    ['aws_bedrock_agent_runtime_endpoint', 'https://attacker.example'],
+    ['aws_bedrock_endpoint', 'http://169.254.169.254'],
+    ['aws_s3_endpoint', 'os.environ/QUARRY_AWS_ENDPOINT'],
+  ])('/model/new and /model/update refuse the endpoint param %s', async (param, value) => {
+    const created = await call(gateway, 'POST', '/model/new', gateway.masterKey, {
+      model_name: unique('endpoint'),
+      litellm_params: { model: 'bedrock/amazon.nova-lite-v1:0', [param]: value },
+    });
+    expect(created.status).toBe(400);
+    expect(created.body.error.param).toBe(`litellm_params.${param}`);
+    expect(created.body.error.message).toContain('endpoints are server configuration');
+
+    const id = (
+      await asMaster(gateway, '/model/new', {
+        model_name: unique('endpoint'),
+        litellm_params: { model: 'bedrock/amazon.nova-lite-v1:0' },
+      })
+    ).model_info.id;
+    const updated = await call(gateway, 'POST', '/model/update', gateway.masterKey, {
+      model_info: { id },
+      litellm_params: { [param]: value },
+    });
+    expect(updated.status).toBe(400);
+    expect(updated.body.error.param).toBe(`litellm_params.${param}`);
+    const stored = (await modelInfo()).find((entry) => entry.model_info.id === id);
+    expect(stored.litellm_params).not.toHaveProperty(param);
+  });
+
+  it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
+    ['litellm_params.s3_bucket_name', { s3_bucket_name: 'os.environ/QUARRY_MASTER_KEY' }, {}],
+    ['litellm_params.aws_batch_role_arn', { aws_batch_role_arn: 'os.environ/DATABASE_URL' }, {}],
+    ['litellm_params.top_k', { top_k: 'os.environ/QUARRY_MASTER_KEY' }, {}],
+    ['litellm_params.extra.nested.0', { extra: { nested: ['os.environ/DATABASE_URL'] } }, {}],
+    ['model_info.base_model', {}, { base_model: 'os.environ/QUARRY_MASTER_KEY' }],
+  ])(
+    '/model/new and /model/update refuse an os.environ/ reference in %s (not a credential param)',
+    async (param, params, info) => {
+      const created = await call(gateway, 'POST', '/model/new', gateway.masterKey, {
+        model_name: unique('env'),
+        litellm_params: { model: 'bedrock/amazon.nova-lite-v1:0', ...params },
+        model_info: info,
+      });
+      expect(created.status).toBe(400);
+      expect(created.body.error.param).toBe(param);
+      expect(created.body.error.message).toContain('os.environ/');
+
+      const id = (
+        await asMaster(gateway, '/model/new', {
+          model_name: unique('env'),
+          litellm_params: { model: 'bedrock/amazon.nova-lite-v1:0' },
+        })
+      ).model_info.id;
+      const updated = await call(gateway, 'POST', '/model/update', gateway.masterKey, {
+        litellm_params: params,
+        model_info: { ...info, id },
+      });
+      expect(updated.status).toBe(400);
+      expect(updated.body.error.param).toBe(param);
+    },
+  );
+
+  it('/model/new accepts os.environ/ references in the credential params and the region', async () => {
+    const created = await asMaster(gateway, '/model/new', {
+      model_name: unique('creds'),
+      litellm_params: {
+        model: 'bedrock/amazon.nova-lite-v1:0',
+        aws_access_key_id: 'os.environ/TENANT_ACCESS_KEY',
+        aws_secret_access_key: 'os.environ/TENANT_SECRET_KEY',
+        aws_session_token: 'os.environ/TENANT_SESSION_TOKEN',
+        aws_bedrock_api_key: 'os.environ/TENANT_BEDROCK_API_KEY',
+        aws_region_name: 'os.environ/TENANT_REGION',
+      },
+    });
+    expect(created.litellm_params).toMatchObject({
+      aws_access_key_id: 'os.environ/TENANT_ACCESS_KEY',
+      aws_region_name: 'os.environ/TENANT_REGION',
+    });
   });
 
   it('refuses to change or delete config.yaml models through the API, explaining why', async () => {

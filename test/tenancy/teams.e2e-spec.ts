@@ -119,6 +119,47 @@ describe('team lifecycle', () => {
     expect(result.status).toBe(400);
     expect(result.body.error.message).toContain('user_id or user_email');
   });
+
+  it('a null user_email names nobody: it never picks some user without an email, in any tenant', async () => {
+    // Users without an email exist (in other tenants too): a lookup by a null email would find one.
+    await asMaster(gateway, '/user/new', { user_id: unique('no-email'), auto_create_key: false });
+    const members = async () =>
+      (await call(gateway, 'GET', `/team/info?team_id=${tenancy.teamA}`, gateway.masterKey)).body.team_info
+        .members_with_roles;
+    const before = await members();
+    const asTeamAdmin = (path: string, json: unknown) =>
+      call(gateway, 'POST', path, tenancy.keys.teamAdmin, json);
+
+    for (const member of [
+      { user_email: null, role: 'admin' },
+      { user_id: null, user_email: null, role: 'admin' },
+      { user_id: '', role: 'admin' },
+    ]) {
+      const added = await asTeamAdmin('/team/member_add', { team_id: tenancy.teamA, member });
+      expect(added.status).toBe(400);
+      expect(added.body.error.message).toContain('user_email');
+    }
+    const created = await call(gateway, 'POST', '/team/new', gateway.masterKey, {
+      team_alias: unique('nulls'),
+      members_with_roles: [{ user_email: null, role: 'admin' }],
+    });
+    expect(created.status).toBe(400);
+
+    for (const body of [{ user_email: null }, { user_id: null, user_email: null }, { user_id: '' }]) {
+      const removed = await asTeamAdmin('/team/member_delete', { team_id: tenancy.teamA, ...body });
+      expect(removed.status).toBe(400);
+      expect(removed.body.error.message).toContain('user_email');
+    }
+    expect(await members()).toEqual(before);
+
+    // Beside a real reference, a null is only "not given" (LiteLLM clients send both fields).
+    const email = `${unique('real')}@example.com`;
+    const team = await asMaster(gateway, '/team/new', {
+      team_alias: unique('nulls'),
+      members_with_roles: [{ user_id: null, user_email: email, role: 'user' }],
+    });
+    expect(team.members_with_roles).toEqual([expect.objectContaining({ user_email: email, role: 'user' })]);
+  });
 });
 
 describe('no team admin grants more than it has', () => {

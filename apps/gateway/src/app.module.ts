@@ -10,6 +10,7 @@ import { OpenAIExceptionFilter } from './common/errors/openai-exception.filter';
 import { LOGGER } from './common/logging/logger.token';
 import { HealthController } from './health/health.controller';
 import { GracefulShutdown } from './common/shutdown/graceful-shutdown';
+import { ShutdownSignal } from './common/shutdown/shutdown-signal';
 import { SpendModule } from './spend/spend.module';
 import { KeysModule } from './keys/keys.module';
 import { ModelsModule } from './models/models.module';
@@ -39,8 +40,9 @@ export class AppModule {
         { provide: APP_FILTER, useFactory: () => new OpenAIExceptionFilter(logger) },
         { provide: APP_GUARD, useExisting: ApiKeyGuard },
         GracefulShutdown,
+        ShutdownSignal,
       ],
-      exports: [APP_CONFIG, LOGGER],
+      exports: [APP_CONFIG, LOGGER, ShutdownSignal],
     };
   }
 }

@@ -39,7 +39,8 @@ export async function createGateway(
       {
         reqId: request.id,
         method: request.method,
-        url: request.url.split('?')[0],
+        // The route pattern, not the path: paths may carry secrets (POST /key/sk-…/regenerate).
+        route: request.routeOptions.url ?? 'unmatched',
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime),
       },

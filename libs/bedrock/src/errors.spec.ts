@@ -167,6 +167,17 @@ describe('toOpenAIError: network, timeouts and the unknown', () => {
     expect(isRetryable(error)).toBe(true);
   });
 
+  it.each(['ECONNRESET', 'EPIPE'])(
+    'retries a %s that the SDK relabels TimeoutError (a stale kept-alive socket) as a 502, not a 408',
+    (code) => {
+      // What @smithy/node-http-handler rejects with when the socket is reset before the response.
+      const error = Object.assign(new Error('socket hang up'), { code, name: 'TimeoutError' });
+      const mapped = toOpenAIError(error);
+      expect([mapped.status, mapped.type, mapped.code]).toEqual([502, 'upstream_error', code]);
+      expect(isRetryable(error)).toBe(true);
+    },
+  );
+
   it.each([
     Object.assign(new Error('This operation was aborted'), { name: 'AbortError' }),
     Object.assign(new Error('request has exceeded the configured 5000 ms requestTimeout'), {

@@ -77,6 +77,14 @@ const NETWORK_CODES = new Set([
   'ERR_STREAM_PREMATURE_CLOSE',
 ]);
 
+/**
+ * @smithy/node-http-handler renames the socket errors ECONNRESET and EPIPE to `TimeoutError`. They are
+ * resets, not timeouts — typically a kept-alive socket the server closed just as a request went out on it
+ * (seen under load in bench/; Bedrock never saw the request) — so they are network failures, retried
+ * like the others, not our own 408 timeout.
+ */
+const RESETS_RELABELLED_AS_TIMEOUTS = new Set(['ECONNRESET', 'EPIPE']);
+
 const GENERIC_NAMES = new Set(['Error', 'SyntaxError', 'TypeError', 'RangeError']);
 
 const MAX_MESSAGE_LENGTH = 1000;
@@ -129,11 +137,19 @@ function describe(error: unknown): ErrorDetails {
   if (bodyMessage !== undefined) message = bodyMessage;
   if (name && /^[a-z][A-Za-z]*Exception$/.test(name)) name = name[0].toUpperCase() + name.slice(1);
   if (name === 'Error' && bodyMessage !== undefined) name = undefined;
+  const networkCode = networkCodeOf(candidate);
+  if (
+    name === 'TimeoutError' &&
+    networkCode !== undefined &&
+    RESETS_RELABELLED_AS_TIMEOUTS.has(networkCode)
+  ) {
+    name = undefined;
+  }
   return {
     name,
     message,
     status: candidate.$metadata?.httpStatusCode,
-    networkCode: networkCodeOf(candidate),
+    networkCode,
     retryAfterSeconds: retryAfterOf(candidate),
     fromErrorBody: bodyMessage !== undefined,
   };

@@ -18,6 +18,7 @@ export * from './clients/bedrock-client-cache';
 export * from './chat/sse-line';
 export * from './chat/converse/translation-context';
 export * from './chat/converse/converse-request';
+export type { FetchImage } from './chat/converse/images';
 export * from './chat/converse/converse-response';
 export * from './chat/converse/converse-stream';
 export * from './http/fetch-public-url';

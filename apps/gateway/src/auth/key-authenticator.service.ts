@@ -1,6 +1,6 @@
-// Turns the key a request presents into a Principal, or refuses it. Hot path: the master key costs one
-// constant-time comparison, a cached virtual key one hash and one Map lookup; only a cache miss queries
-// the database (and concurrent misses for the same key share one query).
+// Turns the key a request presents into a Principal, or refuses it. Hot path: the presented key is hashed
+// once; then the master key costs one constant-time comparison of digests, a cached virtual key one Map
+// lookup; only a cache miss queries the database (and concurrent misses for the same key share one query).
 import { Inject, Injectable } from '@nestjs/common';
 import { OpenAIError } from '@quarry/openai';
 import { PrismaService } from '@quarry/db';
@@ -10,7 +10,7 @@ import { KeyCache, UNKNOWN_KEY } from './key-cache';
 import { cachedKeyFrom, KEY_RECORD_INCLUDE, type CachedKey } from './key-record';
 import { MasterKeyMatcher } from './master-key';
 import { MASTER_PRINCIPAL, type Principal } from './principal';
-import { hashVirtualKey } from './virtual-key';
+import { virtualKeyDigest } from './virtual-key';
 
 // Messages never contain the presented key, its hash or its display form (LESSONS: secrets in error bodies).
 const missingKey = () =>
@@ -47,8 +47,9 @@ export class KeyAuthenticator {
 
   async authenticate(presentedKey: string | undefined): Promise<Principal> {
     if (!presentedKey) throw missingKey();
-    if (this.master.matches(presentedKey)) return MASTER_PRINCIPAL;
-    const hash = hashVirtualKey(presentedKey);
+    const digest = virtualKeyDigest(presentedKey);
+    if (this.master.matchesDigest(digest)) return MASTER_PRINCIPAL;
+    const hash = digest.toString('hex');
     let entry = this.cache.get(hash);
     if (entry === UNKNOWN_KEY) throw invalidKey();
     if (entry === undefined) {

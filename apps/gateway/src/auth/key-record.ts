@@ -33,7 +33,11 @@ export function cachedKeyFrom(record: KeyRecord, presentedHash: string): CachedK
 
 function principalFrom(record: KeyRecord): Principal {
   const { team, user } = record;
-  const memberships = user?.memberships ?? [];
+  // A key bound to a team acts only in that team: its user's rights in other teams (team admin of
+  // another team, say) stay with the user's own keys, or a team admin could mint them by binding a key.
+  const memberships = (user?.memberships ?? []).filter(
+    (membership) => record.teamId === null || membership.teamId === record.teamId,
+  );
   return deepFreeze({
     kind: 'key',
     keyId: record.id,

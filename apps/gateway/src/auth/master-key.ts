@@ -1,19 +1,18 @@
-// The master key is compared in constant time. Both sides are hashed first so that the comparison does
-// not leak the master key's length either.
-import { createHash, timingSafeEqual } from 'node:crypto';
+// The master key is compared in constant time. The comparison is between SHA-256 digests, so it does not
+// leak the master key's length either; the caller passes the digest it computed for the key lookup
+// (see virtualKeyDigest), so a request hashes the presented key once.
+import { timingSafeEqual } from 'node:crypto';
+import { virtualKeyDigest } from './virtual-key';
 
 export class MasterKeyMatcher {
   private readonly digest: Buffer;
 
   constructor(masterKey: string) {
-    this.digest = sha256(masterKey);
+    this.digest = virtualKeyDigest(masterKey);
   }
 
-  matches(presented: string): boolean {
-    return timingSafeEqual(this.digest, sha256(presented));
+  /** `presentedDigest` is virtualKeyDigest(presented key). */
+  matchesDigest(presentedDigest: Buffer): boolean {
+    return timingSafeEqual(this.digest, presentedDigest);
   }
-}
-
-function sha256(text: string): Buffer {
-  return createHash('sha256').update(text, 'utf8').digest();
 }

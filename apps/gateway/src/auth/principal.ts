@@ -54,9 +54,9 @@ export interface Principal {
   key?: PrincipalKey;
   team?: PrincipalTeam;
   user?: PrincipalUser;
-  /** Teams in which the key's user is a team admin. */
+  /** Teams in which the key's user is a team admin (a key with a team: at most that team). */
   teamAdminOf: readonly string[];
-  /** Teams the key's user belongs to (any role). */
+  /** Teams the key's user belongs to, any role (a key with a team: at most that team). */
   teamMemberOf: readonly string[];
 }
 

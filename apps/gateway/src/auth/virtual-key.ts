@@ -11,7 +11,12 @@ export function generateVirtualKey(): string {
 
 /** Hex SHA-256: keys carry 256 random bits, so a fast hash is enough (no password stretching needed). */
 export function hashVirtualKey(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
+  return virtualKeyDigest(key).toString('hex');
+}
+
+/** The raw SHA-256 behind hashVirtualKey; authentication also compares it with the master key's. */
+export function virtualKeyDigest(key: string): Buffer {
+  return createHash('sha256').update(key, 'utf8').digest();
 }
 
 /** `sk-…abcd`: enough to recognise a key in a list, far too little to use it. */

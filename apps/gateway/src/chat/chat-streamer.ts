@@ -5,7 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import { ConverseStreamCommand, type ConverseCommandInput } from '@aws-sdk/client-bedrock-runtime';
-import type { ChatCompletionChunk, ChatCompletionRequest } from '@quarry/openai';
+import { OpenAIError, type ChatCompletionChunk, type ChatCompletionRequest } from '@quarry/openai';
 import {
   ConverseStreamTranslator,
   SSE_DONE,
@@ -14,7 +14,7 @@ import {
   type TranslationContext,
 } from '@quarry/bedrock';
 import { LOGGER } from '../common/logging/logger.token';
-import { BedrockClients } from '../bedrock/bedrock-clients';
+import { ShutdownSignal } from '../common/shutdown/shutdown-signal';
 import { SpendWriter } from '../spend/spend-writer.service';
 import type { ChatCall } from './chat-call';
 import { completionId } from './completion-id';
@@ -28,12 +28,32 @@ type Translate = (
 ) => Promise<{ input: ConverseCommandInput; context: TranslationContext }>;
 
 /** What Nginx and friends log for a client that closed the connection. */
-const CLIENT_CLOSED_REQUEST = 499;
+export const CLIENT_CLOSED_REQUEST = 499;
+
+function clientClosedRequest(): OpenAIError {
+  return new OpenAIError(
+    CLIENT_CLOSED_REQUEST,
+    'Client closed the request',
+    'invalid_request_error',
+    null,
+    'client_closed_request',
+  );
+}
+
+function shuttingDown(): OpenAIError {
+  return new OpenAIError(
+    503,
+    'The gateway is shutting down; retry the request',
+    'server_error',
+    null,
+    'shutting_down',
+  );
+}
 
 @Injectable()
 export class ChatStreamer {
   constructor(
-    private readonly clients: BedrockClients,
+    private readonly shutdown: ShutdownSignal,
     private readonly spend: SpendWriter,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -45,16 +65,23 @@ export class ChatStreamer {
     translate: Translate,
     reply: FastifyReply,
   ): Promise<void> {
-    const sse = new SseResponse(reply);
-    const signal = AbortSignal.any([AbortSignal.timeout(candidates[0].timeoutMs), sse.clientGone]);
-    const { result, deployment } = await invokeWithFallbacks(candidates, signal, async (candidate) => {
-      const { input } = await translate(candidate);
-      call.deployment = candidate;
-      // send() resolves once the first event has arrived, so every retry happens before our first byte.
-      return this.clients
-        .runtime(candidate.clientConfig)
-        .send(new ConverseStreamCommand(input), { abortSignal: signal });
-    });
+    const signal = AbortSignal.any([AbortSignal.timeout(candidates[0].timeoutMs), this.shutdown.signal]);
+    const sse = new SseResponse(reply, signal);
+    const callSignal = AbortSignal.any([signal, sse.clientGone]);
+    let opened;
+    try {
+      opened = await invokeWithFallbacks(candidates, callSignal, async (candidate) => {
+        const { input } = await translate(candidate);
+        call.deployment = candidate;
+        // send() resolves once the first event has arrived, so every retry happens before our first byte.
+        return candidate.runtime.send(new ConverseStreamCommand(input), { abortSignal: callSignal });
+      });
+    } catch (error) {
+      // Nobody is left to answer: book it as aborted (499), not as a gateway failure.
+      if (sse.clientGone.aborted) throw clientClosedRequest();
+      throw error;
+    }
+    const { result, deployment } = opened;
     call.deployment = deployment;
     const { input, context } = await translate(deployment);
     const translator = new ConverseStreamTranslator({
@@ -95,7 +122,7 @@ export class ChatStreamer {
         status = 'aborted';
         httpStatus = CLIENT_CLOSED_REQUEST;
       } else {
-        const openAIError = toOpenAIError(error);
+        const openAIError = this.shutdown.signal.aborted ? shuttingDown() : toOpenAIError(error);
         status = 'error';
         httpStatus = openAIError.status;
         errorType = openAIError.code ?? openAIError.type;

@@ -14,15 +14,15 @@ import {
   fromConverseResponse,
   toConverseRequest,
   toOpenAIError,
+  type FetchImage,
   type TranslationContext,
 } from '@quarry/bedrock';
 import type { Principal } from '../auth/principal';
 import { ModelAccessService } from '../access/model-access.service';
 import { APP_CONFIG, type AppConfig } from '../common/config/app-config';
-import { BedrockClients } from '../bedrock/bedrock-clients';
 import { SpendWriter } from '../spend/spend-writer.service';
 import { ChatCall } from './chat-call';
-import { ChatStreamer } from './chat-streamer';
+import { ChatStreamer, CLIENT_CLOSED_REQUEST } from './chat-streamer';
 import { completionId, RESPONSE_COST_HEADER } from './completion-id';
 import { DeploymentPreparer } from './deployment-preparer';
 import { invokeWithFallbacks } from './invoke-with-fallbacks';
@@ -34,7 +34,6 @@ export class ChatService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: ModelAccessService,
     private readonly deployments: DeploymentPreparer,
-    private readonly clients: BedrockClients,
     private readonly spend: SpendWriter,
     private readonly streamer: ChatStreamer,
   ) {}
@@ -56,10 +55,12 @@ export class ChatService {
         PreparedDeployment,
         { input: ConverseCommandInput; context: TranslationContext }
       >();
+      // Images are fetched once per request, however many deployments the request is translated for.
+      const fetchImage = fetchOncePerUrl();
       const translate = async (deployment: PreparedDeployment) => {
         let translated = translations.get(deployment);
         if (!translated) {
-          translated = await this.translate(chatRequest, deployment);
+          translated = await this.translate(chatRequest, deployment, fetchImage);
           translations.set(deployment, translated);
         }
         return translated;
@@ -75,9 +76,7 @@ export class ChatService {
       const { result, deployment } = await invokeWithFallbacks(candidates, signal, async (candidate) => {
         const { input } = await translate(candidate);
         call.deployment = candidate;
-        return this.clients
-          .runtime(candidate.clientConfig)
-          .send(new ConverseCommand(input), { abortSignal: signal });
+        return candidate.runtime.send(new ConverseCommand(input), { abortSignal: signal });
       });
       call.deployment = deployment;
       call.markFirstToken();
@@ -93,15 +92,21 @@ export class ChatService {
       return completion;
     } catch (error) {
       const openAIError = error instanceof OpenAIError ? error : toOpenAIError(error);
-      if (!reply.sent)
+      if (!reply.sent) {
+        const status = openAIError.status === CLIENT_CLOSED_REQUEST ? 'aborted' : 'error';
         this.spend.record(
-          call.toSpendRecord('error', openAIError.status, openAIError.code ?? openAIError.type),
+          call.toSpendRecord(status, openAIError.status, openAIError.code ?? openAIError.type),
         );
+      }
       throw openAIError;
     }
   }
 
-  private translate(chatRequest: ChatCompletionRequest, deployment: PreparedDeployment) {
+  private translate(
+    chatRequest: ChatCompletionRequest,
+    deployment: PreparedDeployment,
+    fetchImage: FetchImage,
+  ) {
     return toConverseRequest(chatRequest, {
       modelId: deployment.route.modelId,
       capabilities: deployment.capabilities,
@@ -111,7 +116,7 @@ export class ChatService {
         typeof chatRequest.user_continue_message === 'string' ? chatRequest.user_continue_message : undefined,
       deploymentParams: deployment.providerParams,
       stream: chatRequest.stream === true,
-      fetchImage: (url) => fetchPublicUrl(url, {}),
+      fetchImage,
     });
   }
 
@@ -128,4 +133,17 @@ export class ChatService {
 function requestedModelOf(body: unknown): string {
   const model = (body as { model?: unknown } | null)?.model;
   return typeof model === 'string' && model.length > 0 ? model.slice(0, 256) : 'unknown';
+}
+
+/** The SSRF-guarded fetch, remembering each URL's result (or failure) for the rest of the request. */
+function fetchOncePerUrl(): FetchImage {
+  const fetched = new Map<string, ReturnType<FetchImage>>();
+  return (url) => {
+    let result = fetched.get(url);
+    if (!result) {
+      result = fetchPublicUrl(url);
+      fetched.set(url, result);
+    }
+    return result;
+  };
 }

@@ -1,6 +1,7 @@
 // Prepared deployments are cached per deployment object: the registry replaces objects when models
 // change, so a WeakMap forgets stale entries by itself and the hot path does no parsing or lookups.
 import { Inject, Injectable } from '@nestjs/common';
+import { BedrockClients } from '../bedrock/bedrock-clients';
 import { APP_CONFIG, type AppConfig } from '../common/config/app-config';
 import type { Deployment } from '../models/deployment';
 import { prepareDeployment, type PreparedDeployment } from './prepared-deployment';
@@ -9,12 +10,17 @@ import { prepareDeployment, type PreparedDeployment } from './prepared-deploymen
 export class DeploymentPreparer {
   private readonly prepared = new WeakMap<Deployment, PreparedDeployment>();
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clients: BedrockClients,
+  ) {}
 
   prepare(deployment: Deployment): PreparedDeployment {
     let prepared = this.prepared.get(deployment);
     if (!prepared) {
-      prepared = prepareDeployment(deployment, this.config, process.env);
+      prepared = prepareDeployment(deployment, this.config, process.env, (clientConfig) =>
+        this.clients.runtime(clientConfig),
+      );
       this.prepared.set(deployment, prepared);
     }
     return prepared;

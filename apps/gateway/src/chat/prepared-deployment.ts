@@ -11,8 +11,9 @@ import {
   type ModelCapabilities,
   type ModelPrice,
 } from '@quarry/bedrock';
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { AppConfig } from '../common/config/app-config';
-import { GATEWAY_PARAMS } from '../common/config/config-model';
+import { GATEWAY_PARAMS, SECRET_PARAMS } from '../common/config/config-model';
 import { resolveEnvReferences } from '../common/config/env-reference';
 import type { Deployment } from '../models/deployment';
 
@@ -23,6 +24,8 @@ export interface PreparedDeployment {
   price: ModelPrice | undefined;
   region: string;
   clientConfig: AwsClientConfig;
+  /** The SDK client for clientConfig, looked up once (its cache key hashes the credentials). */
+  runtime: BedrockRuntimeClient;
   /** litellm_params that are model parameters (top_k, guardrailConfig, …), not gateway or AWS settings. */
   providerParams: Record<string, unknown>;
   numRetries: number;
@@ -30,12 +33,30 @@ export interface PreparedDeployment {
   dropParams: boolean;
 }
 
+/**
+ * API-created deployments may read only credentials from the environment: resolving any reference
+ * anywhere would let an admin send, say, DATABASE_URL to Bedrock as a model parameter. config.yaml is
+ * the operator's own file and keeps LiteLLM's "any value may be os.environ/NAME".
+ */
+const ENV_READABLE_FROM_API = new Set([...SECRET_PARAMS, 'aws_region_name']);
+
+function resolveParams(deployment: Deployment, env: NodeJS.ProcessEnv): Record<string, any> {
+  if (deployment.source === 'config')
+    return resolveEnvReferences(deployment.litellmParams, env) as Record<string, any>;
+  const params: Record<string, any> = {};
+  for (const [key, value] of Object.entries(deployment.litellmParams)) {
+    params[key] = ENV_READABLE_FROM_API.has(key) ? resolveEnvReferences(value, env) : value;
+  }
+  return params;
+}
+
 export function prepareDeployment(
   deployment: Deployment,
   config: AppConfig,
   env: NodeJS.ProcessEnv,
+  runtimeClientFor: (clientConfig: AwsClientConfig) => BedrockRuntimeClient,
 ): PreparedDeployment {
-  const params = resolveEnvReferences(deployment.litellmParams, env) as Record<string, any>;
+  const params = resolveParams(deployment, env);
   const info = deployment.modelInfo as Record<string, any>;
   const route = parseDeploymentModel(String(params.model), {
     modelId: typeof params.model_id === 'string' ? params.model_id : undefined,
@@ -46,6 +67,24 @@ export function prepareDeployment(
   const providerParams: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(params))
     if (!GATEWAY_PARAMS.has(key)) providerParams[key] = value;
+  const clientConfig: AwsClientConfig = {
+    region,
+    // Endpoints are server configuration: only config.yaml may set one per deployment.
+    endpoint:
+      (deployment.source === 'config' ? params.aws_bedrock_runtime_endpoint : undefined) ??
+      config.awsEndpoint,
+    credentials:
+      params.aws_access_key_id && params.aws_secret_access_key
+        ? {
+            accessKeyId: params.aws_access_key_id,
+            secretAccessKey: params.aws_secret_access_key,
+            sessionToken: params.aws_session_token,
+          }
+        : undefined,
+    bearerToken: params.aws_bedrock_api_key,
+    // The gateway retries itself (jittered, before the first byte only), so the SDK must not.
+    maxAttempts: 1,
+  };
 
   return {
     deployment,
@@ -53,21 +92,8 @@ export function prepareDeployment(
     capabilities: capabilitiesFor(route.baseModelId, capabilitiesFromModelInfo(info)),
     price: mergePriceOverrides(basePrice, info),
     region,
-    clientConfig: {
-      region,
-      endpoint: params.aws_bedrock_runtime_endpoint ?? config.awsEndpoint,
-      credentials:
-        params.aws_access_key_id && params.aws_secret_access_key
-          ? {
-              accessKeyId: params.aws_access_key_id,
-              secretAccessKey: params.aws_secret_access_key,
-              sessionToken: params.aws_session_token,
-            }
-          : undefined,
-      bearerToken: params.aws_bedrock_api_key,
-      // The gateway retries itself (jittered, before the first byte only), so the SDK must not.
-      maxAttempts: 1,
-    },
+    clientConfig,
+    runtime: runtimeClientFor(clientConfig),
     providerParams,
     numRetries: typeof params.num_retries === 'number' ? params.num_retries : config.settings.numRetries,
     timeoutMs: typeof params.timeout === 'number' ? params.timeout * 1000 : config.settings.requestTimeoutMs,

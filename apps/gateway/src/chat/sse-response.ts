@@ -9,7 +9,11 @@ export class SseResponse {
   private readonly abortController = new AbortController();
   private finished = false;
 
-  constructor(private readonly reply: FastifyReply) {
+  /** `cancel` (timeout, shutdown) also releases a write waiting on a client that stopped reading. */
+  constructor(
+    private readonly reply: FastifyReply,
+    private readonly cancel?: AbortSignal,
+  ) {
     this.raw = reply.raw;
     this.raw.on('close', () => {
       if (!this.finished) this.abortController.abort(new Error('client disconnected'));
@@ -39,14 +43,22 @@ export class SseResponse {
   write(text: string): Promise<void> | undefined {
     if (this.raw.destroyed || this.raw.writableEnded) return undefined;
     if (this.raw.write(text)) return undefined;
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
+      const cancel = this.cancel;
       const done = () => {
         this.raw.off('drain', done);
         this.raw.off('close', done);
+        cancel?.removeEventListener('abort', cancelled);
         resolve();
       };
+      const cancelled = () => {
+        done();
+        reject(cancel?.reason);
+      };
+      if (cancel?.aborted) return cancelled();
       this.raw.on('drain', done);
       this.raw.on('close', done);
+      cancel?.addEventListener('abort', cancelled, { once: true });
     });
   }
 

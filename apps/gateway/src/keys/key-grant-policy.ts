@@ -1,7 +1,10 @@
 // "No caller grants more than it has" for keys. Proxy admins may write any key. Everyone else writes
 // keys only within the team they administer, or personal keys for themselves, and never beyond the
 // team's (or, for personal keys, their own user's) models, budget and limits. A key bound to a user
-// carries that user's role, so nobody but a proxy admin may bind a key to an admin user.
+// carries that user's role, so nobody but a proxy admin may bind a key to an admin user, nor to a user
+// who administers a team the caller does not (the key is confined to its own team anyway, see
+// key-record.ts; this refusal is the second line of defence). Only a key without a team (a personal key)
+// may write its user's personal keys.
 import type { Team, User } from '@quarry/db';
 import type { ModelCatalog } from '../access/model-catalog';
 import { entriesBeyond } from '../access/model-grant';
@@ -19,8 +22,8 @@ export interface DesiredKey extends Limits {
 export interface KeyGrantContext {
   /** The desired team, if any (null when it does not exist). */
   team: Team | null;
-  /** The desired user, if any, with the teams they belong to. */
-  user: (User & { teamIds: readonly string[] }) | null;
+  /** The desired user, if any, with the teams they belong to and those they administer. */
+  user: (User & { teamIds: readonly string[]; adminOf: readonly string[] }) | null;
   /** The calling user's own record (bounds personal keys). */
   caller: User | null;
 }
@@ -48,6 +51,8 @@ export function assertKeyGrant(
       'Only proxy admins can manage keys that belong to no team and to another user (or to none).',
       'team_id',
     );
+  } else if (principal.teamId !== undefined) {
+    throw forbidden('A team key cannot manage personal keys (keys without a team).', 'team_id');
   }
 
   if (desired.userId !== null && desired.userId !== self) {
@@ -60,6 +65,11 @@ export function assertKeyGrant(
       );
     if (ADMIN_ROLES.has(user.role))
       throw forbidden('Only proxy admins can create or change keys of admin users.', 'user_id');
+    if (user.adminOf.some((teamId) => !principal.teamAdminOf.includes(teamId)))
+      throw forbidden(
+        'Only proxy admins can create or change keys of a user who is an admin of a team you do not administer.',
+        'user_id',
+      );
   }
 
   const bound: (Limits & { models: readonly string[] }) | null =

@@ -9,6 +9,8 @@ export interface KeyScope {
   teamIds: readonly string[];
   /** Keys owned by this user are in scope. */
   userId?: string;
+  /** When set, only the user's keys in this team: a team key does not reach its user's personal keys. */
+  userKeysTeamId?: string;
   /** This key itself is in scope (a key may always read its own info). */
   keyId?: string;
 }
@@ -21,6 +23,7 @@ export function keyScopeFor(principal: Principal, purpose: 'read' | 'write'): Ke
     all: false,
     teamIds: principal.teamAdminOf,
     userId: mayManageOwn ? principal.userId : undefined,
+    userKeysTeamId: principal.teamId,
     keyId: purpose === 'read' ? principal.keyId : undefined,
   };
 }
@@ -29,7 +32,12 @@ export function keyScopeWhere(scope: KeyScope): Prisma.VirtualKeyWhereInput {
   if (scope.all) return {};
   const visible: Prisma.VirtualKeyWhereInput[] = [];
   if (scope.teamIds.length > 0) visible.push({ teamId: { in: [...scope.teamIds] } });
-  if (scope.userId) visible.push({ userId: scope.userId });
+  if (scope.userId)
+    visible.push(
+      scope.userKeysTeamId
+        ? { userId: scope.userId, teamId: scope.userKeysTeamId }
+        : { userId: scope.userId },
+    );
   if (scope.keyId) visible.push({ id: scope.keyId });
   // An empty OR matches nothing, which is what an empty scope means.
   return { OR: visible };

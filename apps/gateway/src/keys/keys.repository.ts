@@ -92,14 +92,22 @@ export class KeysRepository {
       userId
         ? this.prisma.user.findUnique({
             where: { id: userId },
-            include: { memberships: { select: { teamId: true } } },
+            include: { memberships: { select: { teamId: true, role: true } } },
           })
         : null,
       callerId ? this.prisma.user.findUnique({ where: { id: callerId } }) : null,
     ]);
     return {
       team,
-      user: user ? { ...user, teamIds: user.memberships.map((membership) => membership.teamId) } : null,
+      user: user
+        ? {
+            ...user,
+            teamIds: user.memberships.map((membership) => membership.teamId),
+            adminOf: user.memberships
+              .filter((membership) => membership.role === 'admin')
+              .map((membership) => membership.teamId),
+          }
+        : null,
       caller,
     };
   }

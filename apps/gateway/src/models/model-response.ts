@@ -5,7 +5,8 @@ import { isEnvReference } from '../common/config/env-reference';
 import type { Deployment } from './deployment';
 
 export const MASKED = '********';
-const SECRET_LOOKING = /secret|password|token|api_key|credential/i;
+// "token" as a whole name part (session_token, bearer_token), not max_tokens or top_k-like model params.
+const SECRET_LOOKING = /secret|password|api_key|credential|(^|_)token($|_)/i;
 
 export function isSecretParam(name: string): boolean {
   return SECRET_PARAMS.has(name) || SECRET_LOOKING.test(name);

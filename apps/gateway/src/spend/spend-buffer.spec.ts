@@ -108,6 +108,31 @@ describe('SpendBuffer', () => {
     expect(store.written).toHaveLength(5);
   });
 
+  it('does not report drained while a write started by the timer is still in flight', async () => {
+    let release: () => void = () => undefined;
+    const written: string[] = [];
+    const slowStore: SpendStore = {
+      write: (rows) =>
+        new Promise<void>((resolve) => {
+          release = () => {
+            written.push(...rows.map((row) => row.requestId));
+            resolve();
+          };
+        }),
+    };
+    const { spend } = buffer(slowStore);
+    spend.add(record({ requestId: 'in-flight' }));
+    void spend.flush(); // as the interval timer would
+    expect(spend.pendingRows).toBe(0); // the row left the buffer…
+    let drained = false;
+    const draining = spend.drain(1000).then(() => (drained = true));
+    await Promise.resolve();
+    expect(drained).toBe(false); // …but drain waits for it to reach the store
+    release();
+    await draining;
+    expect(written).toEqual(['in-flight']);
+  });
+
   it('skips the totals for zero-cost rows but still writes the rows', async () => {
     const store = new FlakyStore();
     const { spend } = buffer(store);

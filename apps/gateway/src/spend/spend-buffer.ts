@@ -77,11 +77,19 @@ export class SpendBuffer {
     this.timer = undefined;
   }
 
-  /** Flushes until empty, or until the deadline passes. Returns the rows left unwritten. */
+  /**
+   * Flushes until empty — including a write already in flight, whose rows have left the buffer but are
+   * not in the database yet — or until the deadline passes. Returns the rows left unwritten.
+   */
   async drain(timeoutMs: number): Promise<number> {
     const deadline = this.now() + timeoutMs;
     this.nextAttemptAt = 0;
-    while ((this.rows.length > 0 || !this.totals.isEmpty) && this.now() < deadline) {
+    while (this.now() < deadline) {
+      if (this.inFlight) {
+        await this.inFlight;
+        continue;
+      }
+      if (this.rows.length === 0 && this.totals.isEmpty) break;
       await this.flush();
       if (this.consecutiveFailures > 0)
         await delay(Math.min(250 * this.consecutiveFailures, deadline - this.now()));

@@ -1,5 +1,6 @@
 // Team queries, scope first: a team outside the caller's scope does not exist.
 import { Injectable } from '@nestjs/common';
+import { OpenAIError } from '@quarry/openai';
 import { PrismaService, type Prisma, type TeamRole, type User } from '@quarry/db';
 import { keyScopeWhere, type KeyScope } from '../keys/key-scope';
 import { TEAM_MEMBERS_INCLUDE, type TeamWithMembers } from './team-response';
@@ -84,9 +85,7 @@ export class TeamsRepository {
     reference: { userId?: string; email?: string },
   ): Promise<{ userId: string; keyIds: string[] } | null> {
     return this.prisma.$transaction(async (transaction) => {
-      const user = await transaction.user.findFirst({
-        where: reference.userId !== undefined ? { id: reference.userId } : { email: reference.email },
-      });
+      const user = await transaction.user.findFirst({ where: userWhere(reference) });
       if (!user) return null;
       const removed = await transaction.teamMembership.deleteMany({ where: { teamId, userId: user.id } });
       if (removed.count === 0) return null;
@@ -111,9 +110,7 @@ export class TeamsRepository {
     teamId: string,
     member: MemberReference,
   ): Promise<User> {
-    const existing = await transaction.user.findFirst({
-      where: member.userId !== undefined ? { id: member.userId } : { email: member.email },
-    });
+    const existing = await transaction.user.findFirst({ where: userWhere(member) });
     const user =
       existing ??
       (await transaction.user.create({
@@ -126,4 +123,14 @@ export class TeamsRepository {
     });
     return user;
   }
+}
+
+/**
+ * The user a member reference names. Never `{ email: null }` (or undefined): that would match some user
+ * without an email, in any tenant.
+ */
+function userWhere(reference: { userId?: string; email?: string }): Prisma.UserWhereInput {
+  if (reference.userId) return { id: reference.userId };
+  if (reference.email) return { email: reference.email };
+  throw OpenAIError.badRequest('user_id or user_email is required', 'user_id');
 }

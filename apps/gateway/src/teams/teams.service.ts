@@ -117,17 +117,21 @@ export class TeamsService {
     const team = await this.teams.find(teamScopeFor(principal, 'write'), request.team_id);
     if (!team) throw notFound('Team', 'team_id');
     const removed = await this.teams.removeMember(team.id, {
-      userId: request.user_id,
-      email: request.user_email,
+      userId: request.user_id ?? undefined,
+      email: request.user_email ?? undefined,
     });
-    if (!removed) throw notFound('User', request.user_id !== undefined ? 'user_id' : 'user_email');
+    if (!removed) throw notFound('User', request.user_id ? 'user_id' : 'user_email');
     await this.invalidation.publish({ users: [removed.userId], keys: removed.keyIds });
     return { team_id: team.id, removed_user_id: removed.userId, deleted_keys: removed.keyIds };
   }
 }
 
 function memberReference(member: TeamMemberDto): MemberReference {
-  return { userId: member.user_id, email: member.user_email, role: member.role ?? 'user' };
+  return {
+    userId: member.user_id ?? undefined,
+    email: member.user_email ?? undefined,
+    role: member.role ?? 'user',
+  };
 }
 
 function rethrowConflict(error: unknown): never {

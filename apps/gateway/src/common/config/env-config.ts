@@ -15,6 +15,8 @@ export interface EnvConfig {
   s3Endpoint?: string;
   awsRegion: string;
   logLevel: LogLevel;
+  /** How long shutdown waits for in-flight requests before aborting them (QUARRY_SHUTDOWN_GRACE_SECONDS). */
+  shutdownGraceMs: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -51,6 +53,10 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
   const s3Endpoint = text('QUARRY_S3_ENDPOINT');
   if (s3Endpoint && !isHttpUrl(s3Endpoint)) problems.push('QUARRY_S3_ENDPOINT must be an http(s) URL');
 
+  const shutdownGraceSeconds = integerIn(text('QUARRY_SHUTDOWN_GRACE_SECONDS') ?? '25', 0, 3600);
+  if (shutdownGraceSeconds === undefined)
+    problems.push('QUARRY_SHUTDOWN_GRACE_SECONDS must be a whole number of seconds from 0 to 3600');
+
   const logLevel = (text('LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -66,6 +72,7 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
     s3Endpoint,
     awsRegion: text('AWS_REGION') ?? text('AWS_DEFAULT_REGION') ?? 'us-east-1',
     logLevel,
+    shutdownGraceMs: shutdownGraceSeconds! * 1000,
   };
 }
 

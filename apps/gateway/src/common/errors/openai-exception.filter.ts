@@ -32,13 +32,17 @@ export class OpenAIExceptionFilter implements ExceptionFilter {
       return fromFastifyClientError(exception as Error & { statusCode: number; code?: string });
     }
     const errorId = request.id;
+    const name = String((exception as Error)?.name);
     this.logger.error(
       {
         reqId: errorId,
-        err: {
-          message: redactSecrets(String((exception as Error)?.message)),
-          stack: redactSecrets(String((exception as Error)?.stack)),
-        },
+        // Prisma's messages (and stacks, which repeat them) quote the query's data: key hashes, emails.
+        err: name.startsWith('PrismaClient')
+          ? { name, code: (exception as { code?: unknown }).code }
+          : {
+              message: redactSecrets(String((exception as Error)?.message)),
+              stack: redactSecrets(String((exception as Error)?.stack)),
+            },
       },
       'unhandled error',
     );

@@ -1,23 +1,58 @@
 // Shutdown in the order that loses nothing (LESSONS: Portkey drops in-flight requests on SIGTERM):
-// 1. stop accepting connections and let in-flight requests finish (streams included);
+// 1. stop accepting connections and let in-flight requests finish (streams included), for at most the
+//    grace period; then abort what is still open (its spend is booked as it ends);
 // 2. flush the spend those requests booked;
 // 3. only then do other providers close their pools (PrismaService disconnects in onApplicationShutdown).
-// Nest would otherwise close the HTTP server last, after the database pool is gone.
-import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { LOGGER } from '../logging/logger.token';
 import { SpendWriter } from '../../spend/spend-writer.service';
+import { ShutdownSignal } from './shutdown-signal';
+
+/** Time for aborted streams to write their last event and end, before their sockets are cut. */
+const ABORTED_STREAMS_GRACE_MS = 2_000;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
 
 @Injectable()
 export class GracefulShutdown implements BeforeApplicationShutdown {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly spend: SpendWriter,
+    private readonly shutdownSignal: ShutdownSignal,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async beforeApplicationShutdown(): Promise<void> {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
-    if (fastify?.server.listening) await fastify.close();
+    if (fastify?.server.listening) {
+      const closed = fastify.close();
+      let timer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<'grace-over'>((resolve) => {
+        timer = setTimeout(() => resolve('grace-over'), this.config.shutdownGraceMs);
+      });
+      if ((await Promise.race([closed, graceOver])) === 'grace-over') {
+        this.logger.warn(
+          { graceMs: this.config.shutdownGraceMs },
+          'shutdown grace period over: aborting open requests',
+        );
+        this.shutdownSignal.abort();
+        // Aborted streams end themselves with an SSE error event; sockets still open after that are cut.
+        const ended = await Promise.race([
+          closed.then(() => true),
+          delay(ABORTED_STREAMS_GRACE_MS).then(() => false),
+        ]);
+        if (!ended) fastify.server.closeAllConnections();
+      }
+      clearTimeout(timer);
+      await closed;
+    }
     await this.spend.drainForShutdown();
   }
 }

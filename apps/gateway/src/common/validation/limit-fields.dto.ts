@@ -1,10 +1,12 @@
 // Fields shared by keys, teams and users: models, budgets, limits and metadata, with LiteLLM's names.
-// `null` clears a value on update; an absent field leaves it unchanged.
+// `null` clears a scalar value on update; an absent field leaves it unchanged. Lists and objects cannot be
+// null (send [] or {} to empty them).
 import { IsArray, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { DURATION_HINT, DURATION_PATTERN } from './duration';
+import { IsOptionalNotNull } from './optional-not-null';
 
 export class LimitFieldsDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @IsString({ each: true })
   models?: string[];
@@ -38,7 +40,7 @@ export class LimitFieldsDto {
   @Max(1_000_000)
   max_parallel_requests?: number | null;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   metadata?: Record<string, unknown>;
 }

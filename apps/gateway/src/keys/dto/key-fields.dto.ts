@@ -1,6 +1,7 @@
 import { IsBoolean, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { DURATION_HINT, DURATION_PATTERN } from '../../common/validation/duration';
 import { LimitFieldsDto } from '../../common/validation/limit-fields.dto';
+import { IsOptionalNotNull } from '../../common/validation/optional-not-null';
 
 /** What /key/generate, /key/update and /key/regenerate may set. */
 export class KeyFieldsDto extends LimitFieldsDto {
@@ -25,11 +26,11 @@ export class KeyFieldsDto extends LimitFieldsDto {
   user_id?: string | null;
 
   /** Model alias map: name a client sends → public model name. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   aliases?: Record<string, string>;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   blocked?: boolean;
 }

@@ -1,18 +1,19 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, Matches, ValidateNested } from 'class-validator';
 import { TeamFieldsDto } from './team-fields.dto';
 import { TeamMemberDto } from './team-member.dto';
+import { IsOptionalNotNull } from '../../common/validation/optional-not-null';
 
 export class NewTeamDto extends TeamFieldsDto {
   /** Optional caller-chosen id (LiteLLM allows it); a UUID otherwise. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Matches(/^[\w.:-]{1,128}$/, {
     message: 'team_id may contain letters, digits, "_", ".", ":" and "-" (at most 128)',
   })
   team_id?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(1000)
   @ValidateNested({ each: true })

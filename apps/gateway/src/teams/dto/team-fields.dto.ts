@@ -1,5 +1,6 @@
 import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { LimitFieldsDto } from '../../common/validation/limit-fields.dto';
+import { IsOptionalNotNull } from '../../common/validation/optional-not-null';
 
 export class TeamFieldsDto extends LimitFieldsDto {
   @IsOptional()
@@ -8,7 +9,7 @@ export class TeamFieldsDto extends LimitFieldsDto {
   @MaxLength(200)
   team_alias?: string | null;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   blocked?: boolean;
 }

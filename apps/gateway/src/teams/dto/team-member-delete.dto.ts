@@ -5,11 +5,13 @@ export class TeamMemberDeleteDto {
   @IsNotEmpty()
   team_id!: string;
 
-  @ValidateIf((body: TeamMemberDeleteDto) => body.user_email === undefined)
+  /** A null user_email names nobody (see TeamMemberDto). */
+  @ValidateIf((body: TeamMemberDeleteDto) => body.user_email === undefined || body.user_email === null)
   @IsString({ message: 'user_id or user_email is required' })
-  user_id?: string;
+  @IsNotEmpty({ message: 'user_id or user_email is required' })
+  user_id?: string | null;
 
   @IsOptional()
   @IsEmail()
-  user_email?: string;
+  user_email?: string | null;
 }

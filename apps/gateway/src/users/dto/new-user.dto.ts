@@ -10,9 +10,10 @@ import {
 } from 'class-validator';
 import { DURATION_HINT, DURATION_PATTERN } from '../../common/validation/duration';
 import { UserFieldsDto } from './user-fields.dto';
+import { IsOptionalNotNull } from '../../common/validation/optional-not-null';
 
 export class NewUserDto extends UserFieldsDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Matches(/^[\w.:@+-]{1,128}$/, {
     message: 'user_id may contain letters, digits and "_.:@+-" (at most 128)',
@@ -20,14 +21,14 @@ export class NewUserDto extends UserFieldsDto {
   user_id?: string;
 
   /** Team ids the user joins (as a member with role user). */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(100)
   @IsString({ each: true })
   teams?: string[];
 
   /** LiteLLM creates a personal key for every new user unless told not to. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   auto_create_key?: boolean;
 

@@ -1,9 +1,10 @@
-import { IsNotEmpty, IsOptional, IsString } from 'class-validator';
+import { IsNotEmpty, IsString } from 'class-validator';
 import { UserFieldsDto } from './user-fields.dto';
+import { IsOptionalNotNull } from '../../common/validation/optional-not-null';
 
 /** Names the user by user_id (or, without it, by user_email). */
 export class UpdateUserDto extends UserFieldsDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   user_id?: string;

@@ -1,5 +1,6 @@
 import { IsEmail, IsIn, IsOptional } from 'class-validator';
 import { LimitFieldsDto } from '../../common/validation/limit-fields.dto';
+import { IsOptionalNotNull } from '../../common/validation/optional-not-null';
 
 export const USER_ROLES = [
   'proxy_admin',
@@ -13,7 +14,7 @@ export class UserFieldsDto extends LimitFieldsDto {
   @IsEmail()
   user_email?: string | null;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(USER_ROLES, { message: `user_role must be one of ${USER_ROLES.join(', ')}` })
   user_role?: (typeof USER_ROLES)[number];
 }

@@ -60,6 +60,21 @@ describe('prefetchImages', () => {
     expect(images.get('https://a.example/2.png')).toEqual({ format: 'png', source: { bytes: PNG } });
   });
 
+  it('refuses more remote images than Converse takes, before fetching any', async () => {
+    const fetchImage = jest.fn();
+    const urls = Array.from({ length: 21 }, (_, index) => `https://a.example/${index}.png`);
+    const failure = await prefetchImages([userWithImages(...urls)], fetchImage).catch((error) => error);
+    expect(failure).toBeInstanceOf(OpenAIError);
+    expect(failure).toMatchObject({ status: 400, param: 'messages', code: 'too_many_images' });
+    expect(fetchImage).not.toHaveBeenCalled();
+    await expect(
+      prefetchImages([userWithImages(...urls.slice(0, 20))], async () => ({
+        bytes: PNG,
+        contentType: 'image/png',
+      })),
+    ).resolves.toHaveProperty('size', 20);
+  });
+
   it('does nothing without remote images', async () => {
     const fetchImage = jest.fn();
     const images = await prefetchImages([{ role: 'user', content: 'hi' }], fetchImage);

@@ -72,6 +72,12 @@ export function imageBlockFromUrl(url: string, param: string, prefetched: Prefet
   throw OpenAIError.badRequest(`${param} must be an https URL or a base64 data URL`, param);
 }
 
+/**
+ * At most this many distinct remote images per request (Converse itself accepts 20 images per request):
+ * without a cap one small body could make the gateway fetch thousands of URLs.
+ */
+export const MAX_REMOTE_IMAGES = 20;
+
 /** Fetches every https image of the conversation once, in parallel. */
 export async function prefetchImages(
   messages: ChatMessage[],
@@ -80,6 +86,13 @@ export async function prefetchImages(
   const paramByUrl = collectRemoteImageUrls(messages);
   const images = new Map<string, ImageBlock>();
   if (paramByUrl.size === 0) return images;
+  if (paramByUrl.size > MAX_REMOTE_IMAGES) {
+    throw OpenAIError.badRequest(
+      `At most ${MAX_REMOTE_IMAGES} image URLs may be fetched per request (got ${paramByUrl.size}); send images as data URLs instead`,
+      'messages',
+      'too_many_images',
+    );
+  }
   await Promise.all(
     Array.from(paramByUrl, async ([url, param]) => {
       images.set(url, await fetchOne(url, param, fetchImage));

@@ -43,6 +43,30 @@ describe('provider params', () => {
     expect(input.guardrailConfig).toEqual({ guardrailIdentifier: 'g', guardrailVersion: '2' });
   });
 
+  it("refuses a request that would replace the deployment's guardrail or service tier", async () => {
+    const deploymentParams = {
+      guardrailConfig: { guardrailIdentifier: 'operator', guardrailVersion: '1' },
+      serviceTier: 'default',
+    };
+    const guarded = await translateForTest({ messages: hi }, 'meta', {}, { deploymentParams });
+    expect(guarded.input.guardrailConfig).toEqual({ guardrailIdentifier: 'operator', guardrailVersion: '1' });
+    for (const [key, value] of [
+      ['guardrailConfig', { guardrailIdentifier: 'looser', guardrailVersion: '1' }],
+      ['serviceTier', 'priority'],
+    ] as const) {
+      await expect(
+        translateForTest({ messages: hi, [key]: value }, 'meta', {}, { deploymentParams }),
+      ).rejects.toMatchObject({
+        status: 400,
+        param: key,
+        code: 'operator_controlled_param',
+      });
+    }
+    // Without an operator setting, the request's own guardrail applies.
+    const own = await translateForTest({ messages: hi, serviceTier: 'flex' }, 'meta');
+    expect(own.input.serviceTier).toEqual({ type: 'flex' });
+  });
+
   it("silently skips a deployment's model field that the family cannot take", async () => {
     const { input } = await translateForTest(
       { messages: hi },

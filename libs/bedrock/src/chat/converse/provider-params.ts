@@ -47,9 +47,22 @@ export function applyProviderParams(
   }
   for (const key in request) {
     if (isKnownRequestKey(key)) continue;
+    if (OPERATOR_CONTROLS.has(key) && deploymentParams[key] !== undefined && request[key] !== undefined) {
+      throw OpenAIError.badRequest(
+        `${key} is set by this deployment's operator and cannot be changed per request`,
+        key,
+        'operator_controlled_param',
+      );
+    }
     applyParam(draft, key, request[key], 'request', options);
   }
 }
+
+/**
+ * Settings an operator may fix on a deployment so clients cannot loosen them: a guardrail is a policy
+ * control, and the service tier changes what Bedrock bills.
+ */
+const OPERATOR_CONTROLS = new Set(['guardrailConfig', 'serviceTier']);
 
 /**
  * OpenAI parameters set on the deployment (temperature, max_tokens, …) are defaults for requests that
