@@ -20,7 +20,10 @@ function log(message) {
 
 function build() {
   log('• building (npm run build)');
-  const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const result = spawnSync('npm', ['run', '--silent', 'build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (result.status !== 0) throw new Error(`npm run build failed (exit ${result.status})`);
 }
 
@@ -65,7 +68,10 @@ async function main() {
     log(`\n${markdown}`);
     log(`results: ${path.relative(root, path.join(resultsDir, 'latest.json'))} (and a timestamped copy)`);
     succeeded = results.total_errors === 0;
-    if (!succeeded) log(`FAILED: ${results.total_errors} errors during the runs (see the errors columns); logs in ${logDir}`);
+    if (!succeeded)
+      log(
+        `FAILED: ${results.total_errors} errors during the runs (see the errors columns); logs in ${logDir}`,
+      );
     return succeeded ? 0 : 1;
   } finally {
     await stopAll();
@@ -85,7 +91,9 @@ process.once('exit', killAllNow);
 main().then(
   (code) => process.exit(code),
   (error) => {
-    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     stopAll().finally(() => process.exit(1));
   },
 );

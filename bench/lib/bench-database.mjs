@@ -11,7 +11,8 @@ import {
 
 export async function recreateDatabase(databaseUrl, repositoryRoot) {
   const name = databaseNameOf(databaseUrl);
-  if (name === 'postgres') throw new Error(`the bench database must not be "postgres": ${redactUrl(databaseUrl)}`);
+  if (name === 'postgres')
+    throw new Error(`the bench database must not be "postgres": ${redactUrl(databaseUrl)}`);
   await withMaintenanceClient(databaseUrl, async (client) => {
     await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
     await client.query(`CREATE DATABASE ${quoteIdentifier(name)}`);

@@ -15,7 +15,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --targets <name,…>      ${TARGET_NAMES.join(', ')}                     (BENCH_TARGETS, default all)
   --ttfb-samples <n>      sequential streamed requests per target for time to first byte (default 200)
   --streams <n>           concurrent streams in the memory phase, 0 to skip (BENCH_STREAMS, default 1000)
-  --stream-rounds <n>     rounds of the memory phase                      (default 3)
+  --stream-rounds <n>     rounds of the memory phase                      (default 4)
   --log-level <level>     Quarry's LOG_LEVEL                              (BENCH_LOG_LEVEL, default info)
   --cpu-prof              run Quarry under node --cpu-prof; prints its hottest functions
   --database-url <url>    database to (re)create for Quarry  (BENCH_DATABASE_URL, default …/quarry_bench)
@@ -45,7 +45,7 @@ const DEFAULTS = {
   targets: TARGET_NAMES,
   ttfbSamples: 200,
   streams: 1000,
-  streamRounds: 3,
+  streamRounds: 4,
   logLevel: 'info',
   databaseUrl: 'postgresql://postgres@127.0.0.1:5432/quarry_bench',
   resultsDir: 'bench/results',
@@ -67,7 +67,8 @@ function numberList(name, text, { min = 0 } = {}) {
 
 function positive(name, text, { integer = false, allowZero = false } = {}) {
   const value = Number(text);
-  const ok = Number.isFinite(value) && (allowZero ? value >= 0 : value > 0) && (!integer || Number.isInteger(value));
+  const ok =
+    Number.isFinite(value) && (allowZero ? value >= 0 : value > 0) && (!integer || Number.isInteger(value));
   if (!ok) throw new OptionsError(`${name} must be a ${integer ? 'whole ' : ''}number > 0, got "${text}"`);
   return value;
 }
@@ -79,7 +80,9 @@ function nameList(name, text, allowed) {
     .filter(Boolean);
   const unknown = values.filter((value) => !allowed.includes(value));
   if (values.length === 0 || unknown.length > 0) {
-    throw new OptionsError(`${name}: unknown ${unknown.join(', ') || '(empty)'}; choose from ${allowed.join(', ')}`);
+    throw new OptionsError(
+      `${name}: unknown ${unknown.join(', ') || '(empty)'}; choose from ${allowed.join(', ')}`,
+    );
   }
   return values;
 }
@@ -122,15 +125,40 @@ export function parseOptions(argv, env = process.env) {
     help: values.help === true,
     quick,
     durationSeconds: given('duration', 'BENCH_DURATION', positive, base.durationSeconds),
-    warmupSeconds: given('warmup', 'BENCH_WARMUP', (n, t) => positive(n, t, { allowZero: true }), base.warmupSeconds),
+    warmupSeconds: given(
+      'warmup',
+      'BENCH_WARMUP',
+      (n, t) => positive(n, t, { allowZero: true }),
+      base.warmupSeconds,
+    ),
     latenciesMs: given('latencies', 'BENCH_LATENCIES', numberList, base.latenciesMs),
-    connections: given('connections', 'BENCH_CONNECTIONS', (n, t) => numberList(n, t, { min: 1 }), base.connections),
+    connections: given(
+      'connections',
+      'BENCH_CONNECTIONS',
+      (n, t) => numberList(n, t, { min: 1 }),
+      base.connections,
+    ),
     rounds: given('rounds', 'BENCH_ROUNDS', (n, t) => positive(n, t, { integer: true }), base.rounds),
     requests: given('requests', 'BENCH_REQUESTS', (n, t) => nameList(n, t, REQUEST_KINDS), base.requests),
     targets: given('targets', 'BENCH_TARGETS', (n, t) => nameList(n, t, TARGET_NAMES), base.targets),
-    ttfbSamples: given('ttfb-samples', 'BENCH_TTFB_SAMPLES', (n, t) => positive(n, t, { integer: true }), base.ttfbSamples),
-    streams: given('streams', 'BENCH_STREAMS', (n, t) => positive(n, t, { integer: true, allowZero: true }), base.streams),
-    streamRounds: given('stream-rounds', 'BENCH_STREAM_ROUNDS', (n, t) => positive(n, t, { integer: true }), base.streamRounds),
+    ttfbSamples: given(
+      'ttfb-samples',
+      'BENCH_TTFB_SAMPLES',
+      (n, t) => positive(n, t, { integer: true }),
+      base.ttfbSamples,
+    ),
+    streams: given(
+      'streams',
+      'BENCH_STREAMS',
+      (n, t) => positive(n, t, { integer: true, allowZero: true }),
+      base.streams,
+    ),
+    streamRounds: given(
+      'stream-rounds',
+      'BENCH_STREAM_ROUNDS',
+      (n, t) => positive(n, t, { integer: true }),
+      base.streamRounds,
+    ),
     logLevel: pick('log-level', 'BENCH_LOG_LEVEL') || base.logLevel,
     cpuProfile: values['cpu-prof'] === true,
     databaseUrl: pick('database-url', 'BENCH_DATABASE_URL') || base.databaseUrl,

@@ -13,7 +13,8 @@ function buildScenarios(cells) {
   const grouped = new Map();
   for (const cell of cells) {
     const key = scenarioKey(cell);
-    if (!grouped.has(key)) grouped.set(key, { emulator_latency_ms: cell.latencyMs, request: cell.kind, cells: [] });
+    if (!grouped.has(key))
+      grouped.set(key, { emulator_latency_ms: cell.latencyMs, request: cell.kind, cells: [] });
     grouped.get(key).cells.push(cell);
   }
   return [...grouped.values()].map(({ emulator_latency_ms, request, cells: scenarioCells }) => {
@@ -46,7 +47,9 @@ function buildScenarios(cells) {
       targets,
       added_latency_ms: added,
       quarry_over_portkey_rps:
-        targets.quarry && targets.portkey ? ratio(targets.quarry.saturation_rps, targets.portkey.saturation_rps) : null,
+        targets.quarry && targets.portkey
+          ? ratio(targets.quarry.saturation_rps, targets.portkey.saturation_rps)
+          : null,
     };
   });
 }
@@ -66,19 +69,34 @@ function buildTtfb(ttfbResults) {
 }
 
 /** @returns the object written as latest.json */
-export function buildResults({ plan, cells, ttfb, streamMemory, peakRss, machine, startedAt, finishedAt, profile }) {
+export function buildResults({
+  plan,
+  cells,
+  ttfb,
+  streamMemory,
+  peakRss,
+  machine,
+  startedAt,
+  finishedAt,
+  profile,
+  processes,
+}) {
   const scenarios = buildScenarios(cells);
   const ttfbScenarios = buildTtfb(ttfb);
   const lowest = plan.latenciesMs[0];
   const headline = scenarios.find((s) => s.emulator_latency_ms === lowest && s.request === 'small');
-  const headlineTtfb = ttfbScenarios.find((s) => s.emulator_latency_ms === lowest && s.request === 'small-stream');
+  const headlineTtfb = ttfbScenarios.find(
+    (s) => s.emulator_latency_ms === lowest && s.request === 'small-stream',
+  );
   const oneConnection = plan.connections[0];
 
   const errors = {};
   for (const scenario of scenarios) {
-    for (const [name, figures] of Object.entries(scenario.targets)) errors[name] = (errors[name] ?? 0) + figures.errors;
+    for (const [name, figures] of Object.entries(scenario.targets))
+      errors[name] = (errors[name] ?? 0) + figures.errors;
   }
-  for (const [name, figures] of Object.entries(streamMemory)) errors[name] = (errors[name] ?? 0) + figures.errors;
+  for (const [name, figures] of Object.entries(streamMemory))
+    errors[name] = (errors[name] ?? 0) + figures.errors;
 
   return {
     quarry_rps: headline?.targets.quarry?.saturation_rps ?? null,
@@ -89,6 +107,7 @@ export function buildResults({ plan, cells, ttfb, streamMemory, peakRss, machine
     stream_ttfb_added_ms: headlineTtfb?.added_ms.quarry?.p50 ?? null,
     quarry_peak_rss_mb: peakRss.quarry ?? null,
     portkey_peak_rss_mb: peakRss.portkey ?? null,
+    quarry_stream_rss_growth_mb: streamMemory.quarry?.rss_growth_mb ?? null,
     errors,
     total_errors: Object.values(errors).reduce((sum, count) => sum + count, 0),
     headline: {
@@ -120,6 +139,8 @@ export function buildResults({ plan, cells, ttfb, streamMemory, peakRss, machine
     time_to_first_byte: ttfbScenarios,
     stream_memory: streamMemory,
     peak_rss_mb: peakRss,
+    /** The child processes this run started (all stopped before the harness exits). */
+    processes,
     ...(profile ? { cpu_profile: profile } : {}),
   };
 }

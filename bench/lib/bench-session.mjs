@@ -23,18 +23,25 @@ function machine() {
     cpus: cpus.length,
     cpu_model: cpus[0]?.model ?? 'unknown',
     node: process.version,
-    load_average_at_start: os.loadavg().map((value) => value.toFixed(2)).join(' '),
+    load_average_at_start: os
+      .loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' '),
   };
 }
 
 async function startTargets(plan, context, log) {
   const emulators = await startEmulators(plan, context);
-  log(`• emulators: ${[...emulators].map(([key, { endpoint }]) => `${key}${typeof key === 'number' ? ' ms' : ''} ${endpoint}`).join(', ')}`);
+  log(
+    `• emulators: ${[...emulators].map(([key, { endpoint }]) => `${key}${typeof key === 'number' ? ' ms' : ''} ${endpoint}`).join(', ')}`,
+  );
   const targets = [];
   for (const name of plan.targets) {
     if (name === 'direct') targets.push(directTarget(emulators));
     if (name === 'quarry') {
-      targets.push(await startQuarry(emulators, { ...context, databaseUrl: plan.databaseUrl, logLevel: plan.logLevel }));
+      targets.push(
+        await startQuarry(emulators, { ...context, databaseUrl: plan.databaseUrl, logLevel: plan.logLevel }),
+      );
       log(`• Quarry started (LOG_LEVEL=${plan.logLevel}${context.cpuProfileDir ? ', --cpu-prof' : ''})`);
     }
     if (name === 'portkey') {
@@ -42,12 +49,13 @@ async function startTargets(plan, context, log) {
       log('• Portkey gateway started');
     }
   }
-  return targets;
+  return { emulators, targets };
 }
 
 function peakRssOf(targets) {
   const peaks = {};
-  for (const target of targets) if (target.handle) peaks[target.name] = round(memoryOf(target.handle).peakRssMb, 1);
+  for (const target of targets)
+    if (target.handle) peaks[target.name] = round(memoryOf(target.handle).peakRssMb, 1);
   return peaks;
 }
 
@@ -57,7 +65,9 @@ async function collectCpuProfile(quarry, cpuProfileDir, log) {
   await stop(quarry.handle);
   const deadline = Date.now() + PROFILE_WRITE_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    const fresh = readdirSync(cpuProfileDir).filter((file) => file.endsWith('.cpuprofile') && !before.has(file));
+    const fresh = readdirSync(cpuProfileDir).filter(
+      (file) => file.endsWith('.cpuprofile') && !before.has(file),
+    );
     if (fresh.length > 0) {
       const summary = summariseCpuProfile(path.join(cpuProfileDir, fresh.sort().at(-1)));
       log(formatCpuProfileSummary(summary));
@@ -77,7 +87,10 @@ export async function bench(plan, { root, logDir, cpuProfileDir, log }) {
     await recreateDatabase(plan.databaseUrl, root);
     log('• database recreated and migrated');
   }
-  const targets = await startTargets(plan, context, log);
+  const { emulators, targets } = await startTargets(plan, context, log);
+  const processes = [...[...emulators.values()].map(({ handle }) => handle), ...targets.map((t) => t.handle)]
+    .filter(Boolean)
+    .map((handle) => ({ name: handle.name, pid: handle.pid }));
 
   await preflight(targets, plan.requests, plan.latenciesMs);
   log('• every target answers every request kind correctly; measuring');
@@ -93,7 +106,9 @@ export async function bench(plan, { root, logDir, cpuProfileDir, log }) {
         rounds: plan.streamRounds,
       });
       const figures = streamMemory[target.name];
-      log(`  ${plan.streams} streams × ${plan.streamRounds}: ${target.name} growth ${figures.rss_growth_mb} MB, errors ${figures.errors}`);
+      log(
+        `  ${plan.streams} streams × ${plan.streamRounds}: ${target.name} growth ${figures.rss_growth_mb} MB, errors ${figures.errors}`,
+      );
     }
   }
   const peakRss = peakRssOf(targets);
@@ -110,5 +125,6 @@ export async function bench(plan, { root, logDir, cpuProfileDir, log }) {
     startedAt,
     finishedAt: new Date().toISOString(),
     profile,
+    processes,
   });
 }

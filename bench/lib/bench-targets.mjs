@@ -32,18 +32,22 @@ export async function startEmulators(plan, { root, logDir }) {
   await Promise.all(
     wanted.map(async ([key, settings]) => {
       const port = await freePort();
-      const handle = startNode(`emulator-${key}`, [path.join(root, 'dist/apps/bedrock-emulator/src/main.js')], {
-        cwd: root,
-        env: {
-          ...process.env,
-          EMULATOR_PORT: String(port),
-          EMULATOR_LATENCY_MS: String(settings.latencyMs),
-          EMULATOR_TPS: String(settings.tokensPerSecond),
-          // Signatures stay verified: every target (direct included) sends SigV4, as Bedrock requires.
-          EMULATOR_VERIFY_SIGV4: 'true',
+      const handle = startNode(
+        `emulator-${key}`,
+        [path.join(root, 'dist/apps/bedrock-emulator/src/main.js')],
+        {
+          cwd: root,
+          env: {
+            ...process.env,
+            EMULATOR_PORT: String(port),
+            EMULATOR_LATENCY_MS: String(settings.latencyMs),
+            EMULATOR_TPS: String(settings.tokensPerSecond),
+            // Signatures stay verified: every target (direct included) sends SigV4, as Bedrock requires.
+            EMULATOR_VERIFY_SIGV4: 'true',
+          },
+          logFile: path.join(logDir, `emulator-${key}.log`),
         },
-        logFile: path.join(logDir, `emulator-${key}.log`),
-      });
+      );
       const endpoint = `http://127.0.0.1:${port}`;
       await waitUntilListening(handle, `${endpoint}/`);
       emulators.set(key, { endpoint, handle });
@@ -87,6 +91,8 @@ export async function startQuarry(emulators, { root, logDir, databaseUrl, logLev
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: logLevel,
+      // Experiments with V8 flags without editing the harness (e.g. --max-semi-space-size=64).
+      ...(process.env.BENCH_QUARRY_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_QUARRY_NODE_OPTIONS } : {}),
     },
     logFile: path.join(logDir, 'quarry.log'),
   });
@@ -100,7 +106,9 @@ export async function startQuarry(emulators, { root, logDir, databaseUrl, logLev
   });
   const created = await response.json().catch(() => ({}));
   if (!response.ok || typeof created.key !== 'string') {
-    throw new Error(`creating Quarry's virtual key failed: HTTP ${response.status} ${JSON.stringify(created)}`);
+    throw new Error(
+      `creating Quarry's virtual key failed: HTTP ${response.status} ${JSON.stringify(created)}`,
+    );
   }
   const headers = { authorization: `Bearer ${created.key}`, 'content-type': 'application/json' };
   return {
@@ -119,8 +127,16 @@ export async function startPortkey(emulators, { root, logDir }) {
   const port = await freePort();
   const handle = startNode(
     'portkey',
-    [path.join(root, 'node_modules/@portkey-ai/gateway/build/start-server.js'), `--port=${port}`, '--headless'],
-    { cwd: root, env: { PATH: process.env.PATH, NODE_ENV: 'production' }, logFile: path.join(logDir, 'portkey.log') },
+    [
+      path.join(root, 'node_modules/@portkey-ai/gateway/build/start-server.js'),
+      `--port=${port}`,
+      '--headless',
+    ],
+    {
+      cwd: root,
+      env: { PATH: process.env.PATH, NODE_ENV: 'production' },
+      logFile: path.join(logDir, 'portkey.log'),
+    },
   );
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitUntilListening(handle, `${baseUrl}/`);
@@ -152,7 +168,11 @@ export function directTarget(emulators) {
     requestFor: async (kind, latencyKey) => {
       const { endpoint } = emulators.get(latencyKey);
       const { path: operationPath, body } = converseCall(kind);
-      return { url: `${endpoint}${operationPath}`, headers: await signedHeaders(endpoint, operationPath, body), body };
+      return {
+        url: `${endpoint}${operationPath}`,
+        headers: await signedHeaders(endpoint, operationPath, body),
+        body,
+      };
     },
   };
 }

@@ -16,7 +16,8 @@ export function isStreamKind(kind) {
 
 function promptOf(kind) {
   if (kind.startsWith('large')) {
-    const sentence = 'Summarise the quarterly figures for the northern region and list the three largest risks. ';
+    const sentence =
+      'Summarise the quarterly figures for the northern region and list the three largest risks. ';
     return sentence.repeat(Math.ceil(LARGE_PROMPT_BYTES / sentence.length)).slice(0, LARGE_PROMPT_BYTES);
   }
   return 'Hello! In one sentence, what is Amazon Bedrock?';

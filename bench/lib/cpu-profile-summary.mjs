@@ -14,7 +14,12 @@ function areaOf(url) {
     return rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
   }
   const dist = url.indexOf('/dist/');
-  if (dist >= 0) return url.slice(dist + 1).split('/').slice(0, 4).join('/');
+  if (dist >= 0)
+    return url
+      .slice(dist + 1)
+      .split('/')
+      .slice(0, 4)
+      .join('/');
   return path.basename(url);
 }
 
@@ -38,7 +43,9 @@ export function summariseCpuProfile(file, { top = 25 } = {}) {
       continue;
     }
     total += micros;
-    const where = url ? `${url.replace(/^file:\/\//, '').replace(/.*\/(node_modules|dist)\//, '$1/')}:${lineNumber + 1}` : '';
+    const where = url
+      ? `${url.replace(/^file:\/\//, '').replace(/.*\/(node_modules|dist)\//, '$1/')}:${lineNumber + 1}`
+      : '';
     const key = `${functionName || '(anonymous)'} ${where}`.trim();
     byFunction.set(key, (byFunction.get(key) ?? 0) + micros);
     const area = areaOf(url);
@@ -59,9 +66,14 @@ export function summariseCpuProfile(file, { top = 25 } = {}) {
 }
 
 export function formatCpuProfileSummary(summary) {
-  const lines = [`CPU profile ${summary.file}: busy ${summary.busy_ms} ms, idle ${summary.idle_ms} ms`, '  self time by area:'];
-  for (const entry of summary.by_area) lines.push(`    ${(entry.share * 100).toFixed(1).padStart(5)}%  ${entry.name}`);
+  const lines = [
+    `CPU profile ${summary.file}: busy ${summary.busy_ms} ms, idle ${summary.idle_ms} ms`,
+    '  self time by area:',
+  ];
+  for (const entry of summary.by_area)
+    lines.push(`    ${(entry.share * 100).toFixed(1).padStart(5)}%  ${entry.name}`);
   lines.push('  hottest functions (self time):');
-  for (const entry of summary.top_functions) lines.push(`    ${(entry.share * 100).toFixed(1).padStart(5)}%  ${entry.name}`);
+  for (const entry of summary.top_functions)
+    lines.push(`    ${(entry.share * 100).toFixed(1).padStart(5)}%  ${entry.name}`);
   return lines.join('\n');
 }

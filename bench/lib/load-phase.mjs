@@ -22,7 +22,9 @@ async function warmUp(targets, plan, log) {
           durationSeconds: plan.warmupSeconds,
         });
         if (outcome.errors + outcome.non2xx > 0) {
-          log(`  warm-up: ${target.name} ${kind} @${latencyMs} ms had ${outcome.errors + outcome.non2xx} errors`);
+          log(
+            `  warm-up: ${target.name} ${kind} @${latencyMs} ms had ${outcome.errors + outcome.non2xx} errors`,
+          );
         }
       }
     }
@@ -39,7 +41,10 @@ export async function runLoadPhase(targets, plan, log) {
     for (const kind of plan.requests) {
       for (const connections of plan.connections) {
         const pooled = new Map(
-          targets.map((target) => [target.name, { samples: new Samples(), requests: 0, seconds: 0, errors: 0 }]),
+          targets.map((target) => [
+            target.name,
+            { samples: new Samples(), requests: 0, seconds: 0, errors: 0 },
+          ]),
         );
         for (let roundIndex = 0; roundIndex < plan.rounds; roundIndex++) {
           for (const target of rotated(targets, roundIndex)) {

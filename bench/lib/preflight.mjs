@@ -8,7 +8,8 @@ function looksRight(targetName, kind, status, text) {
     // Converse JSON, or an event stream whose last events are messageStop and metadata.
     return isStreamKind(kind) ? text.includes('messageStop') : Boolean(JSON.parse(text).output?.message);
   }
-  if (isStreamKind(kind)) return text.includes('"chat.completion.chunk"') && text.trimEnd().endsWith('data: [DONE]');
+  if (isStreamKind(kind))
+    return text.includes('"chat.completion.chunk"') && text.trimEnd().endsWith('data: [DONE]');
   return typeof JSON.parse(text).choices?.[0]?.message?.content === 'string';
 }
 
@@ -18,7 +19,11 @@ export async function preflight(targets, requestKinds, latencyKeys) {
     for (const latencyKey of latencyKeys) {
       for (const kind of requestKinds) {
         const request = await target.requestFor(kind, latencyKey);
-        const response = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body });
+        const response = await fetch(request.url, {
+          method: 'POST',
+          headers: request.headers,
+          body: request.body,
+        });
         const text = await response.text();
         let ok = false;
         try {

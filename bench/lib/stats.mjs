@@ -50,5 +50,7 @@ export function difference(minuend, subtrahend) {
 }
 
 export function ratio(numerator, denominator) {
-  return numerator === null || denominator === null || denominator === 0 ? null : round(numerator / denominator);
+  return numerator === null || denominator === null || denominator === 0
+    ? null
+    : round(numerator / denominator);
 }

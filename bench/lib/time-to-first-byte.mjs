@@ -10,27 +10,31 @@ const TIMEOUT_MS = 30_000;
 export function timeOneStream(request, agent) {
   return new Promise((resolve, reject) => {
     const startedAt = performance.now();
-    const outgoing = httpRequest(request.url, { method: 'POST', headers: request.headers, agent }, (response) => {
-      const headersAt = performance.now();
-      let firstByteAt;
-      let body = '';
-      response.on('data', (chunk) => {
-        firstByteAt ??= performance.now();
-        if (response.statusCode !== 200) body += chunk;
-      });
-      response.on('end', () => {
-        if (response.statusCode !== 200) {
-          reject(new Error(`HTTP ${response.statusCode} from ${request.url}: ${body.slice(0, 300)}`));
-          return;
-        }
-        resolve({
-          headersMs: headersAt - startedAt,
-          firstByteMs: (firstByteAt ?? performance.now()) - startedAt,
-          totalMs: performance.now() - startedAt,
+    const outgoing = httpRequest(
+      request.url,
+      { method: 'POST', headers: request.headers, agent },
+      (response) => {
+        const headersAt = performance.now();
+        let firstByteAt;
+        let body = '';
+        response.on('data', (chunk) => {
+          firstByteAt ??= performance.now();
+          if (response.statusCode !== 200) body += chunk;
         });
-      });
-      response.on('error', reject);
-    });
+        response.on('end', () => {
+          if (response.statusCode !== 200) {
+            reject(new Error(`HTTP ${response.statusCode} from ${request.url}: ${body.slice(0, 300)}`));
+            return;
+          }
+          resolve({
+            headersMs: headersAt - startedAt,
+            firstByteMs: (firstByteAt ?? performance.now()) - startedAt,
+            totalMs: performance.now() - startedAt,
+          });
+        });
+        response.on('error', reject);
+      },
+    );
     outgoing.setTimeout(TIMEOUT_MS, () => outgoing.destroy(new Error(`no answer within ${TIMEOUT_MS} ms`)));
     outgoing.on('error', reject);
     outgoing.end(request.body);

@@ -15,12 +15,17 @@ export async function runTtfbPhase(targets, plan, log) {
   for (const latencyMs of plan.latenciesMs) {
     for (const kind of ttfbKinds(plan.requests)) {
       const agents = new Map(targets.map((target) => [target.name, keptAliveAgent()]));
-      const samples = new Map(targets.map((target) => [target.name, { firstByte: new Samples(), headers: new Samples() }]));
+      const samples = new Map(
+        targets.map((target) => [target.name, { firstByte: new Samples(), headers: new Samples() }]),
+      );
       try {
         // A few unmeasured requests open the kept-alive connections first.
         for (let index = -3; index < plan.ttfbSamples; index++) {
           for (const target of targets) {
-            const timing = await timeOneStream(await target.requestFor(kind, latencyMs), agents.get(target.name));
+            const timing = await timeOneStream(
+              await target.requestFor(kind, latencyMs),
+              agents.get(target.name),
+            );
             if (index < 0) continue;
             samples.get(target.name).firstByte.push(timing.firstByteMs);
             samples.get(target.name).headers.push(timing.headersMs);

@@ -1,0 +1,125 @@
+// The benchmark harness end to end, in quick mode: it builds, starts the emulator, Quarry (database, auth,
+// spend on) and Portkey's gateway, measures for a few seconds and writes its results. This proves the
+// harness works; it asserts no timing (the machine running the tests decides those).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const repositoryRoot = path.resolve(__dirname, '..', '..');
+const HARNESS_TIMEOUT_MS = 50_000;
+
+interface HarnessRun {
+  exitCode: number | null;
+  output: string;
+}
+
+function runHarness(args: string[]): Promise<HarnessRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(repositoryRoot, 'bench', 'run.mjs'), ...args], {
+      cwd: repositoryRoot,
+      env: { ...process.env, FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const timer = setTimeout(() => child.kill('SIGTERM'), HARNESS_TIMEOUT_MS);
+    child.once('error', reject);
+    child.once('exit', (exitCode) => {
+      clearTimeout(timer);
+      resolve({ exitCode, output });
+    });
+  });
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('npm run bench -- --quick', () => {
+  let resultsDir: string;
+  let run: HarnessRun;
+
+  beforeAll(async () => {
+    resultsDir = mkdtempSync(path.join(tmpdir(), 'quarry-bench-smoke-'));
+    const databaseUrl = new URL(
+      process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/quarry_test',
+    );
+    databaseUrl.pathname = '/quarry_bench_smoke';
+    run = await runHarness([
+      '--quick',
+      '--duration=1',
+      '--warmup=0.3',
+      '--connections=1,2',
+      '--ttfb-samples=5',
+      '--streams=20',
+      '--stream-rounds=2',
+      `--results-dir=${resultsDir}`,
+      `--database-url=${databaseUrl.toString()}`,
+      '--label=smoke test',
+    ]);
+  }, HARNESS_TIMEOUT_MS + 10_000);
+
+  afterAll(() => rmSync(resultsDir, { recursive: true, force: true }));
+
+  it('exits successfully and writes latest.json, latest.md and timestamped copies', () => {
+    expect({ exitCode: run.exitCode, output: run.exitCode === 0 ? '' : run.output }).toEqual({
+      exitCode: 0,
+      output: '',
+    });
+    const files = readdirSync(resultsDir);
+    expect(files).toEqual(expect.arrayContaining(['latest.json', 'latest.md']));
+    expect(files.filter((file) => /^results-.+\.json$/.test(file))).toHaveLength(1);
+    expect(readFileSync(path.join(resultsDir, 'latest.md'), 'utf8')).toContain('Quarry / Portkey throughput');
+  });
+
+  it('reports the headline figures for the small request, with zero errors', () => {
+    const results = JSON.parse(readFileSync(path.join(resultsDir, 'latest.json'), 'utf8'));
+    for (const field of ['quarry_rps', 'portkey_rps', 'quarry_over_portkey', 'quarry_peak_rss_mb']) {
+      expect({ field, positive: results[field] > 0 }).toEqual({ field, positive: true });
+    }
+    for (const field of ['added_p50_ms', 'added_p99_ms', 'stream_ttfb_added_ms']) {
+      expect({ field, type: typeof results[field] }).toEqual({ field, type: 'number' });
+    }
+    expect(results.quarry_over_portkey).toBeCloseTo(results.quarry_rps / results.portkey_rps, 2);
+    expect(results.errors).toEqual({ direct: 0, quarry: 0, portkey: 0 });
+    expect(results.total_errors).toBe(0);
+  });
+
+  it('keeps the per-scenario detail: every target at every connection count, streams and memory', () => {
+    const results = JSON.parse(readFileSync(path.join(resultsDir, 'latest.json'), 'utf8'));
+    expect(results.scenarios.map((scenario: { request: string }) => scenario.request)).toEqual([
+      'small',
+      'small-stream',
+    ]);
+    for (const scenario of results.scenarios) {
+      for (const target of ['direct', 'quarry', 'portkey']) {
+        expect(Object.keys(scenario.targets[target].by_connections)).toEqual(['1', '2']);
+        expect(scenario.targets[target].by_connections['1'].requests).toBeGreaterThan(0);
+      }
+    }
+    expect(results.time_to_first_byte[0].targets.quarry.first_byte_ms.count).toBe(5);
+    expect(results.stream_memory.quarry.rounds).toHaveLength(2);
+    expect(results.stream_memory.portkey.errors).toBe(0);
+  });
+
+  it('leaves no child process running', () => {
+    const results = JSON.parse(readFileSync(path.join(resultsDir, 'latest.json'), 'utf8'));
+    const names = results.processes.map((child: { name: string }) => child.name);
+    expect(names).toEqual(expect.arrayContaining(['quarry', 'portkey', 'emulator-0']));
+    const alive = results.processes.filter((child: { pid: number }) => isRunning(child.pid));
+    expect(alive).toEqual([]);
+  });
+
+  it('rejects a bad option naming it, before starting anything', async () => {
+    const bad = await runHarness(['--connections=0,abc', '--no-build']);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.output).toContain('--connections must be a comma-separated list of numbers ≥ 1');
+  });
+});
