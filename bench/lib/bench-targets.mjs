@@ -92,7 +92,9 @@ export async function startQuarry(emulators, { root, logDir, databaseUrl, logLev
       HOST: '127.0.0.1',
       LOG_LEVEL: logLevel,
       // Experiments with V8 flags without editing the harness (e.g. --max-semi-space-size=64).
-      ...(process.env.BENCH_QUARRY_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_QUARRY_NODE_OPTIONS } : {}),
+      ...(process.env.BENCH_QUARRY_NODE_OPTIONS
+        ? { NODE_OPTIONS: process.env.BENCH_QUARRY_NODE_OPTIONS }
+        : {}),
     },
     logFile: path.join(logDir, 'quarry.log'),
   });
