@@ -1,10 +1,10 @@
-// SIGTERM/app.close() while a stream is in flight: the stream finishes, its spend row is written,
-// and only then does the gateway let go of the database.
+// SIGTERM/app.close() while a stream is in flight: the stream finishes (or, once the grace period is over,
+// is aborted), its spend row is written, and only then does the gateway let go of the database.
 import { startEmulator, type RunningEmulator } from '../../apps/bedrock-emulator/src/index';
 import { SpendWriter } from '../../apps/gateway/src/spend/spend-writer.service';
 import { EMULATOR_CREDENTIALS } from '../chat/chat-fixture';
 import { newPrismaClient } from '../support/database';
-import { startTestGateway } from '../support/test-gateway';
+import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 let emulator: RunningEmulator;
 const prisma = newPrismaClient();
@@ -18,20 +18,26 @@ afterAll(async () => {
   await prisma.$disconnect();
 });
 
-it('drains an in-flight stream and flushes its spend before closing', async () => {
-  const gateway = await startTestGateway({
+/** A gateway with one deployment whose stream runs at `tokensPerSecond`. */
+function gatewayStreamingAt(tokensPerSecond: number, env: Record<string, string> = {}): Promise<TestGateway> {
+  return startTestGateway({
     awsEndpoint: emulator.endpoint,
+    env,
     configYaml: `model_list:
   - model_name: slow
     litellm_params:
-      model: bedrock/anthropic.claude-3-haiku-20240307-v1:0~tps:60${EMULATOR_CREDENTIALS}
+      model: bedrock/anthropic.claude-3-haiku-20240307-v1:0~tps:${tokensPerSecond}${EMULATOR_CREDENTIALS}
 `,
   });
+}
+
+/** Opens a stream, waits for its first bytes, closes the gateway, and reads the stream to its end. */
+async function closeDuringStream(gateway: TestGateway) {
   const response = await gateway.request('/v1/chat/completions', {
     method: 'POST',
     json: {
       model: 'slow',
-      messages: [{ role: 'user', content: 'a story long enough to take a while to stream' }],
+      messages: [{ role: 'user', content: 'a story long enough to take a while' }],
       stream: true,
     },
   });
@@ -40,45 +46,6 @@ it('drains an in-flight stream and flushes its spend before closing', async () =
   await reader.read(); // the stream is open and producing
 
   const spend = gateway.app.get(SpendWriter);
-  const closing = gateway.close();
-  let text = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    text += new TextDecoder().decode(value);
-  }
-  await closing;
-  // Nothing may be left in memory once close() resolves: the process is about to exit.
-  expect(spend.pendingRows).toBe(0);
-
-  expect(text.trimEnd().endsWith('data: [DONE]')).toBe(true);
-  const row = await prisma.spendLog.findFirst({ where: { requestId } });
-  expect(row).toMatchObject({ status: 'success', modelName: 'slow' });
-  expect(row!.completionTokens).toBeGreaterThan(0);
-});
-
-it('aborts streams still open when the shutdown grace period ends, and books them', async () => {
-  const gateway = await startTestGateway({
-    awsEndpoint: emulator.endpoint,
-    env: { QUARRY_SHUTDOWN_GRACE_SECONDS: '0' },
-    configYaml: `model_list:
-  - model_name: very-slow
-    litellm_params:
-      model: bedrock/anthropic.claude-3-haiku-20240307-v1:0~tps:2${EMULATOR_CREDENTIALS}
-`,
-  });
-  const response = await gateway.request('/v1/chat/completions', {
-    method: 'POST',
-    json: {
-      model: 'very-slow',
-      messages: [{ role: 'user', content: 'a story that would take a minute to stream' }],
-      stream: true,
-    },
-  });
-  const requestId = response.headers.get('x-request-id')!;
-  const reader = response.body!.getReader();
-  await reader.read();
-
   const started = Date.now();
   const closing = gateway.close();
   let text = '';
@@ -88,9 +55,24 @@ it('aborts streams still open when the shutdown grace period ends, and books the
     text += new TextDecoder().decode(value);
   }
   await closing;
-  // Aborted at once (grace 0 s), not after the minute the stream would have taken.
-  expect(Date.now() - started).toBeLessThan(10_000);
-  expect(text).toContain('shutting_down');
   const row = await prisma.spendLog.findFirst({ where: { requestId } });
-  expect(row).toMatchObject({ status: 'error', httpStatus: 503, modelName: 'very-slow' });
+  return { text, row, closeMs: Date.now() - started, pendingRows: spend.pendingRows };
+}
+
+it('drains an in-flight stream and flushes its spend before closing', async () => {
+  const { text, row, pendingRows } = await closeDuringStream(await gatewayStreamingAt(60));
+  // Nothing may be left in memory once close() resolves: the process is about to exit.
+  expect(pendingRows).toBe(0);
+  expect(text.trimEnd().endsWith('data: [DONE]')).toBe(true);
+  expect(row).toMatchObject({ status: 'success', modelName: 'slow' });
+  expect(row!.completionTokens).toBeGreaterThan(0);
+});
+
+it('aborts streams still open when the shutdown grace period ends, and books them', async () => {
+  const gateway = await gatewayStreamingAt(2, { QUARRY_SHUTDOWN_GRACE_SECONDS: '0' });
+  const { text, row, closeMs } = await closeDuringStream(gateway);
+  // Aborted at once (grace 0 s), not after the minute the stream would have taken.
+  expect(closeMs).toBeLessThan(10_000);
+  expect(text).toContain('shutting_down');
+  expect(row).toMatchObject({ status: 'error', httpStatus: 503, modelName: 'slow' });
 });

@@ -62,6 +62,23 @@ describe('errors', () => {
     expect(body.error.code).toBe('invalid_json');
   });
 
+  it('answers an empty JSON body and a non-JSON content type in OpenAI shape', async () => {
+    const empty = await gateway.request('/v1/chat/completions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '',
+    });
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as any).error).toMatchObject({ param: 'body', code: 'invalid_json' });
+    const text = await gateway.request('/v1/chat/completions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml' },
+      body: '<hello/>',
+    });
+    expect(text.status).toBe(415);
+    expectOpenAIError(await text.json());
+  });
+
   it('answers a missing key with a 401 in OpenAI shape', async () => {
     const response = await gateway.request('/v1/models', { key: null });
     expect(response.status).toBe(401);

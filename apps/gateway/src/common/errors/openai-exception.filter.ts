@@ -27,10 +27,6 @@ export class OpenAIExceptionFilter implements ExceptionFilter {
   toOpenAIError(exception: unknown, request: FastifyRequest): OpenAIError {
     if (exception instanceof OpenAIError) return exception;
     if (exception instanceof HttpException) return fromHttpException(exception, request);
-    const fastifyStatus = (exception as { statusCode?: unknown })?.statusCode;
-    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
-      return fromFastifyClientError(exception as Error & { statusCode: number; code?: string });
-    }
     const errorId = request.id;
     const name = String((exception as Error)?.name);
     this.logger.error(
@@ -70,11 +66,30 @@ function fromHttpException(exception: HttpException, request: FastifyRequest): O
   }
   const rawMessage = typeof response === 'string' ? response : response.message;
   const messages = Array.isArray(rawMessage) ? rawMessage : [rawMessage ?? exception.message];
-  // Nest hands Fastify's body-parser failures over as plain HttpExceptions: recognise them by status.
-  if (status === 400 && /JSON/.test(messages[0] ?? ''))
-    return OpenAIError.badRequest(`Request body is not valid JSON: ${messages[0]}`, 'body', 'invalid_json');
+  const bodyError = fromBodyParser(status, messages[0] ?? '');
+  if (bodyError) return bodyError;
+  // class-validator messages start with the property name ("models must be an array"): that is the param.
+  const param = status === 400 ? (/^([\w.[\]]+) /.exec(messages[0] ?? '')?.[1] ?? null) : null;
+  return new OpenAIError(status, messages.join('; '), undefined, param);
+}
+
+/**
+ * Fastify's body-parser failures, which Nest hands over as plain HttpExceptions ("Body is not valid JSON
+ * but content-type is set to 'application/json'", "Body cannot be empty when …", 413, 415).
+ */
+function fromBodyParser(status: number, message: string): OpenAIError | undefined {
+  if (status === 400 && /^Body is not valid JSON/.test(message))
+    return OpenAIError.badRequest('Request body is not valid JSON', 'body', 'invalid_json');
+  if (status === 400 && /^Body cannot be empty/.test(message))
+    return OpenAIError.badRequest('Request body is empty; expected a JSON object', 'body', 'invalid_json');
   if (status === 413)
-    return new OpenAIError(413, 'Request body is too large', 'invalid_request_error', null, 'body_too_large');
+    return new OpenAIError(
+      413,
+      'Request body is too large',
+      'invalid_request_error',
+      'body',
+      'body_too_large',
+    );
   if (status === 415)
     return new OpenAIError(
       415,
@@ -83,25 +98,5 @@ function fromHttpException(exception: HttpException, request: FastifyRequest): O
       null,
       'unsupported_media_type',
     );
-  // class-validator messages start with the property name ("models must be an array"): that is the param.
-  const param = status === 400 ? (/^([\w.[\]]+) /.exec(messages[0] ?? '')?.[1] ?? null) : null;
-  return new OpenAIError(status, messages.join('; '), undefined, param);
-}
-
-function fromFastifyClientError(error: Error & { statusCode: number; code?: string }): OpenAIError {
-  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
-    return new OpenAIError(413, 'Request body is too large', 'invalid_request_error', null, 'body_too_large');
-  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
-    return new OpenAIError(
-      415,
-      'Unsupported content type; send application/json',
-      'invalid_request_error',
-      null,
-      'unsupported_media_type',
-    );
-  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
-    return OpenAIError.badRequest('Request body is empty; expected a JSON object', 'body', 'invalid_json');
-  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY')
-    return OpenAIError.badRequest(`Request body is not valid JSON: ${error.message}`, 'body', 'invalid_json');
-  return new OpenAIError(error.statusCode, redactSecrets(error.message));
+  return undefined;
 }
