@@ -14,6 +14,16 @@ beforeAll(async () => {
       deployment('broken-validation', `bedrock/anthropic.claude-3-haiku-20240307-v1:0~midstream`),
       deployment('slow-haiku', `bedrock/anthropic.claude-3-haiku-20240307-v1:0~tps:40`),
       deployment('slow-first-byte', `bedrock/anthropic.claude-3-haiku-20240307-v1:0~slow:3000`),
+      deployment(
+        'slow-timeout',
+        `bedrock/anthropic.claude-3-haiku-20240307-v1:0~latency:5000`,
+        '\n      timeout: 0.3',
+      ),
+      deployment(
+        'flaky-no-retries',
+        `bedrock/anthropic.claude-3-haiku-20240307-v1:0~throttle:1,nonce:noretry-${nonce}`,
+        '\n      num_retries: 0',
+      ),
     ].join(''),
   );
 });
@@ -49,6 +59,22 @@ describe('chat completion failures', () => {
     expect(failure!.status).toBe(429);
     expect(failure!.body.type ?? failure!.body.error?.type).toBeDefined();
     expect(failure!.headers.get('retry-after')).toBeTruthy();
+  });
+
+  it('enforces the deployment timeout with a 408 instead of waiting for a slow model', async () => {
+    const started = Date.now();
+    const failure = await fixture.client.chat.completions
+      .create({ model: 'slow-timeout', messages: [{ role: 'user', content: 'hi' }] })
+      .then(() => undefined, errorOf);
+    expect(failure!.status).toBe(408);
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('honours num_retries per deployment: with 0 a single throttle reaches the client', async () => {
+    const failure = await fixture.client.chat.completions
+      .create({ model: 'flaky-no-retries', messages: [{ role: 'user', content: 'hi' }] })
+      .then(() => undefined, errorOf);
+    expect(failure!.status).toBe(429);
   });
 
   it('names the bad field in a 400', async () => {
