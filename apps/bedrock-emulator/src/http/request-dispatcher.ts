@@ -68,7 +68,9 @@ export function createRequestDispatcher(
       };
       const context: EmulatorContext = { options, faults, state };
       await match.route.handler(request, response, context);
-      if (!response.headersSent) throw new Error(`The handler for ${method} ${rawPath} sent no response.`);
+      // A handler may stop answering a client that went away (e.g. during injected latency).
+      if (!response.headersSent && !abort.signal.aborted)
+        throw new Error(`The handler for ${method} ${rawPath} sent no response.`);
     } catch (error) {
       answerFailure(error, response, outgoing);
     }

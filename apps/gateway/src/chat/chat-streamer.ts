@@ -17,6 +17,7 @@ import { LOGGER } from '../common/logging/logger.token';
 import { ShutdownSignal } from '../common/shutdown/shutdown-signal';
 import { SpendWriter } from '../spend/spend-writer.service';
 import type { ChatCall } from './chat-call';
+import { CallDeadline } from './call-deadline';
 import { completionId } from './completion-id';
 import { estimateUsage } from './estimate-usage';
 import { invokeWithFallbacks } from './invoke-with-fallbacks';
@@ -65,9 +66,24 @@ export class ChatStreamer {
     translate: Translate,
     reply: FastifyReply,
   ): Promise<void> {
-    const signal = AbortSignal.any([AbortSignal.timeout(candidates[0].timeoutMs), this.shutdown.signal]);
-    const sse = new SseResponse(reply, signal);
-    const callSignal = AbortSignal.any([signal, sse.clientGone]);
+    const sse = new SseResponse(reply);
+    const deadline = new CallDeadline(candidates[0].timeoutMs, [this.shutdown.signal, sse.clientGone]);
+    sse.cancel = deadline.signal;
+    try {
+      await this.relay(call, chatRequest, candidates, translate, sse, deadline.signal);
+    } finally {
+      deadline.dispose();
+    }
+  }
+
+  private async relay(
+    call: ChatCall,
+    chatRequest: ChatCompletionRequest,
+    candidates: PreparedDeployment[],
+    translate: Translate,
+    sse: SseResponse,
+    callSignal: AbortSignal,
+  ): Promise<void> {
     let opened;
     try {
       opened = await invokeWithFallbacks(candidates, callSignal, async (candidate) => {

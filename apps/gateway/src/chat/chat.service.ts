@@ -21,6 +21,7 @@ import type { Principal } from '../auth/principal';
 import { ModelAccessService } from '../access/model-access.service';
 import { APP_CONFIG, type AppConfig } from '../common/config/app-config';
 import { SpendWriter } from '../spend/spend-writer.service';
+import { CallDeadline } from './call-deadline';
 import { ChatCall } from './chat-call';
 import { ChatStreamer, CLIENT_CLOSED_REQUEST } from './chat-streamer';
 import { completionId, RESPONSE_COST_HEADER } from './completion-id';
@@ -72,12 +73,16 @@ export class ChatService {
         await this.streamer.stream(call, chatRequest, candidates, translate, reply);
         return;
       }
-      const signal = AbortSignal.timeout(primary.timeoutMs);
-      const { result, deployment } = await invokeWithFallbacks(candidates, signal, async (candidate) => {
-        const { input } = await translate(candidate);
-        call.deployment = candidate;
-        return candidate.runtime.send(new ConverseCommand(input), { abortSignal: signal });
-      });
+      const deadline = new CallDeadline(primary.timeoutMs);
+      const { result, deployment } = await invokeWithFallbacks(
+        candidates,
+        deadline.signal,
+        async (candidate) => {
+          const { input } = await translate(candidate);
+          call.deployment = candidate;
+          return candidate.runtime.send(new ConverseCommand(input), { abortSignal: deadline.signal });
+        },
+      ).finally(() => deadline.dispose());
       call.deployment = deployment;
       call.markFirstToken();
       const { completion, usage } = fromConverseResponse(result, {

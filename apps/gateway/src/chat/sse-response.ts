@@ -9,11 +9,10 @@ export class SseResponse {
   private readonly abortController = new AbortController();
   private finished = false;
 
-  /** `cancel` (timeout, shutdown) also releases a write waiting on a client that stopped reading. */
-  constructor(
-    private readonly reply: FastifyReply,
-    private readonly cancel?: AbortSignal,
-  ) {
+  /** Set by the caller: a timeout or shutdown also releases a write waiting on a client that stopped reading. */
+  cancel: AbortSignal | undefined;
+
+  constructor(private readonly reply: FastifyReply) {
     this.raw = reply.raw;
     this.raw.on('close', () => {
       if (!this.finished) this.abortController.abort(new Error('client disconnected'));
