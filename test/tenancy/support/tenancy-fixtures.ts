@@ -32,26 +32,17 @@ export async function asMaster(gateway: TestGateway, path: string, json: unknown
   return result.body;
 }
 
+/** One value per calling role; each role's user is distinct. */
+type ByRole = Record<
+  'proxyAdmin' | 'adminViewer' | 'teamAdmin' | 'member' | 'memberViewer' | 'otherTeamAdmin',
+  string
+>;
+
 export interface Tenancy {
   teamA: string;
   teamB: string;
-  /** Keys by role; each role's user is distinct. */
-  keys: {
-    proxyAdmin: string;
-    adminViewer: string;
-    teamAdmin: string;
-    member: string;
-    memberViewer: string;
-    otherTeamAdmin: string;
-  };
-  users: {
-    proxyAdmin: string;
-    adminViewer: string;
-    teamAdmin: string;
-    member: string;
-    memberViewer: string;
-    otherTeamAdmin: string;
-  };
+  keys: ByRole;
+  users: ByRole;
   /** A key of team A owned by no user, and one of team B. */
   teamAServiceKey: { key: string; token: string };
   teamBKey: { key: string; token: string };
