@@ -26,6 +26,17 @@ function headlineTable(results) {
       ['Portkey throughput at saturation', show(results.portkey_rps, ' req/s'), ''],
       ['Quarry / Portkey throughput', show(results.quarry_over_portkey, '×'), '≥ 2×'],
       [
+        `Quarry CPU per request, ${results.headline.cpu_connections} connections`,
+        show(results.quarry_cpu_us_per_request, ' µs'),
+        '',
+      ],
+      [
+        `Portkey CPU per request, ${results.headline.cpu_connections} connections`,
+        show(results.portkey_cpu_us_per_request, ' µs'),
+        '',
+      ],
+      ['Portkey / Quarry CPU per request', show(results.portkey_cpu_over_quarry, '×'), '≥ 2×'],
+      [
         `added latency p50, ${results.headline.added_latency_connections} connection`,
         show(results.added_p50_ms, ' ms'),
         '≤ 1 ms',
@@ -65,6 +76,7 @@ function scenarioTable(results) {
         rps('quarry'),
         rps('portkey'),
         quarryRps && portkeyRps ? `${(quarryRps / portkeyRps).toFixed(2)}×` : '–',
+        `${show(at('quarry')?.cpu_us_per_request)} / ${show(at('portkey')?.cpu_us_per_request)}`,
         triple(at('direct')?.latency_ms),
         triple(at('quarry')?.latency_ms),
         triple(at('portkey')?.latency_ms),
@@ -83,6 +95,7 @@ function scenarioTable(results) {
       'Quarry req/s',
       'Portkey req/s',
       'Q/P',
+      'Quarry / Portkey CPU µs/req',
       'direct p50/p90/p99 ms',
       'Quarry p50/p90/p99 ms',
       'Portkey p50/p90/p99 ms',

@@ -89,6 +89,11 @@ export function buildResults({
     (s) => s.emulator_latency_ms === lowest && s.request === 'small-stream',
   );
   const oneConnection = plan.connections[0];
+  // CPU per request is read where the gateways are busiest, so fixed idle work (timers, cache refreshes)
+  // is spread over the most requests.
+  const mostConnections = plan.connections.at(-1);
+  const cpuPerRequest = (name) =>
+    headline?.targets[name]?.by_connections[mostConnections]?.cpu_us_per_request ?? null;
 
   const errors = {};
   for (const scenario of scenarios) {
@@ -105,6 +110,9 @@ export function buildResults({
     added_p50_ms: headline?.added_latency_ms.quarry?.[oneConnection]?.p50 ?? null,
     added_p99_ms: headline?.added_latency_ms.quarry?.[oneConnection]?.p99 ?? null,
     stream_ttfb_added_ms: headlineTtfb?.added_ms.quarry?.p50 ?? null,
+    quarry_cpu_us_per_request: cpuPerRequest('quarry'),
+    portkey_cpu_us_per_request: cpuPerRequest('portkey'),
+    portkey_cpu_over_quarry: ratio(cpuPerRequest('portkey'), cpuPerRequest('quarry')),
     quarry_peak_rss_mb: peakRss.quarry ?? null,
     portkey_peak_rss_mb: peakRss.portkey ?? null,
     quarry_stream_rss_growth_mb: streamMemory.quarry?.rss_growth_mb ?? null,
@@ -115,6 +123,9 @@ export function buildResults({
       emulator_latency_ms: lowest,
       added_latency_connections: oneConnection,
       rps: 'saturation throughput: the best of the connection counts measured',
+      cpu_connections: mostConnections,
+      cpu_us_per_request:
+        "the gateway process's user + system CPU time per completed request, at the most connections measured",
     },
     label: plan.label,
     started_at: startedAt,

@@ -1,6 +1,7 @@
-// Every process the benchmark starts (emulators, gateways) is a child of this one, so its memory can be
-// read from /proc and so it can be stopped however the run ends: normally, on an error, or on Ctrl-C.
-import { spawn } from 'node:child_process';
+// Every process the benchmark starts (emulators, gateways) is a child of this one, so its memory and CPU
+// time can be read from /proc and so it can be stopped however the run ends: normally, on an error, or on
+// Ctrl-C.
+import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -64,6 +65,40 @@ export function memoryOf(handle) {
   const status = readFileSync(`/proc/${handle.pid}/status`, 'utf8');
   const kilobytes = (field) => Number(status.match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'))?.[1] ?? NaN);
   return { rssMb: kilobytes('VmRSS') / 1024, peakRssMb: kilobytes('VmHWM') / 1024 };
+}
+
+let ticksPerSecond;
+
+/** Clock ticks per second, the unit of utime/stime in /proc/<pid>/stat (`getconf CLK_TCK`, 100 on Linux). */
+function clockTicksPerSecond() {
+  if (ticksPerSecond === undefined) {
+    try {
+      const value = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+      ticksPerSecond = Number.isFinite(value) && value > 0 ? value : 100;
+    } catch {
+      ticksPerSecond = 100;
+    }
+  }
+  return ticksPerSecond;
+}
+
+/**
+ * CPU time the process has used so far, user + system, in microseconds (all its threads: V8's GC helpers
+ * and libuv's pool included). Measured from outside, so it costs the gateway nothing and is the same for
+ * Quarry and Portkey. null once the process is gone.
+ */
+export function cpuMicrosOf(handle) {
+  let stat;
+  try {
+    stat = readFileSync(`/proc/${handle.pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+  // Field 2 is "(comm)", and comm may contain spaces or ')': the fields are counted after the last ')'.
+  // What follows it starts at field 3 (state), so utime (field 14) and stime (15) are at 11 and 12.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return Number.isFinite(ticks) ? (ticks * 1_000_000) / clockTicksPerSecond() : null;
 }
 
 /** A TCP port that was free a moment ago (the child binds it next). */

@@ -2,6 +2,11 @@
 // target is run `rounds` times, and the order of targets rotates every round (A B C, B C A, …) so that
 // machine noise — other processes, CPU frequency, GC of the load generator — falls on all of them.
 // Samples of all rounds are pooled before percentiles are taken.
+// For a gateway (a child process) the phase also reads the process's CPU time around each measured run:
+// CPU per completed request. Requests/s depend on how the 2 shared cores are split between the load
+// generator, the emulator and the gateway, which changes run to run; the gateway's own CPU per request
+// changes much less, and it is what a throughput ratio between gateways approximates.
+import { cpuMicrosOf } from './child-processes.mjs';
 import { runLoad } from './load-run.mjs';
 import { Samples, round } from './stats.mjs';
 
@@ -43,18 +48,23 @@ export async function runLoadPhase(targets, plan, log) {
         const pooled = new Map(
           targets.map((target) => [
             target.name,
-            { samples: new Samples(), requests: 0, seconds: 0, errors: 0 },
+            { samples: new Samples(), requests: 0, seconds: 0, errors: 0, cpuMicros: 0 },
           ]),
         );
         for (let roundIndex = 0; roundIndex < plan.rounds; roundIndex++) {
           for (const target of rotated(targets, roundIndex)) {
             const request = await target.requestFor(kind, latencyMs);
             const totals = pooled.get(target.name);
+            const cpuBefore = target.handle ? cpuMicrosOf(target.handle) : null;
             const outcome = await runLoad(request, {
               connections,
               durationSeconds: plan.durationSeconds,
               samples: totals.samples,
             });
+            const cpuAfter = target.handle ? cpuMicrosOf(target.handle) : null;
+            // Pooled like the requests: sum of CPU over sum of completed requests. NaN (reported as null)
+            // when there is no gateway process (direct) or it could not be read.
+            totals.cpuMicros += cpuBefore === null || cpuAfter === null ? NaN : cpuAfter - cpuBefore;
             totals.requests += outcome.requests;
             totals.seconds += outcome.seconds;
             totals.errors += outcome.errors + outcome.non2xx;
@@ -67,10 +77,15 @@ export async function runLoadPhase(targets, plan, log) {
             latency_ms: totals.samples.summary(),
             requests: totals.requests,
             errors: totals.errors,
+            cpu_us_per_request: round(totals.cpuMicros / totals.requests, 0),
           };
         }
         const line = Object.entries(byTarget)
-          .map(([name, figures]) => `${name} ${figures.rps} rps p50 ${figures.latency_ms.p50} ms`)
+          .map(
+            ([name, figures]) =>
+              `${name} ${figures.rps} rps p50 ${figures.latency_ms.p50} ms` +
+              (figures.cpu_us_per_request === null ? '' : ` cpu ${figures.cpu_us_per_request} µs/req`),
+          )
           .join(' | ');
         log(`  ${kind} @${latencyMs} ms, ${connections} conn: ${line}`);
         cells.push({ latencyMs, kind, connections, byTarget });

@@ -81,13 +81,26 @@ describe('npm run bench -- --quick', () => {
 
   it('reports the headline figures for the small request, with zero errors', () => {
     const results = JSON.parse(readFileSync(path.join(resultsDir, 'latest.json'), 'utf8'));
-    for (const field of ['quarry_rps', 'portkey_rps', 'quarry_over_portkey', 'quarry_peak_rss_mb']) {
+    for (const field of [
+      'quarry_rps',
+      'portkey_rps',
+      'quarry_over_portkey',
+      'quarry_peak_rss_mb',
+      'quarry_cpu_us_per_request',
+      'portkey_cpu_us_per_request',
+      'portkey_cpu_over_quarry',
+    ]) {
       expect({ field, positive: results[field] > 0 }).toEqual({ field, positive: true });
     }
     for (const field of ['added_p50_ms', 'added_p99_ms', 'stream_ttfb_added_ms']) {
       expect({ field, type: typeof results[field] }).toEqual({ field, type: 'number' });
     }
     expect(results.quarry_over_portkey).toBeCloseTo(results.quarry_rps / results.portkey_rps, 2);
+    expect(results.headline.cpu_connections).toBe(2);
+    expect(results.portkey_cpu_over_quarry).toBeCloseTo(
+      results.portkey_cpu_us_per_request / results.quarry_cpu_us_per_request,
+      2,
+    );
     expect(results.errors).toEqual({ direct: 0, quarry: 0, portkey: 0 });
     expect(results.total_errors).toBe(0);
   });
@@ -103,6 +116,10 @@ describe('npm run bench -- --quick', () => {
         expect(Object.keys(scenario.targets[target].by_connections)).toEqual(['1', '2']);
         expect(scenario.targets[target].by_connections['1'].requests).toBeGreaterThan(0);
       }
+      // CPU per request exists only for targets that are a gateway process.
+      expect(scenario.targets.quarry.by_connections['2'].cpu_us_per_request).toBeGreaterThan(0);
+      expect(scenario.targets.portkey.by_connections['2'].cpu_us_per_request).toBeGreaterThan(0);
+      expect(scenario.targets.direct.by_connections['2'].cpu_us_per_request).toBeNull();
     }
     expect(results.time_to_first_byte[0].targets.quarry.first_byte_ms.count).toBe(5);
     expect(results.stream_memory.quarry.rounds).toHaveLength(2);

@@ -15,6 +15,7 @@ export * from './pricing/cost-of';
 export * from './pricing/price-overrides';
 export * from './clients/aws-client-config';
 export * from './clients/bedrock-client-cache';
+export { withCallSignal } from './clients/call-signal';
 export * from './chat/sse-line';
 export * from './chat/converse/translation-context';
 export * from './chat/converse/converse-request';

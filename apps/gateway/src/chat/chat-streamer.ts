@@ -11,6 +11,7 @@ import {
   SSE_DONE,
   toOpenAIError,
   toSseLine,
+  withCallSignal,
   type TranslationContext,
 } from '@quarry/bedrock';
 import { LOGGER } from '../common/logging/logger.token';
@@ -90,7 +91,7 @@ export class ChatStreamer {
         const { input } = await translate(candidate);
         call.deployment = candidate;
         // send() resolves once the first event has arrived, so every retry happens before our first byte.
-        return candidate.runtime.send(new ConverseStreamCommand(input), { abortSignal: callSignal });
+        return candidate.runtime.send(new ConverseStreamCommand(withCallSignal(input, callSignal)));
       });
     } catch (error) {
       // Nobody is left to answer: book it as aborted (499), not as a gateway failure.

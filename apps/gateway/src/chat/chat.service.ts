@@ -14,6 +14,7 @@ import {
   fromConverseResponse,
   toConverseRequest,
   toOpenAIError,
+  withCallSignal,
   type FetchImage,
   type TranslationContext,
 } from '@quarry/bedrock';
@@ -80,7 +81,7 @@ export class ChatService {
         async (candidate) => {
           const { input } = await translate(candidate);
           call.deployment = candidate;
-          return candidate.runtime.send(new ConverseCommand(input), { abortSignal: deadline.signal });
+          return candidate.runtime.send(new ConverseCommand(withCallSignal(input, deadline.signal)));
         },
       ).finally(() => deadline.dispose());
       call.deployment = deployment;

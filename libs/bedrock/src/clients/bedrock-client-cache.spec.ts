@@ -6,6 +6,7 @@ import { EventStreamCodec } from '@smithy/eventstream-codec';
 import { toOpenAIError } from '../errors';
 import { clientCacheKey, type AwsClientConfig } from './aws-client-config';
 import { BedrockClientCache } from './bedrock-client-cache';
+import { withCallSignal } from './call-signal';
 
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'very-secret-value' };
 
@@ -215,6 +216,54 @@ describe('BedrockClientCache', () => {
       requestTimeoutMs: 150,
     }).catch((error: unknown) => error);
     expect(toOpenAIError(failure).status).toBe(408);
+  });
+
+  it('aborts only the call whose signal fires, among concurrent calls on one client', async () => {
+    const waiting: Array<import('node:http').ServerResponse> = [];
+    respond = (_request, _body, response) => waiting.push(response);
+    const client = cache.runtime({ region: 'us-east-1', endpoint, credentials, maxAttempts: 1 });
+    const controllers = [new AbortController(), new AbortController(), new AbortController()];
+    const calls = controllers.map((controller) =>
+      client
+        .send(
+          new ConverseCommand(
+            withCallSignal(
+              { modelId: 'anthropic.claude-3-haiku-20240307-v1:0', messages: [] },
+              controller.signal,
+            ),
+          ),
+        )
+        .then(
+          (output) => output.stopReason,
+          (error: unknown) => (error as Error).name,
+        ),
+    );
+    while (waiting.length < 3) await new Promise((resolve) => setImmediate(resolve));
+    controllers[1].abort();
+    for (const response of waiting) {
+      if (!response.destroyed) {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(converseReply);
+      }
+    }
+    expect(await Promise.all(calls)).toEqual(['end_turn', 'AbortError', 'end_turn']);
+  });
+
+  it('sends no signal marker upstream: the Converse body is exactly the input', async () => {
+    let sent = '';
+    respond = (_request, body, response) => {
+      sent = body.toString('utf8');
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(converseReply);
+    };
+    const input = {
+      modelId: 'anthropic.claude-3-haiku-20240307-v1:0',
+      messages: [{ role: 'user' as const, content: [{ text: 'hi' }] }],
+    };
+    await cache
+      .runtime({ region: 'us-east-1', endpoint, credentials, maxAttempts: 1 })
+      .send(new ConverseCommand(withCallSignal(input, new AbortController().signal)));
+    expect(JSON.parse(sent)).toEqual({ messages: input.messages });
   });
 
   it('talks path-style to a local S3 without aws-chunked checksum framing', async () => {

@@ -8,6 +8,12 @@
 // reuse a connection over HTTP/2. Keep-alive HTTP/1.1 reuses sockets for streams and non-streams
 // alike (bedrock-wire.md §0.2: 20 calls, 1 connection) and works against the emulator and AWS.
 //
+// The bedrock-runtime client (Converse, ConverseStream: every chat request) is tuned for CPU, still
+// through the SDK's own serializers, endpoint resolution and signing: a lean transport
+// (KeepAliveHttpHandler), the SDK's middleware cache, and no SDK logger middleware (it builds a
+// redacted copy of every input and output for a logger we never set, and must not: it would log
+// prompts). Its calls therefore pass no `send()` options; the abort signal goes with `withCallSignal`.
+//
 // Auth: with SigV4 credentials, `authSchemePreference: ['sigv4']` keeps the environment variable
 // AWS_BEARER_TOKEN_BEDROCK from silently switching the client to bearer auth (bedrock-wire.md §0.3).
 import { Agent as HttpAgent } from 'node:http';
@@ -18,6 +24,8 @@ import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { S3Client } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { clientCacheKey, type AwsClientConfig, type AwsService } from './aws-client-config';
+import { callSignalPlugin } from './call-signal';
+import { KeepAliveHttpHandler } from './keep-alive-http-handler';
 
 const DEFAULT_MAX_SOCKETS = 1024;
 /** Connecting should be quick; a dead endpoint must fail fast so retries and fallbacks can act. */
@@ -32,11 +40,20 @@ export class BedrockClientCache {
 
   /** bedrock-runtime: Converse, ConverseStream, InvokeModel, … */
   runtime(config: AwsClientConfig): BedrockRuntimeClient {
-    return this.cached(
-      'bedrock-runtime',
-      config,
-      () => new BedrockRuntimeClient(this.settings(config, true)),
-    );
+    return this.cached('bedrock-runtime', config, () => {
+      const handler = new KeepAliveHttpHandler({
+        maxSockets: config.maxSockets ?? DEFAULT_MAX_SOCKETS,
+        connectionTimeoutMs: connectTimeoutMs(config),
+        idleTimeoutMs: config.requestTimeoutMs,
+      });
+      const client = new BedrockRuntimeClient({
+        ...this.settings(config, true, handler),
+        cacheMiddleware: true,
+      });
+      client.middlewareStack.remove('loggerMiddleware');
+      client.middlewareStack.use(callSignalPlugin());
+      return client;
+    });
   }
 
   /** bedrock-agent-runtime: InvokeAgent, Retrieve, RetrieveAndGenerate, Rerank. */
@@ -95,26 +112,17 @@ export class BedrockClientCache {
     return client;
   }
 
-  private settings(config: AwsClientConfig, acceptsBearer: boolean) {
+  private settings(
+    config: AwsClientConfig,
+    acceptsBearer: boolean,
+    requestHandler: NodeHttpHandler | KeepAliveHttpHandler = nodeHttpHandler(config),
+  ) {
     if (!config.region) throw new Error('AWS region is required for a Bedrock deployment');
-    const maxSockets = config.maxSockets ?? DEFAULT_MAX_SOCKETS;
-    const agentOptions = { keepAlive: true, maxSockets };
     const base = {
       region: config.region,
       ...(config.endpoint ? { endpoint: config.endpoint } : {}),
       ...(config.maxAttempts !== undefined ? { maxAttempts: config.maxAttempts } : {}),
-      requestHandler: new NodeHttpHandler({
-        httpAgent: new HttpAgent(agentOptions),
-        httpsAgent: new HttpsAgent(agentOptions),
-        connectionTimeout: Math.min(CONNECT_TIMEOUT_MS, config.requestTimeoutMs ?? CONNECT_TIMEOUT_MS),
-        ...(config.requestTimeoutMs !== undefined
-          ? {
-              requestTimeout: config.requestTimeoutMs,
-              throwOnRequestTimeout: true,
-              socketTimeout: config.requestTimeoutMs,
-            }
-          : {}),
-      }),
+      requestHandler,
     };
     if (config.credentials) {
       return { ...base, credentials: { ...config.credentials }, authSchemePreference: ['sigv4'] };
@@ -129,4 +137,25 @@ export class BedrockClientCache {
     }
     return base;
   }
+}
+
+function connectTimeoutMs(config: AwsClientConfig): number {
+  return Math.min(CONNECT_TIMEOUT_MS, config.requestTimeoutMs ?? CONNECT_TIMEOUT_MS);
+}
+
+/** The SDK's handler, over keep-alive agents, for the clients off the hot path (S3 needs its features). */
+function nodeHttpHandler(config: AwsClientConfig): NodeHttpHandler {
+  const agentOptions = { keepAlive: true, maxSockets: config.maxSockets ?? DEFAULT_MAX_SOCKETS };
+  return new NodeHttpHandler({
+    httpAgent: new HttpAgent(agentOptions),
+    httpsAgent: new HttpsAgent(agentOptions),
+    connectionTimeout: connectTimeoutMs(config),
+    ...(config.requestTimeoutMs !== undefined
+      ? {
+          requestTimeout: config.requestTimeoutMs,
+          throwOnRequestTimeout: true,
+          socketTimeout: config.requestTimeoutMs,
+        }
+      : {}),
+  });
 }

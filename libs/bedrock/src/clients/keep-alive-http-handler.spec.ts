@@ -1,0 +1,167 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { Readable } from 'node:stream';
+import { HttpRequest } from '@smithy/protocol-http';
+import { KeepAliveHttpHandler } from './keep-alive-http-handler';
+
+describe('KeepAliveHttpHandler', () => {
+  let server: Server;
+  let port: number;
+  let received: Array<{
+    url?: string;
+    method?: string;
+    headers: IncomingMessage['headers'];
+    body: string;
+    socket: Socket;
+  }>;
+  let respond: (response: ServerResponse) => void;
+  const sockets = new Set<Socket>();
+  const handler = new KeepAliveHttpHandler({ maxSockets: 8, connectionTimeoutMs: 1_000 });
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      let body = '';
+      request.setEncoding('utf8');
+      request.on('data', (part: string) => (body += part));
+      request.on('end', () => {
+        received.push({
+          url: request.url,
+          method: request.method,
+          headers: request.headers,
+          body,
+          socket: request.socket,
+        });
+        respond(response);
+      });
+    });
+    server.on('connection', (socket: Socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+
+  beforeEach(() => {
+    received = [];
+    respond = (response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{}');
+    };
+  });
+
+  afterAll(async () => {
+    handler.destroy();
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  const request = (overrides: Partial<HttpRequest> = {}) =>
+    new HttpRequest({
+      protocol: 'http:',
+      hostname: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/model/m/converse',
+      headers: { 'content-type': 'application/json', host: `127.0.0.1:${port}` },
+      ...overrides,
+    });
+
+  const bodyText = async (body: unknown) => {
+    let text = '';
+    for await (const part of body as AsyncIterable<Buffer>) text += part.toString('utf8');
+    return text;
+  };
+
+  it('sends method, path, query, headers and a string, bytes or stream body as given', async () => {
+    await handler.handle(request({ body: '{"a":1}' }));
+    await handler.handle(request({ body: new Uint8Array(Buffer.from('bytes')) }));
+    await handler.handle(request({ body: Readable.from([Buffer.from('str'), Buffer.from('eam')]) }));
+    await handler.handle(
+      request({
+        method: 'GET',
+        path: '/async-invoke',
+        query: { maxResults: '5', tag: ['a b', "it's"], flag: null },
+      }),
+    );
+    expect(received.map(({ body }) => body)).toEqual(['{"a":1}', 'bytes', 'stream', '']);
+    expect(received[0].headers['content-type']).toBe('application/json');
+    expect(received[3]).toMatchObject({
+      method: 'GET',
+      url: '/async-invoke?maxResults=5&tag=a%20b&tag=it%27s&flag',
+    });
+  });
+
+  it('returns status, headers (repeated ones joined) and the body as a stream', async () => {
+    respond = (response) => {
+      response.writeHead(429, { 'x-amzn-errortype': 'ThrottlingException', 'set-cookie': ['a=1', 'b=2'] });
+      response.end('{"message":"slow down"}');
+    };
+    const { response } = await handler.handle(request({ body: '{}' }));
+    expect(response.statusCode).toBe(429);
+    expect(response.headers['x-amzn-errortype']).toBe('ThrottlingException');
+    expect(response.headers['set-cookie']).toBe('a=1,b=2');
+    expect(await bodyText(response.body)).toBe('{"message":"slow down"}');
+  });
+
+  it('rejects with AbortError at once for an already aborted signal, without sending anything', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('client left'));
+    await expect(
+      handler.handle(request({ body: '{}' }), { abortSignal: controller.signal }),
+    ).rejects.toMatchObject({ name: 'AbortError', cause: new Error('client left') });
+    expect(received).toHaveLength(0);
+  });
+
+  it('aborts a call waiting for headers and closes its connection', async () => {
+    respond = () => undefined;
+    const controller = new AbortController();
+    const call = handler.handle(request({ body: '{}' }), { abortSignal: controller.signal });
+    await waitFor(() => received.length === 1);
+    controller.abort();
+    await expect(call).rejects.toMatchObject({ name: 'AbortError' });
+    const { socket } = received[0];
+    if (!socket.destroyed) await new Promise((resolve) => socket.once('close', resolve));
+    expect(socket.destroyed).toBe(true);
+  });
+
+  it('aborting after the headers ends the body stream with an error', async () => {
+    respond = (response) => {
+      response.writeHead(200, { 'content-type': 'application/vnd.amazon.eventstream' });
+      response.write('first');
+    };
+    const controller = new AbortController();
+    const { response } = await handler.handle(request({ body: '{}' }), { abortSignal: controller.signal });
+    const reading = bodyText(response.body);
+    controller.abort();
+    await expect(reading).rejects.toThrow();
+  });
+
+  it('fails with TimeoutError when the socket sits idle past the idle timeout', async () => {
+    respond = () => undefined;
+    const impatient = new KeepAliveHttpHandler({
+      maxSockets: 1,
+      connectionTimeoutMs: 1_000,
+      idleTimeoutMs: 100,
+    });
+    try {
+      await expect(impatient.handle(request({ body: '{}' }))).rejects.toMatchObject({ name: 'TimeoutError' });
+    } finally {
+      impatient.destroy();
+    }
+  });
+
+  it('keeps socket errors as they are (ECONNREFUSED), not as timeouts', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const closedPort = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    await expect(handler.handle(request({ port: closedPort, body: '{}' }))).rejects.toMatchObject({
+      code: 'ECONNREFUSED',
+    });
+  });
+});
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+}
