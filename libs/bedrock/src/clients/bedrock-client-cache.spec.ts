@@ -7,6 +7,7 @@ import { toOpenAIError } from '../errors';
 import { clientCacheKey, type AwsClientConfig } from './aws-client-config';
 import { BedrockClientCache } from './bedrock-client-cache';
 import { withCallSignal } from './call-signal';
+import { RUNTIME_USER_AGENT } from './lean-runtime-stack';
 
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'very-secret-value' };
 
@@ -178,6 +179,28 @@ describe('BedrockClientCache', () => {
     );
   });
 
+  it('signs with a session token, and with the default credential chain when no credentials are configured', async () => {
+    await converse({
+      region: 'us-east-1',
+      endpoint,
+      credentials: { ...credentials, sessionToken: 'session-token-1' },
+      maxAttempts: 1,
+    });
+    const saved = { ...process.env };
+    Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'AKIDFROMENV', AWS_SECRET_ACCESS_KEY: 'env-secret' });
+    try {
+      await converse({ region: 'eu-west-1', endpoint, maxAttempts: 1 });
+      await converse({ region: 'eu-west-1', endpoint, maxAttempts: 1 });
+    } finally {
+      process.env = saved;
+    }
+    expect(requests[0].headers['x-amz-security-token']).toBe('session-token-1');
+    expect(requests[0].headers.authorization).toContain('Credential=AKIDEXAMPLE/');
+    for (const request of requests.slice(1)) {
+      expect(request.headers.authorization).toMatch(/Credential=AKIDFROMENV\/\d{8}\/eu-west-1\/bedrock\//);
+    }
+  });
+
   it('sends a Bedrock API key as a bearer token', async () => {
     await converse({ region: 'us-east-1', endpoint, bearerToken: 'ABSK-test-key', maxAttempts: 1 });
     expect(requests[0].headers.authorization).toBe('Bearer ABSK-test-key');
@@ -204,6 +227,27 @@ describe('BedrockClientCache', () => {
       name: 'ServiceUnavailableException',
     });
     expect(requests).toHaveLength(1);
+  });
+
+  it('keeps the SDK retrying when more than one attempt is asked for', async () => {
+    respond = (_request, _body, response) => {
+      response.writeHead(503, {
+        'content-type': 'application/json',
+        'x-amzn-errortype': 'ServiceUnavailableException',
+      });
+      response.end('{"message":"try later"}');
+    };
+    await expect(
+      converse({ region: 'us-east-1', endpoint, credentials, maxAttempts: 2 }),
+    ).rejects.toMatchObject({ name: 'ServiceUnavailableException' });
+    expect(requests).toHaveLength(2);
+  });
+
+  it('identifies itself with a fixed user agent, signed', async () => {
+    await converse({ region: 'us-east-1', endpoint, credentials, maxAttempts: 1 });
+    expect(requests[0].headers['user-agent']).toBe(RUNTIME_USER_AGENT);
+    expect(requests[0].headers['x-amz-user-agent']).toBe(RUNTIME_USER_AGENT);
+    expect(requests[0].headers.authorization).toMatch(/SignedHeaders=[^,]*x-amz-user-agent/);
   });
 
   it('fails with a timeout our error mapping reports as 408 when headers do not arrive in time', async () => {
