@@ -2,6 +2,7 @@
 // when asked, a fresh Bedrock emulator. End-to-end tests talk to it over HTTP with real clients.
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from 'pino';
 import { createGateway } from '../../apps/gateway/src/bootstrap';
 import { loadAppConfig, type AppConfig } from '../../apps/gateway/src/common/config/app-config';
 import { createLogger } from '../../apps/gateway/src/common/logging/logger';
@@ -14,6 +15,8 @@ export interface TestGatewayOptions {
   /** Bedrock endpoint (e.g. a running emulator's); sets QUARRY_AWS_ENDPOINT. */
   awsEndpoint?: string;
   s3Endpoint?: string;
+  /** Where the gateway logs (default: a logger at TEST_LOG_LEVEL, silent unless set). */
+  logger?: Logger;
 }
 
 export interface TestGateway {
@@ -41,7 +44,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   };
   if (options.configYaml !== undefined) env.QUARRY_CONFIG = await writeTempConfig(options.configYaml);
   const config = loadAppConfig(env);
-  const app = await createGateway(config, createLogger(config.logLevel));
+  const app = await createGateway(config, options.logger ?? createLogger(config.logLevel));
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -8,15 +8,18 @@ import { ChatService } from './chat.service';
 export class ChatController {
   constructor(private readonly chat: ChatService) {}
 
-  // passthrough: true lets a streamed answer take over the raw response while a plain one returns JSON.
+  // The reply is ours (no passthrough): a streamed answer has taken over the raw response by the time
+  // complete() returns, and Nest answering it again made Fastify build and log an "already sent" error
+  // for every stream.
   @Post(['v1/chat/completions', 'chat/completions'])
   @HttpCode(200)
-  complete(
+  async complete(
     @CurrentPrincipal() principal: Principal,
     @Body() body: unknown,
     @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.chat.complete(principal, body, request, reply);
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const completion = await this.chat.complete(principal, body, request, reply);
+    if (completion) void reply.send(completion);
   }
 }
