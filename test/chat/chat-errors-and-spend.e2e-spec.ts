@@ -20,6 +20,11 @@ beforeAll(async () => {
         '\n      timeout: 0.3',
       ),
       deployment(
+        'slow-stream-timeout',
+        `bedrock/anthropic.claude-3-haiku-20240307-v1:0~tps:10`,
+        '\n      timeout: 0.4',
+      ),
+      deployment(
         'flaky-no-retries',
         `bedrock/anthropic.claude-3-haiku-20240307-v1:0~throttle:1,nonce:noretry-${nonce}`,
         '\n      num_retries: 0',
@@ -139,6 +144,27 @@ describe('chat completion failures', () => {
     expect(row).toMatchObject({ status: 'error' });
     expect(row!.httpStatus).toBeGreaterThanOrEqual(500);
   });
+});
+
+it('reports a deadline reached mid-stream as a 408 timeout in the SSE error event, and books it so', async () => {
+  const response = await fixture.gateway.request('/v1/chat/completions', {
+    method: 'POST',
+    key: fixture.tenant.key,
+    json: {
+      model: 'slow-stream-timeout',
+      messages: [{ role: 'user', content: 'tell me a long story about the sea and the ships on it' }],
+      stream: true,
+    },
+  });
+  expect(response.status).toBe(200);
+  const events = (await response.text())
+    .split('\n\n')
+    .filter((line) => line.startsWith('data: {'))
+    .map((line) => JSON.parse(line.slice('data: '.length)));
+  expect(events.some((event) => event.choices?.[0]?.delta?.content)).toBe(true);
+  expect(events.at(-1)).toMatchObject({ error: { type: 'timeout_error' } });
+  const row = await spendRow(response.headers.get('x-request-id')!);
+  expect(row).toMatchObject({ status: 'error', httpStatus: 408 });
 });
 
 describe('spend accounting', () => {

@@ -139,7 +139,9 @@ export class ChatStreamer {
         status = 'aborted';
         httpStatus = CLIENT_CLOSED_REQUEST;
       } else {
-        const openAIError = this.shutdown.signal.aborted ? shuttingDown() : toOpenAIError(error);
+        // Our deadline cut the stream: report the timeout (408), not the socket error it caused.
+        const cause = callSignal.aborted ? callSignal.reason : error;
+        const openAIError = this.shutdown.signal.aborted ? shuttingDown() : toOpenAIError(cause);
         status = 'error';
         httpStatus = openAIError.status;
         errorType = openAIError.code ?? openAIError.type;

@@ -26,7 +26,7 @@ describe('SseResponse', () => {
 
   afterAll(() => app.close());
 
-  it('sends the headers and what was written in one tick in one socket write, each later write as it comes', async () => {
+  it('sends the headers with what was written in the same tick, and each later write as it is made', async () => {
     // A raw socket, because an HTTP client reports every chunk of a chunked body on its own.
     const reads = await new Promise<string[]>((resolve, reject) => {
       const received: string[] = [];

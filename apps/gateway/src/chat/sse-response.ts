@@ -1,11 +1,6 @@
-// Server-sent events over the raw Node response, written as they arrive (never held back), with
+// Server-sent events over the raw Node response, written as they arrive (never buffered), with
 // backpressure (a slow client makes us wait instead of growing memory) and a signal that fires when
 // the client goes away, so the Bedrock call behind the stream is aborted.
-//
-// Writes made in the same tick share one socket write: Bedrock's events often arrive several to a TCP
-// read, and one syscall (and one packet) per SSE chunk was a large share of a stream's CPU. The response
-// is corked at the first write of a tick and uncorked on the next tick, microseconds later: nothing
-// waits for more data, so this adds no latency.
 import type { FastifyReply } from 'fastify';
 import type { ServerResponse } from 'node:http';
 
@@ -13,11 +8,6 @@ export class SseResponse {
   private readonly raw: ServerResponse;
   private readonly abortController = new AbortController();
   private finished = false;
-  private corked = false;
-  private readonly uncork = () => {
-    this.corked = false;
-    this.raw.uncork();
-  };
 
   /** Set by the caller: a timeout or shutdown also releases a write waiting on a client that stopped reading. */
   cancel: AbortSignal | undefined;
@@ -44,14 +34,13 @@ export class SseResponse {
       'x-accel-buffering': 'no',
       ...extraHeaders,
     });
-    // Called once the first Bedrock event is in: the headers leave with the first chunk, next tick.
-    this.corkUntilNextTick();
+    // Headers go out now, so clients see the stream open before the first token.
+    this.raw.flushHeaders();
   }
 
   /** Writes one SSE payload; resolves at once unless the socket buffer is full. */
   write(text: string): Promise<void> | undefined {
     if (this.raw.destroyed || this.raw.writableEnded) return undefined;
-    this.corkUntilNextTick();
     if (this.raw.write(text)) return undefined;
     return new Promise((resolve, reject) => {
       const cancel = this.cancel;
@@ -70,13 +59,6 @@ export class SseResponse {
       this.raw.on('close', done);
       cancel?.addEventListener('abort', cancelled, { once: true });
     });
-  }
-
-  private corkUntilNextTick(): void {
-    if (this.corked) return;
-    this.corked = true;
-    this.raw.cork();
-    process.nextTick(this.uncork);
   }
 
   end(): void {

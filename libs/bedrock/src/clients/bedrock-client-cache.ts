@@ -53,7 +53,8 @@ export class BedrockClientCache {
       const client: BedrockRuntimeClient = new BedrockRuntimeClient({
         ...this.settings(config, true, handler),
         cacheMiddleware: true,
-        ...(config.bearerToken ? {} : { signer }),
+        // settings() signs with SigV4 whenever credentials are given, bearer token or not.
+        ...(config.credentials || !config.bearerToken ? { signer } : {}),
       });
       trimRuntimeStack(client.middlewareStack, { singleAttempt: config.maxAttempts === 1 });
       client.middlewareStack.use(callSignalPlugin());

@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { HttpRequest } from '@smithy/protocol-http';
-import { KeepAliveHttpHandler } from './keep-alive-http-handler';
+import { toOpenAIError, isRetryable } from '../errors';
+import { connectTimeoutError, KeepAliveHttpHandler } from './keep-alive-http-handler';
 
 describe('KeepAliveHttpHandler', () => {
   let server: Server;
@@ -149,6 +150,12 @@ describe('KeepAliveHttpHandler', () => {
     } finally {
       impatient.destroy();
     }
+  });
+
+  it('reports a connection that does not open in time as a retryable network failure, not a 408', () => {
+    const error = connectTimeoutError(10_000);
+    expect(toOpenAIError(error)).toMatchObject({ status: 502, code: 'ETIMEDOUT' });
+    expect(isRetryable(error)).toBe(true);
   });
 
   it('keeps socket errors as they are (ECONNREFUSED), not as timeouts', async () => {

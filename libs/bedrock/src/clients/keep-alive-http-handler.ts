@@ -7,8 +7,9 @@
 // (`node bench/sdk-call-cost.mjs`).
 //
 // Errors as the error mapping (errors.ts) reads them: an aborted call rejects with `AbortError` (its
-// reason as `cause`), a connection that does not open in time or a socket idle past the timeout with
-// `TimeoutError` (408); socket errors such as ECONNRESET keep their code (a retryable 502).
+// reason as `cause`) and a socket idle past the idle timeout with `TimeoutError` (both 408); a
+// connection that does not open in time is a network failure (`ETIMEDOUT`, a retryable 502, so retries
+// and fallbacks move on from a dead endpoint), and socket errors such as ECONNRESET keep their code.
 import {
   Agent as HttpAgent,
   request as httpRequest,
@@ -57,7 +58,7 @@ export class KeepAliveHttpHandler implements HttpHandler<KeepAliveHttpHandlerOpt
         },
         (incoming) => resolve({ response: toHttpResponse(incoming) }),
       );
-      outgoing.once('error', reject);
+      outgoing.on('error', reject);
       this.watchConnection(outgoing);
       if (this.options.idleTimeoutMs !== undefined) {
         outgoing.setTimeout(this.options.idleTimeoutMs, () =>
@@ -91,8 +92,7 @@ export class KeepAliveHttpHandler implements HttpHandler<KeepAliveHttpHandlerOpt
     outgoing.once('socket', (socket) => {
       if (!socket.connecting) return;
       const timer = setTimeout(
-        () =>
-          outgoing.destroy(timeoutError(`could not connect within ${this.options.connectionTimeoutMs} ms`)),
+        () => outgoing.destroy(connectTimeoutError(this.options.connectionTimeoutMs)),
         this.options.connectionTimeoutMs,
       );
       socket.once('connect', () => clearTimeout(timer));
@@ -154,4 +154,11 @@ function abortError(signal: AbortSignal): Error {
 
 function timeoutError(message: string): Error {
   return Object.assign(new Error(message), { name: 'TimeoutError', code: 'ETIMEDOUT' });
+}
+
+/** A dead endpoint, not the caller's deadline: a plain network error with code ETIMEDOUT. */
+export function connectTimeoutError(timeoutMs: number): Error {
+  return Object.assign(new Error(`could not connect to Bedrock within ${timeoutMs} ms`), {
+    code: 'ETIMEDOUT',
+  });
 }

@@ -1,6 +1,6 @@
 // One SigV4 signer per bedrock-runtime client instead of one per request. Without a `signer` setting the
-// SDK builds a new SignatureV4 for every request: it copies the whole client configuration and, with an
-// empty signing-key cache, derives the day's SigV4 key again (four HMACs). `signer` is the SDK's own
+// SDK builds a new SignatureV4 for every request, copying the whole client configuration (about a hundred
+// properties) into its constructor each time. `signer` is the SDK's own
 // setting for this; the signer is built on first use from the client's resolved settings, so static keys,
 // session tokens and the default credential chain (which refreshes itself) work as before. Region and
 // service still come per request from the endpoint's auth scheme.
