@@ -127,15 +127,7 @@ describe('chat completion failures', () => {
   });
 
   it('ends a stream that fails midway with an SSE error event, and books it as an error', async () => {
-    const response = await fixture.gateway.request('/v1/chat/completions', {
-      method: 'POST',
-      key: fixture.tenant.key,
-      json: {
-        model: 'broken-validation',
-        messages: [{ role: 'user', content: 'tell me a long story' }],
-        stream: true,
-      },
-    });
+    const response = await streamOverHttp('broken-validation', 'tell me a long story');
     expect(response.status).toBe(200);
     const text = await response.text();
     expect(text).toContain('"error"');
@@ -144,28 +136,32 @@ describe('chat completion failures', () => {
     expect(row).toMatchObject({ status: 'error' });
     expect(row!.httpStatus).toBeGreaterThanOrEqual(500);
   });
+
+  it('reports a deadline reached mid-stream as a 408 timeout in the SSE error event, and books it so', async () => {
+    const response = await streamOverHttp(
+      'slow-stream-timeout',
+      'tell me a long story about the sea and the ships on it',
+    );
+    expect(response.status).toBe(200);
+    const events = (await response.text())
+      .split('\n\n')
+      .filter((line) => line.startsWith('data: {'))
+      .map((line) => JSON.parse(line.slice('data: '.length)));
+    expect(events.some((event) => event.choices?.[0]?.delta?.content)).toBe(true);
+    expect(events.at(-1)).toMatchObject({ error: { type: 'timeout_error' } });
+    const row = await spendRow(response.headers.get('x-request-id')!);
+    expect(row).toMatchObject({ status: 'error', httpStatus: 408 });
+  });
 });
 
-it('reports a deadline reached mid-stream as a 408 timeout in the SSE error event, and books it so', async () => {
-  const response = await fixture.gateway.request('/v1/chat/completions', {
+/** A streamed completion read as raw SSE (the openai SDK would throw at the error event). */
+function streamOverHttp(model: string, content: string) {
+  return fixture.gateway.request('/v1/chat/completions', {
     method: 'POST',
     key: fixture.tenant.key,
-    json: {
-      model: 'slow-stream-timeout',
-      messages: [{ role: 'user', content: 'tell me a long story about the sea and the ships on it' }],
-      stream: true,
-    },
+    json: { model, messages: [{ role: 'user', content }], stream: true },
   });
-  expect(response.status).toBe(200);
-  const events = (await response.text())
-    .split('\n\n')
-    .filter((line) => line.startsWith('data: {'))
-    .map((line) => JSON.parse(line.slice('data: '.length)));
-  expect(events.some((event) => event.choices?.[0]?.delta?.content)).toBe(true);
-  expect(events.at(-1)).toMatchObject({ error: { type: 'timeout_error' } });
-  const row = await spendRow(response.headers.get('x-request-id')!);
-  expect(row).toMatchObject({ status: 'error', httpStatus: 408 });
-});
+}
 
 describe('spend accounting', () => {
   it('books a row per request and adds the same cost to key, team and user totals', async () => {
