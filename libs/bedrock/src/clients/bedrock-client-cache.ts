@@ -11,7 +11,7 @@
 // The bedrock-runtime client (Converse, ConverseStream: every chat request) is tuned for CPU, still
 // through the SDK's own serializers, endpoint resolution and signing: a lean transport
 // (keep-alive-http-handler.ts), the SDK's middleware cache, one signer per client (reused-signer.ts)
-// and a trimmed middleware stack (lean-runtime-stack.ts). Together: ≈ 500 → 250 µs of CPU per call
+// and a trimmed middleware stack (lean-runtime-stack.ts). Together: ≈ 540 → 295 µs of CPU per call
 // (`node bench/sdk-call-cost.mjs`). Its calls pass no `send()` options, which would bypass the
 // middleware cache; the abort signal goes with `withCallSignal` (call-signal.ts).
 //
