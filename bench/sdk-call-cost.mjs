@@ -1,9 +1,10 @@
-// `node bench/sdk-call-cost.mjs [calls] [rounds]`: CPU this process spends per Converse call made through
+// `node bench/sdk-call-cost.mjs [calls] [rounds]`: CPU this process spends per Bedrock call made through
 // the gateway's Bedrock client (the built BedrockClientCache: the real AWS SDK v3 client with the
-// gateway's settings), next to the same SigV4-signed POST sent over a bare keep-alive agent. The emulator
-// runs in a child process, so only the client side is counted. Calls are sequential; the difference
-// between the two lines is what the SDK adds per call on the gateway's CPU. Run `npm run build` first.
-// `--cpu-prof` on this script shows where the SDK's share goes.
+// gateway's settings), next to the same SigV4-signed POST sent over a bare keep-alive agent, for Converse
+// and for ConverseStream (every event read; the raw POST only reads the bytes). The emulator runs in a
+// child process, so only the client side is counted. Calls are sequential; the difference between the
+// SDK line and the raw line is what the SDK adds per call on the gateway's CPU. Run `npm run build` first.
+// SDK_CALL_COST_ONLY=<name> (e.g. `sdk-stream`) runs one caller, e.g. under --cpu-prof.
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
@@ -24,7 +25,7 @@ const require = createRequire(path.join(root, 'package.json'));
 const { BedrockClientCache } = require(
   path.join(root, 'dist/libs/bedrock/src/clients/bedrock-client-cache.js'),
 );
-const { ConverseCommand } = require('@aws-sdk/client-bedrock-runtime');
+const { ConverseCommand, ConverseStreamCommand } = require('@aws-sdk/client-bedrock-runtime');
 
 const calls = Number(process.argv[2] ?? 2000);
 const rounds = Number(process.argv[3] ?? 3);
@@ -57,7 +58,7 @@ async function startEmulator() {
   return { endpoint: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
 }
 
-function sdkCaller(endpoint) {
+function sdkCallers(endpoint) {
   const client = new BedrockClientCache().runtime({
     region: REGION,
     endpoint,
@@ -65,33 +66,53 @@ function sdkCaller(endpoint) {
     maxAttempts: 1,
     requestTimeoutMs: 600_000,
   });
-  return async () => {
-    const output = await client.send(new ConverseCommand(converseInput));
-    if (!output.output?.message) throw new Error('no message in the Converse output');
+  return {
+    'sdk-converse': async () => {
+      const output = await client.send(new ConverseCommand(converseInput));
+      if (!output.output?.message) throw new Error('no message in the Converse output');
+    },
+    'sdk-stream': async () => {
+      const output = await client.send(new ConverseStreamCommand(converseInput));
+      let events = 0;
+      for await (const event of output.stream) if (event) events += 1;
+      if (events < 5) throw new Error(`only ${events} ConverseStream events`);
+    },
   };
 }
 
-function rawCaller(endpoint) {
+function rawCallers(endpoint) {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const url = new URL(endpoint);
-  const requestPath = `/model/${encodeURIComponent(BEDROCK_MODEL_ID)}/converse`;
-  return async () => {
+  const post = async (operation) => {
+    const requestPath = `/model/${encodeURIComponent(BEDROCK_MODEL_ID)}/${operation}`;
     const body = JSON.stringify(converseBody);
     const headers = await signedHeaders(endpoint, requestPath, body);
-    const text = await new Promise((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       const outgoing = request(
         { agent, host: url.hostname, port: url.port, method: 'POST', path: requestPath, headers },
         (response) => {
-          let data = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk) => (data += chunk));
-          response.on('end', () => (response.statusCode === 200 ? resolve(data) : reject(new Error(data))));
+          const chunks = [];
+          response.on('data', (chunk) => chunks.push(chunk));
+          response.on('end', () => {
+            const data = Buffer.concat(chunks);
+            if (response.statusCode === 200) resolve(data);
+            else reject(new Error(data.toString('utf8')));
+          });
         },
       );
       outgoing.once('error', reject);
       outgoing.end(body);
     });
-    if (!JSON.parse(text).output?.message) throw new Error('no message in the Converse output');
+  };
+  return {
+    'raw-converse': async () => {
+      const data = await post('converse');
+      if (!JSON.parse(data.toString('utf8')).output?.message) throw new Error('no message in the output');
+    },
+    'raw-stream': async () => {
+      const data = await post('converse-stream');
+      if (!data.includes('metadata')) throw new Error('the event stream has no metadata event');
+    },
   };
 }
 
@@ -105,9 +126,9 @@ async function cpuPerCall(call, count) {
 
 const emulator = await startEmulator();
 try {
-  const only = process.env.SDK_CALL_COST_ONLY; // `sdk` or `raw`: one caller, e.g. under --cpu-prof
+  const only = process.env.SDK_CALL_COST_ONLY; // one caller, e.g. `sdk-stream` under --cpu-prof
   const callers = Object.fromEntries(
-    Object.entries({ sdk: sdkCaller(emulator.endpoint), raw: rawCaller(emulator.endpoint) }).filter(
+    Object.entries({ ...sdkCallers(emulator.endpoint), ...rawCallers(emulator.endpoint) }).filter(
       ([name]) => !only || name === only,
     ),
   );
@@ -119,13 +140,16 @@ try {
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   for (const [name, values] of Object.entries(results)) {
     console.log(
-      `${name.padEnd(4)} ${values.map((value) => value.toFixed(0).padStart(5)).join(' ')} µs CPU/call`,
+      `${name.padEnd(12)} ${values.map((value) => value.toFixed(0).padStart(5)).join(' ')} µs CPU/call`,
     );
   }
-  if (results.sdk && results.raw)
-    console.log(
-      `the SDK adds ≈ ${(median(results.sdk) - median(results.raw)).toFixed(0)} µs CPU per call (medians)`,
-    );
+  for (const operation of ['converse', 'stream']) {
+    const [sdk, raw] = [results[`sdk-${operation}`], results[`raw-${operation}`]];
+    if (sdk && raw) {
+      const added = (median(sdk) - median(raw)).toFixed(0);
+      console.log(`${operation}: the SDK adds ≈ ${added} µs CPU per call (medians)`);
+    }
+  }
 } finally {
   emulator.stop();
 }

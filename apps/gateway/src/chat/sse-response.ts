@@ -34,8 +34,9 @@ export class SseResponse {
       'x-accel-buffering': 'no',
       ...extraHeaders,
     });
-    // Headers go out now, so clients see the stream open before the first token.
-    this.raw.flushHeaders();
+    // No flushHeaders(): it writes the headers to the socket at once, a system call of their own. The
+    // first chunk follows in the same tick (the stream opens only once Bedrock's first event is in), and
+    // the headers go out with it in the socket's per-tick batch.
   }
 
   /** Writes one SSE payload; resolves at once unless the socket buffer is full. */

@@ -12,7 +12,8 @@
 // through the SDK's own serializers, endpoint resolution and signing: a lean transport
 // (keep-alive-http-handler.ts), the SDK's middleware cache, one signer per client (reused-signer.ts)
 // and a trimmed middleware stack (lean-runtime-stack.ts). Together: ≈ 540 → 295 µs of CPU per call
-// (`node bench/sdk-call-cost.mjs`). Its calls pass no `send()` options, which would bypass the
+// (`node bench/sdk-call-cost.mjs`). Streamed responses also get event-stream support built once
+// (runtime-protocol.ts) and leaner event-stream plumbing (lean-event-stream-marshaller.ts). Its calls pass no `send()` options, which would bypass the
 // middleware cache; the abort signal goes with `withCallSignal` (call-signal.ts).
 //
 // Auth: with SigV4 credentials, `authSchemePreference: ['sigv4']` keeps the environment variable
@@ -28,7 +29,9 @@ import { clientCacheKey, type AwsClientConfig, type AwsService } from './aws-cli
 import { callSignalPlugin } from './call-signal';
 import { KeepAliveHttpHandler } from './keep-alive-http-handler';
 import { trimRuntimeStack } from './lean-runtime-stack';
+import { leanEventStreamSerdeProvider } from './lean-event-stream-marshaller';
 import { reusedSigner } from './reused-signer';
+import { RuntimeRestJsonProtocol } from './runtime-protocol';
 
 const DEFAULT_MAX_SOCKETS = 1024;
 /** Connecting should be quick; a dead endpoint must fail fast so retries and fallbacks can act. */
@@ -53,6 +56,8 @@ export class BedrockClientCache {
       const client: BedrockRuntimeClient = new BedrockRuntimeClient({
         ...this.settings(config, true, handler),
         cacheMiddleware: true,
+        protocol: RuntimeRestJsonProtocol,
+        eventStreamSerdeProvider: leanEventStreamSerdeProvider,
         // settings() signs with SigV4 whenever credentials are given, bearer token or not.
         ...(config.credentials || !config.bearerToken ? { signer } : {}),
       });
