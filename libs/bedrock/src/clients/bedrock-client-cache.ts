@@ -9,12 +9,14 @@
 // alike (bedrock-wire.md §0.2: 20 calls, 1 connection) and works against the emulator and AWS.
 //
 // The bedrock-runtime client (Converse, ConverseStream: every chat request) is tuned for CPU, still
-// through the SDK's own serializers, endpoint resolution and signing: a lean transport
-// (keep-alive-http-handler.ts), the SDK's middleware cache, one signer per client (reused-signer.ts)
-// and a trimmed middleware stack (lean-runtime-stack.ts). Together: ≈ 540 → 295 µs of CPU per call
-// (`node bench/sdk-call-cost.mjs`). Streamed responses also get event-stream support built once
-// (runtime-protocol.ts) and leaner event-stream plumbing (lean-event-stream-marshaller.ts). Its calls pass no `send()` options, which would bypass the
-// middleware cache; the abort signal goes with `withCallSignal` (call-signal.ts).
+// through the SDK's own serializers, endpoint resolution, signing and deserializers: a lean transport
+// (keep-alive-http-handler.ts), the SDK's middleware cache, one signer per client (reused-signer.ts), a
+// trimmed middleware stack (lean-runtime-stack.ts), serde middlewares that share the client configuration
+// instead of copying it per call (lean-serde-middleware.ts), and for streams event-stream support built
+// once (runtime-protocol.ts) with leaner plumbing around the SDK's codec (lean-event-stream-marshaller.ts).
+// Measured with `node bench/sdk-call-cost.mjs`: bench/README.md §5 and §6. Its calls pass no `send()`
+// options, which would bypass the middleware cache; the abort signal goes with `withCallSignal`
+// (call-signal.ts).
 //
 // Auth: with SigV4 credentials, `authSchemePreference: ['sigv4']` keeps the environment variable
 // AWS_BEARER_TOKEN_BEDROCK from silently switching the client to bearer auth (bedrock-wire.md §0.3).
@@ -30,6 +32,7 @@ import { callSignalPlugin } from './call-signal';
 import { KeepAliveHttpHandler } from './keep-alive-http-handler';
 import { trimRuntimeStack } from './lean-runtime-stack';
 import { leanEventStreamSerdeProvider } from './lean-event-stream-marshaller';
+import { leanSerdePlugin } from './lean-serde-middleware';
 import { reusedSigner } from './reused-signer';
 import { RuntimeRestJsonProtocol } from './runtime-protocol';
 
@@ -62,6 +65,7 @@ export class BedrockClientCache {
         ...(config.credentials || !config.bearerToken ? { signer } : {}),
       });
       trimRuntimeStack(client.middlewareStack, { singleAttempt: config.maxAttempts === 1 });
+      client.middlewareStack.use(leanSerdePlugin(client.config));
       client.middlewareStack.use(callSignalPlugin());
       return client;
     });
