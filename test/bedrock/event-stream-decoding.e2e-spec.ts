@@ -10,6 +10,7 @@ import {
   type ConverseStreamCommandInput,
   type InvokeModelWithResponseStreamCommandInput,
 } from '@aws-sdk/client-bedrock-runtime';
+import { EventStreamMarshaller } from '@smithy/core/event-streams';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 
 import { startEmulator, type RunningEmulator } from '../../apps/bedrock-emulator/src/index';
@@ -77,6 +78,11 @@ const invoke = async (client: BedrockRuntimeClient, input: InvokeModelWithRespon
   read((await client.send(new InvokeModelWithResponseStreamCommand(input))).body);
 
 describe("the gateway's event-stream decoding", () => {
+  it("is not the SDK's default marshaller (so the comparisons below test Quarry's)", () => {
+    expect(gateway().config.eventStreamMarshaller).not.toBeInstanceOf(EventStreamMarshaller);
+    expect(stock.config.eventStreamMarshaller).toBeInstanceOf(EventStreamMarshaller);
+  });
+
   it('reads reasoning, text and tool-use events exactly as the stock SDK does', async () => {
     const input: ConverseStreamCommandInput = {
       modelId: 'us.anthropic.claude-sonnet-4-20250514-v1:0',

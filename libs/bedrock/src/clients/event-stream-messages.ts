@@ -2,11 +2,11 @@
 // arrive. Each message starts with its total length (4 bytes, big-endian), so framing needs no parsing;
 // the SDK's codec decodes and checks each message afterwards (lean-event-stream-marshaller.ts).
 //
-// It reads the body through 'data' events rather than the stream's async iterator, which costs a
-// promise per chunk, and it yields views into the received chunks instead of copies. Memory stays
-// bounded: a message over `maxMessageBytes` fails the stream (DESIGN §7: frames have size caps), and
-// the body is paused while more than QUEUE_HIGH_WATER_BYTES of messages wait for a slow consumer (a
-// client that reads its SSE slowly), so the upstream socket applies backpressure to Bedrock.
+// It pulls chunks with read() on 'readable' instead of going through the stream's async iterator, which
+// costs a promise per chunk, and yields views into the received chunks instead of copies. Pulling keeps
+// the stream's own backpressure: nothing is read ahead of the consumer (a client reading its SSE slowly
+// slows the Bedrock socket), and a request destroyed mid-stream surfaces as an error rather than as an
+// early, clean end. A message over `maxMessageBytes` fails the stream (DESIGN §7: frames have size caps).
 import type { Readable } from 'node:stream';
 
 /** The largest event message accepted; Bedrock's events (text deltas, tool input, usage) are far smaller. */
@@ -15,31 +15,19 @@ export const MAX_EVENT_MESSAGE_BYTES = 16 * 1024 * 1024;
 /** Prelude (total length, headers length, prelude CRC) plus the message CRC: the smallest possible message. */
 const MINIMUM_MESSAGE_BYTES = 16;
 
-const QUEUE_HIGH_WATER_BYTES = 1024 * 1024;
-
 export async function* eventStreamMessages(
   body: Readable,
   maxMessageBytes = MAX_EVENT_MESSAGE_BYTES,
 ): AsyncGenerator<Uint8Array, void, undefined> {
   const splitter = new MessageSplitter(maxMessageBytes);
-  let ready: Uint8Array[] = [];
-  let queuedBytes = 0;
-  let ended = false;
-  let failure: unknown;
+  let ended = body.readableEnded;
+  // A body destroyed before we looked (it cannot end cleanly any more) must not leave the reader waiting.
+  let failure: unknown = !ended && body.destroyed ? (body.errored ?? prematureClose()) : undefined;
   let wake: (() => void) | undefined;
   const notify = () => {
     const resume = wake;
     wake = undefined;
     resume?.();
-  };
-  const onData = (chunk: Buffer) => {
-    try {
-      queuedBytes += splitter.push(chunk, ready);
-    } catch (error) {
-      failure ??= error;
-    }
-    if (failure !== undefined || queuedBytes > QUEUE_HIGH_WATER_BYTES) body.pause();
-    notify();
   };
   const onEnd = () => {
     ended = true;
@@ -49,23 +37,25 @@ export async function* eventStreamMessages(
     failure ??= error;
     notify();
   };
-  // A body closed without 'end' or 'error' (a dropped connection) must not leave the reader waiting.
   const onClose = () => {
-    if (!ended) failure ??= new Error('The event stream closed before its end');
+    if (!ended) failure ??= prematureClose();
     notify();
   };
-  body.on('data', onData);
+  body.on('readable', notify);
   body.on('end', onEnd);
   body.on('error', onError);
   body.on('close', onClose);
   try {
+    const messages: Uint8Array[] = [];
     for (;;) {
-      if (ready.length > 0) {
-        const batch = ready;
-        ready = [];
-        queuedBytes = 0;
-        for (const message of batch) yield message;
-        if (failure === undefined && body.isPaused()) body.resume();
+      // Read only while nothing is waiting to be yielded: what stays unread keeps the socket paused.
+      while (messages.length === 0 && failure === undefined) {
+        const chunk = body.read() as Buffer | null;
+        if (chunk === null) break;
+        splitter.push(chunk, messages);
+      }
+      if (messages.length > 0) {
+        for (const message of messages.splice(0)) yield message;
         continue;
       }
       if (failure !== undefined) throw failure;
@@ -76,7 +66,7 @@ export async function* eventStreamMessages(
       await new Promise<void>((resolve) => (wake = resolve));
     }
   } finally {
-    body.off('data', onData);
+    body.off('readable', notify);
     body.off('end', onEnd);
     body.off('error', onError);
     body.off('close', onClose);
@@ -85,19 +75,39 @@ export async function* eventStreamMessages(
   }
 }
 
-/** Cuts a byte sequence into length-prefixed messages, keeping an incomplete tail for the next chunk. */
+/** What Node's own stream helpers report for a stream that closed before its end; retryable upstream. */
+function prematureClose(): Error {
+  return Object.assign(new Error('The event stream closed before its end'), {
+    code: 'ERR_STREAM_PREMATURE_CLOSE',
+  });
+}
+
+/**
+ * Cuts a byte sequence into length-prefixed messages. An incomplete message is kept as pieces and joined
+ * once it is whole, so a large message arriving in many small reads is copied once, not once per read.
+ */
 export class MessageSplitter {
-  private tail: Uint8Array | undefined;
+  private pieces: Uint8Array[] = [];
+  private pendingBytes = 0;
+  /** Bytes the pending pieces must reach before there is something to cut: a length prefix, then its message. */
+  private neededBytes = 4;
 
   constructor(private readonly maxMessageBytes: number) {}
 
-  /** Appends every message completed by `chunk` to `messages`; returns their total size in bytes. */
-  push(chunk: Uint8Array, messages: Uint8Array[]): number {
-    const bytes = this.tail ? Buffer.concat([this.tail, chunk]) : chunk;
-    this.tail = undefined;
+  /** Appends every message completed by `chunk` to `messages`. */
+  push(chunk: Uint8Array, messages: Uint8Array[]): void {
+    let bytes = chunk;
+    if (this.pendingBytes > 0) {
+      this.pieces.push(chunk);
+      this.pendingBytes += chunk.byteLength;
+      if (this.pendingBytes < this.neededBytes) return;
+      bytes = Buffer.concat(this.pieces, this.pendingBytes);
+      this.pieces = [];
+      this.pendingBytes = 0;
+    }
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let offset = 0;
-    let completed = 0;
+    this.neededBytes = 4;
     while (bytes.byteLength - offset >= 4) {
       const length = view.getUint32(offset, false);
       if (length < MINIMUM_MESSAGE_BYTES || length > this.maxMessageBytes) {
@@ -105,17 +115,21 @@ export class MessageSplitter {
           `Event stream message of ${length} bytes is outside the accepted ${MINIMUM_MESSAGE_BYTES}–${this.maxMessageBytes} bytes`,
         );
       }
-      if (bytes.byteLength - offset < length) break;
+      if (bytes.byteLength - offset < length) {
+        this.neededBytes = length;
+        break;
+      }
       messages.push(bytes.subarray(offset, offset + length));
       offset += length;
-      completed += length;
     }
-    if (offset < bytes.byteLength) this.tail = bytes.subarray(offset);
-    return completed;
+    if (offset < bytes.byteLength) {
+      this.pieces = [bytes.subarray(offset)];
+      this.pendingBytes = bytes.byteLength - offset;
+    }
   }
 
   /** Throws when the body ended inside a message. */
   assertComplete(): void {
-    if (this.tail) throw new Error('Truncated event message received.');
+    if (this.pendingBytes > 0) throw new Error('Truncated event message received.');
   }
 }

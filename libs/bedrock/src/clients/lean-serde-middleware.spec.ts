@@ -1,8 +1,14 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
+import {
+  BedrockRuntimeClient,
+  ConverseCommand,
+  ConverseStreamCommand,
+} from '@aws-sdk/client-bedrock-runtime';
+import { EventStreamCodec } from '@smithy/core/event-streams';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { BedrockClientCache } from './bedrock-client-cache';
+import { RuntimeRestJsonProtocol } from './runtime-protocol';
 
 // The gateway's runtime client (with lean-serde-middleware.ts) against a stock SDK client, on the same
 // canned answers: the same output, and errors with the same name, message, fault and metadata.
@@ -52,14 +58,27 @@ describe('the lean serde middlewares', () => {
       response.end(body);
     };
 
-  async function failureOf(client: BedrockRuntimeClient) {
-    const error = await converse(client).then(
+  const converseStream = async (client: BedrockRuntimeClient) => {
+    const output = await client.send(
+      new ConverseStreamCommand({
+        modelId: 'anthropic.claude-3-haiku-20240307-v1:0',
+        messages: [{ role: 'user', content: [{ text: 'hi' }] }],
+      }),
+    );
+    for await (const event of output.stream ?? []) void event;
+  };
+
+  async function failureOf(
+    client: BedrockRuntimeClient,
+    call: (client: BedrockRuntimeClient) => Promise<unknown> = converse,
+  ) {
+    const error = await call(client).then(
       () => {
         throw new Error('the call succeeded');
       },
       (failure: unknown) => failure as Error & Record<string, unknown>,
     );
-    const { httpStatusCode, requestId } = error.$metadata as Record<string, unknown>;
+    const { httpStatusCode, requestId } = (error.$metadata ?? {}) as Record<string, unknown>;
     return {
       name: error.name,
       message: error.message,
@@ -115,5 +134,51 @@ describe('the lean serde middlewares', () => {
     const ours = await failureOf(gateway());
     expect(ours).toEqual(await failureOf(stock));
     expect(ours).toMatchObject({ name, requestId: 'req-123', hasRawResponse: true });
+  });
+
+  it('fails to open a stream like the stock SDK when Bedrock refuses it', async () => {
+    answer = reply(429, JSON.stringify({ message: 'Too many requests' }), {
+      'x-amzn-errortype': 'ThrottlingException',
+      'content-type': 'application/json',
+    });
+    const ours = await failureOf(gateway(), converseStream);
+    expect(ours).toEqual(await failureOf(stock, converseStream));
+    expect(ours).toMatchObject({ name: 'ThrottlingException', httpStatusCode: 429 });
+  });
+
+  it('fails like the stock SDK when the first event of a stream is an exception', async () => {
+    const codec = new EventStreamCodec(
+      (bytes) => Buffer.from(bytes).toString('utf8'),
+      (text) => new Uint8Array(Buffer.from(text)),
+    );
+    answer = (response) => {
+      response.writeHead(200, {
+        'content-type': 'application/vnd.amazon.eventstream',
+        'x-amzn-requestid': 'req-123',
+      });
+      response.end(
+        codec.encode({
+          headers: {
+            ':exception-type': { type: 'string', value: 'throttlingException' },
+            ':content-type': { type: 'string', value: 'application/json' },
+            ':message-type': { type: 'string', value: 'exception' },
+          },
+          body: new Uint8Array(Buffer.from(JSON.stringify({ message: 'Slow down' }))),
+        }),
+      );
+    };
+    const ours = await failureOf(gateway(), converseStream);
+    expect(ours).toEqual(await failureOf(stock, converseStream));
+    expect(ours).toMatchObject({ name: 'ThrottlingException', message: 'Slow down' });
+  });
+
+  // The parity above only means something if the gateway's client really runs these pieces.
+  it("is what the gateway's runtime client uses", async () => {
+    const client = gateway();
+    expect(client.config.protocol).toBeInstanceOf(RuntimeRestJsonProtocol);
+    const serializeRequest = jest.spyOn(client.config.protocol, 'serializeRequest');
+    answer = reply(200, JSON.stringify({ output: { message: { role: 'assistant', content: [] } } }));
+    await converse(client);
+    expect(Object.getPrototypeOf(serializeRequest.mock.calls[0][2])).toBe(client.config);
   });
 });

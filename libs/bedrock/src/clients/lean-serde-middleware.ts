@@ -92,12 +92,13 @@ const operations = new WeakMap<StaticOperationSchema, OperationSchema>();
 
 /** The operation schema object the SDK's protocols take, built once per operation. */
 function operationOf(context: HandlerExecutionContext): OperationSchema {
-  const staticSchema = getSmithyContext(context).operationSchema as StaticOperationSchema;
-  let operation = operations.get(staticSchema);
+  const staticSchema = getSmithyContext(context).operationSchema as StaticOperationSchema | undefined;
+  let operation = staticSchema && operations.get(staticSchema);
   if (!operation) {
-    const [, namespace, name, traits, input, output] = staticSchema;
+    // As the SDK's own middlewares do, an operation without a schema gets one with empty fields.
+    const [, namespace, name, traits, input, output] = staticSchema ?? [];
     operation = { namespace, name, traits, input, output } as OperationSchema;
-    operations.set(staticSchema, operation);
+    if (staticSchema) operations.set(staticSchema, operation);
   }
   return operation;
 }
