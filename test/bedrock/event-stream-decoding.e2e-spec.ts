@@ -3,7 +3,7 @@
 // stream it reads must equal what a stock SDK client reads from the same request: the same events in the
 // same order, and the same typed exception where a stream breaks.
 import {
-  BedrockRuntimeClient,
+  type BedrockRuntimeClient,
   ConverseStreamCommand,
   InvokeModelWithResponseStreamCommand,
   ModelStreamErrorException,
@@ -11,16 +11,12 @@ import {
   type InvokeModelWithResponseStreamCommandInput,
 } from '@aws-sdk/client-bedrock-runtime';
 import { EventStreamMarshaller } from '@smithy/core/event-streams';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 
 import { startEmulator, type RunningEmulator } from '../../apps/bedrock-emulator/src/index';
 import { BedrockClientCache } from '../../libs/bedrock/src/clients/bedrock-client-cache';
+import { ACCESS_KEY_ID, HAIKU, REGION, runtimeClient, SECRET_ACCESS_KEY } from '../emulator/runtime-clients';
 
-const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
-const credentials = {
-  accessKeyId: 'AKIAQUARRYEMULATOR01',
-  secretAccessKey: 'quarry-emulator-secret-key-do-not-use-in-aws',
-};
+const credentials = { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET_ACCESS_KEY };
 
 let emulator: RunningEmulator;
 let stock: BedrockRuntimeClient;
@@ -28,14 +24,8 @@ const cache = new BedrockClientCache();
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });
-  stock = new BedrockRuntimeClient({
-    region: 'us-east-1',
-    endpoint: emulator.endpoint,
-    credentials,
-    authSchemePreference: ['sigv4'],
-    maxAttempts: 1,
-    requestHandler: new NodeHttpHandler(),
-  });
+  // The SDK's defaults, over HTTP/1.1 like the gateway's client.
+  stock = runtimeClient(emulator.endpoint, 'http1', { maxAttempts: 1 });
 });
 
 afterAll(async () => {
@@ -45,7 +35,7 @@ afterAll(async () => {
 });
 
 const gateway = () =>
-  cache.runtime({ region: 'us-east-1', endpoint: emulator.endpoint, credentials, maxAttempts: 1 });
+  cache.runtime({ region: REGION, endpoint: emulator.endpoint, credentials, maxAttempts: 1 });
 
 interface Read {
   events: string[];

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { ConverseCommand, ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { EventStreamCodec } from '@smithy/eventstream-codec';
+import { encodeEventFrame } from '../../../../apps/bedrock-emulator/src/http/event-stream-writer';
 import { toOpenAIError } from '../errors';
 import { clientCacheKey, type AwsClientConfig } from './aws-client-config';
 import { BedrockClientCache } from './bedrock-client-cache';
@@ -60,19 +60,7 @@ describe('BedrockClientCache', () => {
   const sockets = new Set<Socket>();
   const cache = new BedrockClientCache();
 
-  const codec = new EventStreamCodec(
-    (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
-    (text) => new Uint8Array(Buffer.from(text, 'utf8')),
-  );
-  const event = (type: string, payload: object) =>
-    codec.encode({
-      headers: {
-        ':event-type': { type: 'string', value: type },
-        ':content-type': { type: 'string', value: 'application/json' },
-        ':message-type': { type: 'string', value: 'event' },
-      },
-      body: new Uint8Array(Buffer.from(JSON.stringify(payload))),
-    });
+  const event = (type: string, payload: object) => encodeEventFrame('event', type, payload);
 
   const converseReply = JSON.stringify({
     output: { message: { role: 'assistant', content: [{ text: 'hi' }] } },

@@ -2,6 +2,7 @@ import { createServer, request, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { EventStreamCodec } from '@smithy/core/event-streams';
+import { encodeEventFrame } from '../../../../apps/bedrock-emulator/src/http/event-stream-writer';
 import { eventStreamMessages, MessageSplitter } from './event-stream-messages';
 
 const codec = new EventStreamCodec(
@@ -9,15 +10,7 @@ const codec = new EventStreamCodec(
   (text) => new Uint8Array(Buffer.from(text, 'utf8')),
 );
 
-function message(text: string): Uint8Array {
-  return codec.encode({
-    headers: {
-      ':event-type': { type: 'string', value: 'contentBlockDelta' },
-      ':message-type': { type: 'string', value: 'event' },
-    },
-    body: new Uint8Array(Buffer.from(JSON.stringify({ delta: { text } }))),
-  });
-}
+const message = (text: string) => encodeEventFrame('event', 'contentBlockDelta', { delta: { text } });
 
 const texts = (messages: Uint8Array[]) =>
   messages.map((bytes) => JSON.parse(Buffer.from(codec.decode(bytes).body).toString('utf8')).delta.text);

@@ -5,8 +5,8 @@ import {
   ConverseCommand,
   ConverseStreamCommand,
 } from '@aws-sdk/client-bedrock-runtime';
-import { EventStreamCodec } from '@smithy/core/event-streams';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { encodeEventFrame } from '../../../../apps/bedrock-emulator/src/http/event-stream-writer';
 import { BedrockClientCache } from './bedrock-client-cache';
 import { RuntimeRestJsonProtocol } from './runtime-protocol';
 
@@ -147,25 +147,12 @@ describe('the lean serde middlewares', () => {
   });
 
   it('fails like the stock SDK when the first event of a stream is an exception', async () => {
-    const codec = new EventStreamCodec(
-      (bytes) => Buffer.from(bytes).toString('utf8'),
-      (text) => new Uint8Array(Buffer.from(text)),
-    );
     answer = (response) => {
       response.writeHead(200, {
         'content-type': 'application/vnd.amazon.eventstream',
         'x-amzn-requestid': 'req-123',
       });
-      response.end(
-        codec.encode({
-          headers: {
-            ':exception-type': { type: 'string', value: 'throttlingException' },
-            ':content-type': { type: 'string', value: 'application/json' },
-            ':message-type': { type: 'string', value: 'exception' },
-          },
-          body: new Uint8Array(Buffer.from(JSON.stringify({ message: 'Slow down' }))),
-        }),
-      );
+      response.end(encodeEventFrame('exception', 'throttlingException', { message: 'Slow down' }));
     };
     const ours = await failureOf(gateway(), converseStream);
     expect(ours).toEqual(await failureOf(stock, converseStream));

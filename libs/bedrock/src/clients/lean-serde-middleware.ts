@@ -113,10 +113,8 @@ function decorated(error: unknown, response: unknown): unknown {
   } catch {
     // A read-only message stays as it is.
   }
-  if (failure.$responseBodyText !== undefined && HttpResponse.isInstance(response)) {
-    response.body = failure.$responseBodyText;
-  }
   if (HttpResponse.isInstance(response)) {
+    if (failure.$responseBodyText !== undefined) response.body = failure.$responseBodyText;
     const headers = Object.entries(response.headers ?? {});
     failure.$metadata = {
       httpStatusCode: response.statusCode,
