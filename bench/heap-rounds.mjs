@@ -39,7 +39,7 @@ async function main() {
     `model_list:\n  - model_name: hold\n    litellm_params:\n      model: bedrock/anthropic.claude-3-haiku-20240307-v1:0\n` +
       `      aws_access_key_id: AKIAQUARRYEMULATOR01\n      aws_secret_access_key: quarry-emulator-secret-key-do-not-use-in-aws\n`,
   );
-  const { loadAppConfig } = require(path.join(root, 'dist/apps/gateway/src/common/config/app-config.js'));
+  const { loadAppConfig } = require(path.join(root, 'dist/apps/gateway/src/platform/config/app-config.js'));
   const { createGateway } = require(path.join(root, 'dist/apps/gateway/src/bootstrap.js'));
   const config = loadAppConfig({
     DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/quarry_bench',

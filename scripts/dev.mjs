@@ -92,7 +92,7 @@ async function main() {
   env.QUARRY_MASTER_KEY = masterKey();
   delete env.LITELLM_MASTER_KEY;
 
-  const { loadAppConfig } = require(path.join(root, 'dist/apps/gateway/src/common/config/app-config.js'));
+  const { loadAppConfig } = require(path.join(root, 'dist/apps/gateway/src/platform/config/app-config.js'));
   const { createGateway } = require(path.join(root, 'dist/apps/gateway/src/bootstrap.js'));
   // The gateway runs in this process, and the AWS SDK reads credentials from process.env.
   Object.assign(process.env, env);

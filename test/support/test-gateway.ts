@@ -4,8 +4,8 @@ import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { createGateway } from '../../apps/gateway/src/bootstrap';
-import { loadAppConfig, type AppConfig } from '../../apps/gateway/src/common/config/app-config';
-import { createLogger } from '../../apps/gateway/src/common/logging/logger';
+import { loadAppConfig, type AppConfig } from '../../apps/gateway/src/platform/config/app-config';
+import { createLogger } from '../../apps/gateway/src/platform/logging/logger';
 
 export interface TestGatewayOptions {
   /** config.yaml contents (LiteLLM format); written to a temp file and passed as QUARRY_CONFIG. */

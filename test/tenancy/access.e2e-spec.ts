@@ -1,8 +1,8 @@
 // Model access end to end: /v1/models shows exactly what a key may call (access groups, wildcards,
 // team ∩ key, all-team-models, aliases), and ModelAccessService.resolve — what every model route
 // calls — agrees with it.
-import { ModelAccessService } from '../../apps/gateway/src/access/model-access.service';
-import { KeyAuthenticator } from '../../apps/gateway/src/auth/key-authenticator.service';
+import { ModelAccessService } from '../../apps/gateway/src/tenancy/access/model-access.service';
+import { KeyAuthenticator } from '../../apps/gateway/src/tenancy/auth/key-authenticator.service';
 import { OpenAIError } from '../../libs/openai/src/errors';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 import { asMaster, call, unique } from './support/tenancy-fixtures';

@@ -5,10 +5,10 @@ import { Client } from 'pg';
 import {
   decodeInvalidation,
   encodeInvalidation,
-} from '../../apps/gateway/src/auth/invalidation/invalidation-event';
-import type { InvalidationTransport } from '../../apps/gateway/src/auth/invalidation/invalidation-transport';
-import { PostgresInvalidationTransport } from '../../apps/gateway/src/auth/invalidation/postgres-invalidation.transport';
-import { RedisInvalidationTransport } from '../../apps/gateway/src/auth/invalidation/redis-invalidation.transport';
+} from '../../apps/gateway/src/platform/invalidation/invalidation-event';
+import type { InvalidationTransport } from '../../apps/gateway/src/platform/invalidation/invalidation-transport';
+import { PostgresInvalidationTransport } from '../../apps/gateway/src/platform/invalidation/postgres-invalidation.transport';
+import { RedisInvalidationTransport } from '../../apps/gateway/src/platform/invalidation/redis-invalidation.transport';
 import { createPrivateDatabase, type PrivateDatabase } from './support/private-database';
 import { eventually, unique } from './support/tenancy-fixtures';
 

@@ -2,20 +2,20 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { PrismaModule } from '@quarry/db';
-import { ApiKeyGuard } from './auth/api-key.guard';
-import { AuthModule } from './auth/auth.module';
-import { ChatModule } from './chat/chat.module';
-import { APP_CONFIG, type AppConfig } from './common/config/app-config';
-import { OpenAIExceptionFilter } from './common/errors/openai-exception.filter';
-import { LOGGER } from './common/logging/logger.token';
-import { HealthController } from './health/health.controller';
-import { GracefulShutdown } from './common/shutdown/graceful-shutdown';
-import { ShutdownSignal } from './common/shutdown/shutdown-signal';
+import { ApiKeyGuard } from './tenancy/auth/api-key.guard';
+import { AuthModule } from './tenancy/auth/auth.module';
+import { ChatModule } from './surfaces/chat/chat.module';
+import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
+import { OpenAIExceptionFilter } from './platform/errors/openai-exception.filter';
+import { LOGGER } from './platform/logging/logger.token';
+import { HealthController } from './platform/health/health.controller';
+import { GracefulShutdown } from './platform/shutdown/graceful-shutdown';
+import { ShutdownSignal } from './platform/shutdown/shutdown-signal';
 import { SpendModule } from './spend/spend.module';
-import { KeysModule } from './keys/keys.module';
-import { ModelsModule } from './models/models.module';
-import { TeamsModule } from './teams/teams.module';
-import { UsersModule } from './users/users.module';
+import { KeysModule } from './tenancy/keys/keys.module';
+import { ModelsModule } from './tenancy/models/models.module';
+import { TeamsModule } from './tenancy/teams/teams.module';
+import { UsersModule } from './tenancy/users/users.module';
 
 @Module({})
 export class AppModule {

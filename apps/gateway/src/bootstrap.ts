@@ -7,8 +7,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
-import type { AppConfig } from './common/config/app-config';
-import { createLogger, PinoNestLogger } from './common/logging/logger';
+import type { AppConfig } from './platform/config/app-config';
+import { createLogger, PinoNestLogger } from './platform/logging/logger';
 
 /** Large enough for several images or documents as base64 in one chat request. */
 const BODY_LIMIT_BYTES = 32 * 1024 * 1024;

@@ -1,6 +1,6 @@
 // The gateway process: validate configuration, start, and drain cleanly on SIGTERM/SIGINT.
-import { loadAppConfig } from './common/config/app-config';
-import { ConfigError } from './common/config/config-error';
+import { loadAppConfig } from './platform/config/app-config';
+import { ConfigError } from './platform/config/config-error';
 import { createGateway } from './bootstrap';
 
 async function main(): Promise<void> {

@@ -2,7 +2,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { PrismaService } from '@quarry/db';
-import { LOGGER } from '../common/logging/logger.token';
+import { LOGGER } from '../platform/logging/logger.token';
 import { DEFAULT_SPEND_BUFFER_OPTIONS, SpendBuffer } from './spend-buffer';
 import { PrismaSpendStore } from './prisma-spend-store';
 import type { SpendRecord } from './spend-record';

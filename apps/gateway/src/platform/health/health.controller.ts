@@ -1,0 +1,28 @@
+import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
+import { PrismaService } from '@quarry/db';
+import { Public } from '../../tenancy/auth/public.decorator';
+import { QUARRY_VERSION } from '../version';
+
+// Liveliness says the process answers; readiness says it can serve (database reachable).
+// Spelled "liveliness" as LiteLLM does, so existing probes keep working.
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(private readonly prisma: PrismaService) {}
+
+  @Get('liveliness')
+  liveliness() {
+    return { status: 'alive', version: QUARRY_VERSION };
+  }
+
+  @Get('readiness')
+  @HttpCode(200)
+  async readiness() {
+    try {
+      await this.prisma.$queryRaw`SELECT 1`;
+    } catch {
+      throw new ServiceUnavailableException('Database is not reachable');
+    }
+    return { status: 'ready', db: 'connected', version: QUARRY_VERSION };
+  }
+}

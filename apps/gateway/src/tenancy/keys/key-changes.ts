@@ -1,0 +1,68 @@
+// Turns /key/generate, /key/update and /key/regenerate fields into database columns. An absent field
+// leaves the column unchanged; null clears it.
+import { OpenAIError } from '@quarry/openai';
+import type { Prisma, VirtualKey } from '@quarry/db';
+import { parseDuration } from '../../platform/validation/duration';
+import type { DesiredKey } from './key-grant-policy';
+import type { KeyFieldsDto } from './dto/key-fields.dto';
+
+export function keyColumnsFrom(fields: KeyFieldsDto, now: number): Prisma.VirtualKeyUncheckedUpdateInput {
+  const data: Prisma.VirtualKeyUncheckedUpdateInput = {};
+  if (fields.key_alias !== undefined) data.alias = fields.key_alias;
+  if (fields.duration !== undefined)
+    data.expiresAt = fields.duration === null ? null : new Date(now + parseDuration(fields.duration)!);
+  if (fields.team_id !== undefined) data.teamId = fields.team_id;
+  if (fields.user_id !== undefined) data.userId = fields.user_id;
+  if (fields.models !== undefined) data.models = fields.models;
+  if (fields.aliases !== undefined) data.aliases = aliasMap(fields.aliases);
+  if (fields.max_budget !== undefined) data.maxBudget = fields.max_budget;
+  if (fields.budget_duration !== undefined) {
+    data.budgetDuration = fields.budget_duration;
+    data.budgetResetAt =
+      fields.budget_duration === null ? null : new Date(now + parseDuration(fields.budget_duration)!);
+  }
+  if (fields.rpm_limit !== undefined) data.rpmLimit = fields.rpm_limit;
+  if (fields.tpm_limit !== undefined) data.tpmLimit = fields.tpm_limit;
+  if (fields.max_parallel_requests !== undefined) data.maxParallelRequests = fields.max_parallel_requests;
+  if (fields.metadata !== undefined) data.metadata = fields.metadata as Prisma.InputJsonValue;
+  if (fields.blocked !== undefined) data.blocked = fields.blocked;
+  return data;
+}
+
+/**
+ * The key after the write, for the grant policy. Limits that are not being changed are left out (so an
+ * unrelated edit of a key an admin created beyond the team's limits still works), unless the key moves
+ * to another team or user: then everything it carries must fit the new owner.
+ */
+export function desiredKeyAfter(
+  existing: VirtualKey | null,
+  fields: KeyFieldsDto,
+  defaults: { userId: string | null },
+): DesiredKey {
+  const teamId = fields.team_id !== undefined ? fields.team_id : (existing?.teamId ?? null);
+  const userId = fields.user_id !== undefined ? fields.user_id : existing ? existing.userId : defaults.userId;
+  const moved = !existing || teamId !== existing.teamId || userId !== existing.userId;
+  const pick = <T>(given: T | undefined, current: T): T | undefined =>
+    given !== undefined ? given : moved ? current : undefined;
+  return {
+    teamId,
+    userId,
+    models: pick(fields.models, existing?.models ?? []) ?? [],
+    maxBudget: pick(fields.max_budget, existing?.maxBudget ?? null) ?? null,
+    budgetDuration: null,
+    rpmLimit: pick(fields.rpm_limit, existing?.rpmLimit ?? null) ?? null,
+    tpmLimit: pick(fields.tpm_limit, existing?.tpmLimit ?? null) ?? null,
+    maxParallelRequests: pick(fields.max_parallel_requests, existing?.maxParallelRequests ?? null) ?? null,
+  };
+}
+
+function aliasMap(aliases: Record<string, unknown>): Record<string, string> {
+  for (const [name, target] of Object.entries(aliases)) {
+    if (typeof target !== 'string' || target === '')
+      throw OpenAIError.badRequest(
+        `aliases.${name} must be a public model name (a non-empty string)`,
+        `aliases.${name}`,
+      );
+  }
+  return aliases as Record<string, string>;
+}

@@ -1,0 +1,85 @@
+// Validates a deployment sent to /model/new or /model/update with the same rules as config.yaml, plus the
+// rules for deployments that anyone with an admin key can write (source 'db'): credentials must be
+// `os.environ/NAME` references, because the database must never hold secrets; endpoints are refused,
+// because where the gateway sends requests (and its AWS credentials) is server configuration; and no
+// other value may be an `os.environ/` reference, because that would let an API caller read any
+// environment variable of the gateway into a request. config.yaml models keep LiteLLM's full behaviour.
+import { OpenAIError } from '@quarry/openai';
+import { validateModelEntry, type ConfigModel } from '../../platform/config/config-model';
+import { isEnvReference } from '../../platform/config/env-reference';
+import { isSecretParam } from './model-response';
+
+/** The only litellm_params of an API-created deployment that may be `os.environ/NAME` references. */
+export const DB_ENV_REFERENCE_PARAMS: ReadonlySet<string> = new Set([
+  'aws_access_key_id',
+  'aws_secret_access_key',
+  'aws_session_token',
+  'aws_bedrock_api_key',
+  'aws_region_name',
+]);
+
+const ENDPOINT_PARAMS = [
+  'aws_bedrock_runtime_endpoint',
+  'aws_bedrock_agent_runtime_endpoint',
+  'aws_bedrock_endpoint',
+  'aws_s3_endpoint',
+];
+
+export function validateDeploymentInput(body: unknown): ConfigModel {
+  const result = validateModelEntry(body ?? {}, [], () => '');
+  if ('problems' in result) {
+    const messages = result.problems.map((problem) => problem.replace(/^: /, ''));
+    throw OpenAIError.badRequest(
+      messages.join('; '),
+      /^([\w.]+)/.exec(messages[0] ?? '')?.[1] ?? null,
+      'invalid_model',
+    );
+  }
+  const params = result.model.litellmParams;
+  for (const name of ENDPOINT_PARAMS) {
+    if (params[name] !== undefined && params[name] !== null)
+      throw OpenAIError.badRequest(
+        `litellm_params.${name}: endpoints are server configuration: set them in config.yaml or QUARRY_AWS_ENDPOINT`,
+        `litellm_params.${name}`,
+        'endpoint_not_allowed',
+      );
+  }
+  for (const [name, value] of Object.entries(params)) {
+    if (isSecretParam(name) && value !== undefined && value !== null && !isEnvReference(value))
+      throw OpenAIError.badRequest(
+        `litellm_params.${name} must be an os.environ/NAME reference: Quarry does not store credentials in the database`,
+        `litellm_params.${name}`,
+        'secret_not_allowed',
+      );
+  }
+  const reference = envReferenceOutsideCredentials(result.model);
+  if (reference)
+    throw OpenAIError.badRequest(
+      `${reference}: os.environ/ references are allowed only in ${[...DB_ENV_REFERENCE_PARAMS].join(', ')} of models created through the API`,
+      reference,
+      'env_reference_not_allowed',
+    );
+  return result.model;
+}
+
+/** The path of the first `os.environ/` value that is not a credential param, if any (searched deeply). */
+function envReferenceOutsideCredentials(model: ConfigModel): string | undefined {
+  const entry = {
+    model_name: model.modelName,
+    litellm_params: Object.fromEntries(
+      Object.entries(model.litellmParams).filter(([name]) => !DB_ENV_REFERENCE_PARAMS.has(name)),
+    ),
+    model_info: model.modelInfo,
+  };
+  return findEnvReference(entry, '');
+}
+
+function findEnvReference(value: unknown, path: string): string | undefined {
+  if (isEnvReference(value)) return path;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const found = findEnvReference(item, path ? `${path}.${key}` : key);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}

@@ -1,0 +1,34 @@
+// Deployments as /model/info shows them: credential values are masked, `os.environ/NAME` references are
+// shown as written (they name a variable, they are not the secret).
+import { SECRET_PARAMS } from '../../platform/config/config-model';
+import { isEnvReference } from '../../platform/config/env-reference';
+import type { Deployment } from './deployment';
+
+export const MASKED = '********';
+// "token" as a whole name part (session_token, bearer_token), not max_tokens or top_k-like model params.
+const SECRET_LOOKING = /secret|password|api_key|credential|(^|_)token($|_)/i;
+
+export function isSecretParam(name: string): boolean {
+  return SECRET_PARAMS.has(name) || SECRET_LOOKING.test(name);
+}
+
+export function maskedParams(params: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const masked: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(params))
+    masked[name] =
+      isSecretParam(name) && value !== null && value !== undefined && !isEnvReference(value) ? MASKED : value;
+  return masked;
+}
+
+export function modelInfoResponse(deployment: Deployment) {
+  return {
+    model_name: deployment.modelName,
+    litellm_params: maskedParams(deployment.litellmParams),
+    model_info: {
+      ...deployment.modelInfo,
+      id: deployment.id,
+      db_model: deployment.source === 'db',
+      source: deployment.source,
+    },
+  };
+}

@@ -1,0 +1,169 @@
+// /user/* operations. Proxy admins manage users; users see themselves (team admins also their teams'
+// members) and may change only their own email and metadata, never their role, models, budget or limits.
+import { Injectable } from '@nestjs/common';
+import { OpenAIError } from '@quarry/openai';
+import { Prisma } from '@quarry/db';
+import { CacheInvalidationService } from '../../platform/invalidation/cache-invalidation.service';
+import {
+  forbidden,
+  notFound,
+  requireGlobalReader,
+  requireProxyAdmin,
+  requireWriter,
+} from '../auth/management-errors';
+import { isProxyAdmin, type Principal } from '../auth/principal';
+import { givenFields } from '../../platform/validation/given-fields';
+import { displayFormOf, generateVirtualKey, hashVirtualKey } from '../auth/virtual-key';
+import { parseDuration } from '../../platform/validation/duration';
+import { keyResponse } from '../keys/key-response';
+import { keyScopeFor } from '../keys/key-scope';
+import type { DeleteUsersDto } from './dto/delete-users.dto';
+import type { ListUsersQuery } from './dto/list-users.query';
+import type { NewUserDto } from './dto/new-user.dto';
+import type { UpdateUserDto } from './dto/update-user.dto';
+import { SELF_EDITABLE, userColumnsFrom } from './user-changes';
+import { userResponse } from './user-response';
+import { userScopeFor } from './user-scope';
+import { UsersRepository } from './users.repository';
+
+const DEFAULT_PAGE_SIZE = 25;
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly invalidation: CacheInvalidationService,
+  ) {}
+
+  async create(principal: Principal, fields: NewUserDto) {
+    requireProxyAdmin(principal, 'create users');
+    const {
+      user_id: id,
+      teams = [],
+      auto_create_key: autoCreateKey = true,
+      key_alias: keyAlias,
+      duration,
+      ...rest
+    } = fields;
+    const existingTeams = await this.users.existingTeamIds(teams);
+    if (existingTeams.length !== new Set(teams).size) throw notFound('Team', 'teams');
+    const now = Date.now();
+    const secret = autoCreateKey ? generateVirtualKey() : undefined;
+    const { user, key } = await this.users
+      .create(
+        { ...(userColumnsFrom(rest, now) as Prisma.UserUncheckedCreateInput), id },
+        [...new Set(teams)],
+        secret
+          ? {
+              hash: hashVirtualKey(secret),
+              displayKey: displayFormOf(secret),
+              alias: keyAlias,
+              expiresAt: duration ? new Date(now + parseDuration(duration)!) : null,
+              createdBy: principal.userId ?? 'master_key',
+            }
+          : undefined,
+      )
+      .catch(rethrowConflict);
+    return {
+      ...userResponse(user),
+      ...(key && secret
+        ? {
+            key: secret,
+            key_name: key.displayKey,
+            token: key.id,
+            key_alias: key.alias,
+            expires: key.expiresAt,
+          }
+        : {}),
+    };
+  }
+
+  async update(principal: Principal, fields: UpdateUserDto) {
+    requireWriter(principal);
+    if (fields.user_id === undefined && !fields.user_email)
+      throw OpenAIError.badRequest('user_id (or user_email) is required', 'user_id');
+    const reference = fields.user_id !== undefined ? { id: fields.user_id } : { email: fields.user_email! };
+    const existing = await this.users.find(userScopeFor(principal, 'write'), reference);
+    if (!existing) {
+      throw notFound('User', 'user_id');
+    }
+    if (!isProxyAdmin(principal)) {
+      const restricted = givenFields(fields).find((field) => !SELF_EDITABLE.has(field));
+      if (restricted) throw forbidden(`Only proxy admins can change ${restricted}.`, restricted);
+    }
+    const { user_id: _id, ...changes } = fields;
+    // Naming the user by email means the email is the reference, not a change.
+    if (fields.user_id === undefined) delete changes.user_email;
+    const user = await this.users
+      .update(existing.id, userColumnsFrom(changes, Date.now()))
+      .catch(rethrowConflict);
+    await this.invalidation.publish({ users: [user.id] });
+    return userResponse(user);
+  }
+
+  /** Deleting a user deletes (revokes) all of the user's keys. */
+  async delete(principal: Principal, request: DeleteUsersDto) {
+    requireProxyAdmin(principal, 'delete users');
+    const found = await this.users.findMany(userScopeFor(principal, 'write'), request.user_ids);
+    if (found.length !== new Set(request.user_ids).size) throw notFound('User', 'user_ids');
+    const ids = found.map((user) => user.id);
+    const revokedKeys = await this.users.delete(ids);
+    await this.invalidation.publish({ users: ids, keys: revokedKeys });
+    return { deleted_users: ids, deleted_keys: revokedKeys };
+  }
+
+  async info(principal: Principal, userId: string | undefined) {
+    const target = userId ?? principal.userId;
+    if (!target) throw OpenAIError.badRequest('user_id is required (this key has no user)', 'user_id');
+    const user = await this.users.find(userScopeFor(principal, 'read'), { id: target });
+    if (!user) throw notFound('User', 'user_id');
+    const keys = await this.users.keysOf(keyScopeFor(principal, 'read'), user.id);
+    const response = userResponse(user);
+    return { user_id: user.id, user_info: response, keys: keys.map(keyResponse), teams: response.teams };
+  }
+
+  async list(principal: Principal, query: ListUsersQuery) {
+    requireGlobalReader(principal, 'list users');
+    const page = query.page ?? 1;
+    const size = query.page_size ?? DEFAULT_PAGE_SIZE;
+    const { users, total } = await this.users.list(
+      userScopeFor(principal, 'read'),
+      {
+        role: query.role,
+        teamId: query.team_id,
+        userIds: query.user_ids
+          ?.split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      },
+      page,
+      size,
+    );
+    return {
+      users: users.map(userResponse),
+      total,
+      page,
+      page_size: size,
+      total_pages: Math.ceil(total / size),
+    };
+  }
+}
+
+function rethrowConflict(error: unknown): never {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    const target = JSON.stringify(error.meta ?? {});
+    const param = target.includes('email')
+      ? 'user_email'
+      : target.includes('alias')
+        ? 'key_alias'
+        : 'user_id';
+    throw new OpenAIError(
+      409,
+      `A user or key with this ${param} already exists.`,
+      'invalid_request_error',
+      param,
+      'already_exists',
+    );
+  }
+  throw error;
+}
