@@ -1,33 +1,38 @@
 // Builds the gateway application: Fastify under Nest, request ids, request logs, the error filter.
 // main.ts (the process) and the end-to-end tests (in-process) both start the gateway through here.
+// QUARRY_HTTP_ADAPTER=express builds the same application on Express instead, for the adapter
+// measurement in bench/README.
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './platform/config/app-config';
+import { createExpressApplication } from './platform/http/express-application';
+import { BODY_LIMIT_BYTES, KEEP_ALIVE_TIMEOUT_MS, requestIdFor } from './platform/http/http-settings';
 import { createLogger, PinoNestLogger } from './platform/logging/logger';
-
-/** Large enough for several images or documents as base64 in one chat request. */
-const BODY_LIMIT_BYTES = 32 * 1024 * 1024;
-const CLIENT_REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 export async function createGateway(
   config: AppConfig,
   logger: Logger = createLogger(config.logLevel),
-): Promise<NestFastifyApplication> {
+): Promise<INestApplication> {
+  const app =
+    config.httpAdapter === 'express'
+      ? await createExpressApplication(AppModule.forRoot(config, logger), logger)
+      : await createFastifyApplication(config, logger);
+  for (const warning of config.warnings) logger.warn(warning);
+  return app;
+}
+
+async function createFastifyApplication(config: AppConfig, logger: Logger): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: false,
-    genReqId: (request: IncomingMessage) => {
-      const given = request.headers['x-request-id'];
-      return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : randomUUID();
-    },
+    genReqId: (request: IncomingMessage) => requestIdFor(request.headers['x-request-id']),
     forceCloseConnections: 'idle',
-    // Keep-alive longer than typical load balancer idle timeouts avoids resets under load.
-    keepAliveTimeout: 65_000,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
   });
   const fastify = adapter.getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
@@ -49,10 +54,8 @@ export async function createGateway(
     done();
   });
 
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, {
+  return NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, {
     logger: new PinoNestLogger(logger),
     bufferLogs: false,
   });
-  for (const warning of config.warnings) logger.warn(warning);
-  return app;
 }
