@@ -57,9 +57,7 @@ describe('the gateway on Express', () => {
       json: { model: 'claude-haiku', messages: [{ role: 'user', content: 'hi' }] },
     });
     expect(response.status).toBe(401);
-    expect(((await response.json()) as { error: { type: string } }).error.type).toBe(
-      'authentication_error',
-    );
+    expect(((await response.json()) as { error: { type: string } }).error.type).toBe('authentication_error');
   });
 
   it('maps an unknown route to the OpenAI-shaped 404', async () => {

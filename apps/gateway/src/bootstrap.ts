@@ -1,32 +1,44 @@
-// Builds the gateway application: Fastify under Nest, request ids, request logs, the error filter.
-// main.ts (the process) and the end-to-end tests (in-process) both start the gateway through here.
+// Builds the gateway application: validated configuration, Fastify under Nest, request ids, request logs,
+// the error filter. main.ts (the process), the dev and bench scripts and the end-to-end tests (in-process)
+// all start the gateway through here; the configuration is read with app.get(APP_CONFIG).
 // QUARRY_HTTP_ADAPTER=express builds the same application on Express instead, for the adapter
 // measurement in bench/README.
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
-import type { AppConfig } from './platform/config/app-config';
+import { AppConfigModule } from './platform/config/app-config.module';
 import { createExpressApplication } from './platform/http/express-application';
 import { BODY_LIMIT_BYTES, KEEP_ALIVE_TIMEOUT_MS, requestIdFor } from './platform/http/http-settings';
 import { createLogger, PinoNestLogger } from './platform/logging/logger';
 
-export async function createGateway(
-  config: AppConfig,
-  logger: Logger = createLogger(config.logLevel),
-): Promise<INestApplication> {
+export interface GatewayOptions {
+  /** The variables to configure the gateway from (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Where the gateway logs (default: a pino logger at LOG_LEVEL). */
+  logger?: Logger;
+}
+
+/** @throws ConfigError naming every bad variable, before anything starts. */
+export async function createGateway(options: GatewayOptions = {}): Promise<INestApplication> {
+  const { configModule, config } = await AppConfigModule.load(options.env);
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const appModule = AppModule.forRoot(configModule, logger);
   const app =
     config.httpAdapter === 'express'
-      ? await createExpressApplication(AppModule.forRoot(config, logger), logger)
-      : await createFastifyApplication(config, logger);
+      ? await createExpressApplication(appModule, logger)
+      : await createFastifyApplication(appModule, logger);
   for (const warning of config.warnings) logger.warn(warning);
   return app;
 }
 
-async function createFastifyApplication(config: AppConfig, logger: Logger): Promise<NestFastifyApplication> {
+async function createFastifyApplication(
+  appModule: DynamicModule,
+  logger: Logger,
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: false,
@@ -54,7 +66,7 @@ async function createFastifyApplication(config: AppConfig, logger: Logger): Prom
     done();
   });
 
-  return NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, {
+  return NestFactory.create<NestFastifyApplication>(appModule, adapter, {
     logger: new PinoNestLogger(logger),
     bufferLogs: false,
   });

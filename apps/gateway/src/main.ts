@@ -1,12 +1,13 @@
 // The gateway process: validate configuration, start, and drain cleanly on SIGTERM/SIGINT.
-import { loadAppConfig } from './platform/config/app-config';
+import type { INestApplication } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
 import { ConfigError } from './platform/config/config-error';
 import { createGateway } from './bootstrap';
 
 async function main(): Promise<void> {
-  let config;
+  let app: INestApplication;
   try {
-    config = loadAppConfig(process.env);
+    app = await createGateway();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await createGateway(config);
+  const config = app.get<AppConfig>(APP_CONFIG);
   // SIGTERM/SIGINT → app.close(): drain requests, flush spend, then close the pool (see GracefulShutdown).
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
