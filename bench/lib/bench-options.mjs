@@ -2,9 +2,7 @@
 import { parseArgs } from 'node:util';
 import { REQUEST_KINDS } from './chat-requests.mjs';
 
-export const TARGET_NAMES = ['direct', 'quarry', 'portkey', 'quarry-express'];
-/** `quarry-express` (the same Quarry on @nestjs/platform-express) runs only when asked for. */
-const DEFAULT_TARGETS = ['direct', 'quarry', 'portkey'];
+export const TARGET_NAMES = ['direct', 'quarry', 'portkey'];
 
 export const USAGE = `usage: npm run bench -- [options]
   --quick                 a few-seconds smoke run (1 latency, small connection counts, tiny durations)
@@ -14,7 +12,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --connections <n,…>     concurrent connections per run                 (BENCH_CONNECTIONS, default 1,10,64)
   --rounds <n>            repetitions of every run, alternating targets  (BENCH_ROUNDS, default 2)
   --requests <kind,…>     ${REQUEST_KINDS.join(', ')}  (BENCH_REQUESTS, default small,large,small-stream)
-  --targets <name,…>      ${TARGET_NAMES.join(', ')}  (BENCH_TARGETS, default ${DEFAULT_TARGETS.join(',')})
+  --targets <name,…>      ${TARGET_NAMES.join(', ')}                     (BENCH_TARGETS, default all)
   --ttfb-samples <n>      sequential streamed requests per target for time to first byte (default 200)
   --streams <n>           concurrent streams in the memory phase, 0 to skip (BENCH_STREAMS, default 1000)
   --stream-rounds <n>     rounds of the memory phase                      (default 4)
@@ -44,7 +42,7 @@ const DEFAULTS = {
   connections: [1, 10, 64],
   rounds: 2,
   requests: ['small', 'large', 'small-stream'],
-  targets: DEFAULT_TARGETS,
+  targets: TARGET_NAMES,
   ttfbSamples: 200,
   streams: 1000,
   streamRounds: 4,
@@ -171,6 +169,6 @@ export function parseOptions(argv, env = process.env) {
   };
   plan.latenciesMs = [...new Set(plan.latenciesMs)].sort((a, b) => a - b);
   plan.connections = [...new Set(plan.connections)].sort((a, b) => a - b);
-  if (!plan.targets.some((name) => name.startsWith('quarry'))) plan.streams = 0;
+  if (!plan.targets.includes('quarry')) plan.streams = 0;
   return plan;
 }

@@ -38,17 +38,11 @@ async function startTargets(plan, context, log) {
   const targets = [];
   for (const name of plan.targets) {
     if (name === 'direct') targets.push(directTarget(emulators));
-    if (name === 'quarry' || name === 'quarry-express') {
+    if (name === 'quarry') {
       targets.push(
-        await startQuarry(emulators, {
-          ...context,
-          name,
-          databaseUrl: plan.databaseUrl,
-          logLevel: plan.logLevel,
-        }),
+        await startQuarry(emulators, { ...context, databaseUrl: plan.databaseUrl, logLevel: plan.logLevel }),
       );
-      const profiled = context.cpuProfileDir && name === 'quarry' ? ', --cpu-prof' : '';
-      log(`• ${name} started (LOG_LEVEL=${plan.logLevel}${profiled})`);
+      log(`• Quarry started (LOG_LEVEL=${plan.logLevel}${context.cpuProfileDir ? ', --cpu-prof' : ''})`);
     }
     if (name === 'portkey') {
       targets.push(await startPortkey(emulators, context));
@@ -89,7 +83,7 @@ export async function bench(plan, { root, logDir, cpuProfileDir, log }) {
   const startedAt = new Date().toISOString();
   const machineInfo = machine();
   const context = { root, logDir, cpuProfileDir };
-  if (plan.targets.some((name) => name.startsWith('quarry'))) {
+  if (plan.targets.includes('quarry')) {
     await recreateDatabase(plan.databaseUrl, root);
     log('• database recreated and migrated');
   }

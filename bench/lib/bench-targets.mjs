@@ -72,22 +72,14 @@ function quarryConfigYaml(emulators) {
   return `model_list:\n${entries.join('\n')}\nlitellm_settings:\n  num_retries: 0\n`;
 }
 
-/**
- * Quarry's built gateway (`dist/apps/gateway/src/main.js`) with a fresh virtual key limited to the bench models.
- * `quarry-express` is the same build on @nestjs/platform-express (QUARRY_HTTP_ADAPTER=express), sharing the
- * database; only `quarry` runs under --cpu-prof.
- */
-export async function startQuarry(
-  emulators,
-  { root, logDir, databaseUrl, logLevel, cpuProfileDir, name = 'quarry' },
-) {
-  const configPath = path.join(logDir, `${name}-config.yaml`);
+/** Quarry's built gateway (`dist/apps/gateway/src/main.js`) with a fresh virtual key limited to the bench models. */
+export async function startQuarry(emulators, { root, logDir, databaseUrl, logLevel, cpuProfileDir }) {
+  const configPath = path.join(logDir, 'quarry-config.yaml');
   writeFileSync(configPath, quarryConfigYaml(emulators));
   const port = await freePort();
   const masterKey = `sk-bench-master-${randomBytes(16).toString('hex')}`;
-  const nodeArgs =
-    cpuProfileDir && name === 'quarry' ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
-  const handle = startNode(name, [...nodeArgs, path.join(root, 'dist/apps/gateway/src/main.js')], {
+  const nodeArgs = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  const handle = startNode('quarry', [...nodeArgs, path.join(root, 'dist/apps/gateway/src/main.js')], {
     cwd: root,
     env: {
       PATH: process.env.PATH,
@@ -99,13 +91,12 @@ export async function startQuarry(
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: logLevel,
-      QUARRY_HTTP_ADAPTER: name === 'quarry-express' ? 'express' : 'fastify',
       // Experiments with V8 flags without editing the harness (e.g. --max-semi-space-size=64).
       ...(process.env.BENCH_QUARRY_NODE_OPTIONS
         ? { NODE_OPTIONS: process.env.BENCH_QUARRY_NODE_OPTIONS }
         : {}),
     },
-    logFile: path.join(logDir, `${name}.log`),
+    logFile: path.join(logDir, 'quarry.log'),
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitUntilListening(handle, `${baseUrl}/health/liveliness`);
@@ -113,17 +104,17 @@ export async function startQuarry(
   const response = await fetch(`${baseUrl}/key/generate`, {
     method: 'POST',
     headers: { authorization: `Bearer ${masterKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ models: [...emulators.keys()].map(quarryModelName), key_alias: `bench-${name}` }),
+    body: JSON.stringify({ models: [...emulators.keys()].map(quarryModelName), key_alias: 'bench' }),
   });
   const created = await response.json().catch(() => ({}));
   if (!response.ok || typeof created.key !== 'string') {
     throw new Error(
-      `creating ${name}'s virtual key failed: HTTP ${response.status} ${JSON.stringify(created)}`,
+      `creating Quarry's virtual key failed: HTTP ${response.status} ${JSON.stringify(created)}`,
     );
   }
   const headers = { authorization: `Bearer ${created.key}`, 'content-type': 'application/json' };
   return {
-    name,
+    name: 'quarry',
     handle,
     requestFor: async (kind, latencyKey) => ({
       url: `${baseUrl}/v1/chat/completions`,

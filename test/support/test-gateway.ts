@@ -1,7 +1,7 @@
 // Starts a real gateway in-process on a free port, against the test database (see test/setup) and,
 // when asked, a fresh Bedrock emulator. End-to-end tests talk to it over HTTP with real clients.
 import { randomBytes } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { createGateway } from '../../apps/gateway/src/bootstrap';
 import { APP_CONFIG, type AppConfig } from '../../apps/gateway/src/platform/config/app-config';
@@ -24,7 +24,7 @@ export interface TestGateway {
   /** The variables the gateway was configured from (to start another one like it). */
   env: NodeJS.ProcessEnv;
   config: AppConfig;
-  app: INestApplication;
+  app: NestFastifyApplication;
   /** fetch() against the gateway with the given key (default: the master key). */
   request(path: string, init?: RequestInit & { key?: string | null; json?: unknown }): Promise<Response>;
   close(): Promise<void>;

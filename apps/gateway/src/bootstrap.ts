@@ -1,19 +1,19 @@
 // Builds the gateway application: validated configuration, Fastify under Nest, request ids, request logs,
 // the error filter. main.ts (the process), the dev and bench scripts and the end-to-end tests (in-process)
 // all start the gateway through here; the configuration is read with app.get(APP_CONFIG).
-// QUARRY_HTTP_ADAPTER=express builds the same application on Express instead, for the adapter
-// measurement in bench/README.
 import 'reflect-metadata';
-import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { AppConfigModule } from './platform/config/app-config.module';
-import { createExpressApplication } from './platform/http/express-application';
-import { BODY_LIMIT_BYTES, KEEP_ALIVE_TIMEOUT_MS, requestIdFor } from './platform/http/http-settings';
 import { createLogger, PinoNestLogger } from './platform/logging/logger';
+
+/** Large enough for several images or documents as base64 in one chat request. */
+const BODY_LIMIT_BYTES = 32 * 1024 * 1024;
+const CLIENT_REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 export interface GatewayOptions {
   /** The variables to configure the gateway from (default: process.env). */
@@ -23,28 +23,19 @@ export interface GatewayOptions {
 }
 
 /** @throws ConfigError naming every bad variable, before anything starts. */
-export async function createGateway(options: GatewayOptions = {}): Promise<INestApplication> {
+export async function createGateway(options: GatewayOptions = {}): Promise<NestFastifyApplication> {
   const { configModule, config } = await AppConfigModule.load(options.env);
   const logger = options.logger ?? createLogger(config.logLevel);
-  const appModule = AppModule.forRoot(configModule, logger);
-  const app =
-    config.httpAdapter === 'express'
-      ? await createExpressApplication(appModule, logger)
-      : await createFastifyApplication(appModule, logger);
-  for (const warning of config.warnings) logger.warn(warning);
-  return app;
-}
-
-async function createFastifyApplication(
-  appModule: DynamicModule,
-  logger: Logger,
-): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: false,
-    genReqId: (request: IncomingMessage) => requestIdFor(request.headers['x-request-id']),
+    genReqId: (request: IncomingMessage) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : randomUUID();
+    },
     forceCloseConnections: 'idle',
-    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    // Keep-alive longer than typical load balancer idle timeouts avoids resets under load.
+    keepAliveTimeout: 65_000,
   });
   const fastify = adapter.getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
@@ -66,8 +57,11 @@ async function createFastifyApplication(
     done();
   });
 
-  return NestFactory.create<NestFastifyApplication>(appModule, adapter, {
-    logger: new PinoNestLogger(logger),
-    bufferLogs: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(configModule, logger),
+    adapter,
+    { logger: new PinoNestLogger(logger), bufferLogs: false },
+  );
+  for (const warning of config.warnings) logger.warn(warning);
+  return app;
 }

@@ -1,11 +1,11 @@
 // The gateway process: validate configuration, start, and drain cleanly on SIGTERM/SIGINT.
-import type { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
 import { ConfigError } from './platform/config/config-error';
 import { createGateway } from './bootstrap';
 
 async function main(): Promise<void> {
-  let app: INestApplication;
+  let app: NestFastifyApplication;
   try {
     app = await createGateway();
   } catch (error) {

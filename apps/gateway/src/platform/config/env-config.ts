@@ -18,12 +18,7 @@ export interface EnvConfig {
   logLevel: LogLevel;
   /** How long shutdown waits for in-flight requests before aborting them (QUARRY_SHUTDOWN_GRACE_SECONDS). */
   shutdownGraceMs: number;
-  /** The HTTP server under Nest (QUARRY_HTTP_ADAPTER): Fastify, or Express for the adapter measurement in bench/README. */
-  httpAdapter: HttpAdapterName;
 }
-
-export const HTTP_ADAPTERS = ['fastify', 'express'] as const;
-export type HttpAdapterName = (typeof HTTP_ADAPTERS)[number];
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -66,10 +61,6 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
   const logLevel = (text('LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
-  const httpAdapter = (text('QUARRY_HTTP_ADAPTER') ?? 'fastify') as HttpAdapterName;
-  if (!HTTP_ADAPTERS.includes(httpAdapter))
-    problems.push(`QUARRY_HTTP_ADAPTER must be one of ${HTTP_ADAPTERS.join(', ')}`);
-
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     databaseUrl: databaseUrl!,
@@ -84,7 +75,6 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
     awsRegion: text('AWS_REGION') ?? text('AWS_REGION_NAME') ?? text('AWS_DEFAULT_REGION') ?? 'us-east-1',
     logLevel,
     shutdownGraceMs: shutdownGraceSeconds! * 1000,
-    httpAdapter,
   };
 }
 

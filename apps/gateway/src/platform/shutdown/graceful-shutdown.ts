@@ -6,7 +6,6 @@
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
-import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { LOGGER } from '../logging/logger.token';
@@ -20,14 +19,6 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
-/** The Express adapter's server (bench measurement): stop accepting, end idle kept-alive connections. */
-function stopListening(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-  });
-}
-
 @Injectable()
 export class GracefulShutdown implements BeforeApplicationShutdown {
   constructor(
@@ -39,13 +30,9 @@ export class GracefulShutdown implements BeforeApplicationShutdown {
   ) {}
 
   async beforeApplicationShutdown(): Promise<void> {
-    const adapter = this.adapterHost.httpAdapter;
-    const server = adapter?.getHttpServer() as Server | undefined;
-    if (server?.listening) {
-      const closed =
-        adapter.getType() === 'fastify'
-          ? adapter.getInstance<FastifyInstance>().close()
-          : stopListening(server);
+    const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
+    if (fastify?.server.listening) {
+      const closed = fastify.close();
       let timer: NodeJS.Timeout | undefined;
       const graceOver = new Promise<'grace-over'>((resolve) => {
         timer = setTimeout(() => resolve('grace-over'), this.config.shutdownGraceMs);
@@ -61,7 +48,7 @@ export class GracefulShutdown implements BeforeApplicationShutdown {
           closed.then(() => true),
           delay(ABORTED_STREAMS_GRACE_MS).then(() => false),
         ]);
-        if (!ended) server.closeAllConnections();
+        if (!ended) fastify.server.closeAllConnections();
       }
       clearTimeout(timer);
       await closed;
