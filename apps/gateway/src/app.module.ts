@@ -10,6 +10,7 @@ import { OpenAIExceptionFilter } from './platform/errors/openai-exception.filter
 import { LOGGER } from './platform/logging/logger.token';
 import { HealthController } from './platform/health/health.controller';
 import { GracefulShutdown } from './platform/shutdown/graceful-shutdown';
+import { ShutdownDrains } from './platform/shutdown/shutdown-drains';
 import { ShutdownSignal } from './platform/shutdown/shutdown-signal';
 import { SpendModule } from './spend/spend.module';
 import { KeysModule } from './tenancy/keys/keys.module';
@@ -41,8 +42,9 @@ export class AppModule {
         { provide: APP_GUARD, useExisting: ApiKeyGuard },
         GracefulShutdown,
         ShutdownSignal,
+        ShutdownDrains,
       ],
-      exports: [APP_CONFIG, LOGGER, ShutdownSignal],
+      exports: [APP_CONFIG, LOGGER, ShutdownSignal, ShutdownDrains],
     };
   }
 }

@@ -3,6 +3,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { PrismaService } from '@quarry/db';
 import { LOGGER } from '../platform/logging/logger.token';
+import { ShutdownDrains } from '../platform/shutdown/shutdown-drains';
 import { DEFAULT_SPEND_BUFFER_OPTIONS, SpendBuffer } from './spend-buffer';
 import { PrismaSpendStore } from './prisma-spend-store';
 import type { SpendRecord } from './spend-record';
@@ -16,6 +17,7 @@ export class SpendWriter implements OnModuleInit {
   constructor(
     prisma: PrismaService,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly drains: ShutdownDrains,
   ) {
     this.buffer = new SpendBuffer(new PrismaSpendStore(prisma), {
       ...DEFAULT_SPEND_BUFFER_OPTIONS,
@@ -31,6 +33,7 @@ export class SpendWriter implements OnModuleInit {
 
   onModuleInit(): void {
     this.buffer.start();
+    this.drains.register(() => this.drainForShutdown());
   }
 
   /** Never blocks and never throws: the request path only hands the record over. */
@@ -48,8 +51,8 @@ export class SpendWriter implements OnModuleInit {
     await this.buffer.drain(SHUTDOWN_DRAIN_MS);
   }
 
-  /** Called by the shutdown sequence once no request can add rows any more. */
-  async drainForShutdown(): Promise<void> {
+  /** Registered as a shutdown drain: runs once no request can add rows any more. */
+  private async drainForShutdown(): Promise<void> {
     this.buffer.stop();
     const left = await this.buffer.drain(SHUTDOWN_DRAIN_MS);
     if (left > 0)

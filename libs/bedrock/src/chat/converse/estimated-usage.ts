@@ -2,11 +2,11 @@
 // still cost money. We book an estimate (about four characters per token, the usual rule of thumb for
 // English text) rather than nothing; rows carry status aborted/error so reports can tell them apart.
 import type { ConverseCommandInput } from '@aws-sdk/client-bedrock-runtime';
-import type { TokenUsage } from '@quarry/bedrock';
+import type { TokenUsage } from '../../pricing/token-usage';
 
 const CHARACTERS_PER_TOKEN = 4;
 
-export function estimateUsage(input: ConverseCommandInput, streamedCharacters: number): TokenUsage {
+export function estimateConverseUsage(input: ConverseCommandInput, streamedCharacters: number): TokenUsage {
   let promptCharacters = 0;
   for (const block of input.system ?? []) promptCharacters += block.text?.length ?? 0;
   for (const message of input.messages ?? []) {

@@ -1,22 +1,26 @@
-// One chat completion in flight: who asked, for what, on which deployment, and what it has cost so far.
-// The service fills it in as the call proceeds; spend booking reads it whatever the outcome.
-import type { ChatCompletionRequest } from '@quarry/openai';
+// The metering record of one call in flight: who asked, for what, on which deployment, what it used and
+// when its first token came. The pipeline creates it, the surface fills in what only it knows (end
+// user, usage), and spend booking reads it once, whatever the outcome.
 import { costOf, type TokenUsage } from '@quarry/bedrock';
 import type { Principal } from '../../tenancy/auth/principal';
 import type { SpendRecord } from '../../spend/spend-record';
-import type { PreparedDeployment } from '../../invocation/deployments/prepared-deployment';
+import type { ResolvedDeployment } from '../deployments/resolved-deployment';
 
-export class ChatCall {
+export type CallType = SpendRecord['callType'];
+
+export class MeteredCall {
   readonly startTime = new Date();
   private readonly startedAt = performance.now();
   firstTokenAt: number | undefined;
-  request: ChatCompletionRequest | undefined;
-  deployment: PreparedDeployment | undefined;
+  /** The OpenAI `user` (end user), once the request has been parsed. */
+  endUser: string | undefined;
+  deployment: ResolvedDeployment | undefined;
   usage: TokenUsage | undefined;
 
   constructor(
     readonly requestId: string,
     readonly principal: Principal,
+    readonly callType: CallType,
     /** What the client sent as `model`, even when the body failed validation. */
     readonly requestedModel: string,
   ) {}
@@ -34,11 +38,11 @@ export class ChatCall {
     const usage = this.usage;
     return {
       requestId: this.requestId,
-      callType: 'chat',
+      callType: this.callType,
       keyId: this.principal.keyId,
       teamId: this.principal.teamId,
       userId: this.principal.userId,
-      endUser: this.request?.user ?? undefined,
+      endUser: this.endUser,
       modelName: this.requestedModel,
       deploymentId: this.deployment?.deployment.id,
       bedrockModel: this.deployment?.route.modelId,
@@ -55,4 +59,10 @@ export class ChatCall {
       startTime: this.startTime,
     };
   }
+}
+
+/** What the client sent as `model`, for the metering record of a body that may not have parsed. */
+export function requestedModelOf(body: unknown): string {
+  const model = (body as { model?: unknown } | null)?.model;
+  return typeof model === 'string' && model.length > 0 ? model.slice(0, 256) : 'unknown';
 }

@@ -1,7 +1,7 @@
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { loadAppConfig } from '../../platform/config/app-config';
 import type { Deployment } from '../../tenancy/models/deployment';
-import { prepareDeployment } from './prepared-deployment';
+import { resolveDeployment } from './resolved-deployment';
 
 const config = loadAppConfig({
   DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/x',
@@ -23,9 +23,9 @@ const params = {
   top_k: 'os.environ/SECRET_VALUE',
 };
 
-describe('prepareDeployment', () => {
+describe('resolveDeployment', () => {
   it('resolves every os.environ reference and honours the endpoint for config.yaml deployments', () => {
-    const prepared = prepareDeployment(deployment('config', params), config, env, () => fakeClient);
+    const prepared = resolveDeployment(deployment('config', params), config, env, () => fakeClient);
     expect(prepared.clientConfig.credentials).toEqual({
       accessKeyId: 'AKIAEXAMPLE',
       secretAccessKey: 'secret',
@@ -36,7 +36,7 @@ describe('prepareDeployment', () => {
   });
 
   it('lets API-created deployments read only credentials from the environment, and never choose the endpoint', () => {
-    const prepared = prepareDeployment(deployment('db', params), config, env, () => fakeClient);
+    const prepared = resolveDeployment(deployment('db', params), config, env, () => fakeClient);
     expect(prepared.clientConfig.credentials?.secretAccessKey).toBe('secret');
     expect(prepared.clientConfig.endpoint).toBe('http://127.0.0.1:4010');
     expect(prepared.providerParams.top_k).toBe('os.environ/SECRET_VALUE');
@@ -44,7 +44,7 @@ describe('prepareDeployment', () => {
   });
 
   it('keeps gateway settings out of the model parameters and prices cross-region profiles', () => {
-    const prepared = prepareDeployment(
+    const prepared = resolveDeployment(
       deployment('config', {
         model: 'bedrock/us.anthropic.claude-3-haiku-20240307-v1:0',
         num_retries: 5,

@@ -1,4 +1,4 @@
-// Everything the chat path needs about a deployment, worked out once per deployment (not per request):
+// Everything a call needs about a deployment, worked out once per deployment (not per request):
 // its Bedrock route, capabilities, price, resolved client settings and the provider params it adds.
 import {
   capabilitiesFor,
@@ -17,7 +17,7 @@ import { GATEWAY_PARAMS, SECRET_PARAMS } from '../../platform/config/config-mode
 import { resolveEnvReferences } from '../../platform/config/env-reference';
 import type { Deployment } from '../../tenancy/models/deployment';
 
-export interface PreparedDeployment {
+export interface ResolvedDeployment {
   deployment: Deployment;
   route: BedrockRoute;
   capabilities: ModelCapabilities;
@@ -50,12 +50,12 @@ function resolveParams(deployment: Deployment, env: NodeJS.ProcessEnv): Record<s
   return params;
 }
 
-export function prepareDeployment(
+export function resolveDeployment(
   deployment: Deployment,
   config: AppConfig,
   env: NodeJS.ProcessEnv,
   runtimeClientFor: (clientConfig: AwsClientConfig) => BedrockRuntimeClient,
-): PreparedDeployment {
+): ResolvedDeployment {
   const params = resolveParams(deployment, env);
   const info = deployment.modelInfo as Record<string, any>;
   const route = parseDeploymentModel(String(params.model), {
