@@ -1,7 +1,7 @@
 // Calls Bedrock on the first deployment, retrying throttling and 5xx with jittered backoff; when that
 // deployment is exhausted, moves on to the next deployment in the router's order (LiteLLM's
 // load-balancing/fallback behaviour). All of this happens before the first byte reaches the client.
-import { isRetryable, withRetries } from '@quarry/bedrock';
+import { isRetryable, withRetries, type RetryOptions } from '@quarry/bedrock';
 import type { ResolvedDeployment } from '../deployments/resolved-deployment';
 import type { DeploymentRouter } from '../routing/deployment-router';
 
@@ -15,11 +15,14 @@ export async function callWithFallbacks<T>(
   router: DeploymentRouter,
   signal: AbortSignal,
   call: (deployment: ResolvedDeployment) => Promise<T>,
+  /** Injected in tests: the backoff's sleep and randomness. */
+  backoff: Pick<RetryOptions, 'sleep' | 'random'> = {},
 ): Promise<Attempted<T>> {
   let lastError: unknown;
   for (const deployment of ordered) {
     try {
       const result = await withRetries(() => observed(router, deployment, call), {
+        ...backoff,
         retries: deployment.numRetries,
         signal,
         isRetryable,

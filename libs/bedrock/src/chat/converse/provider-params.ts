@@ -2,7 +2,7 @@
 // litellm_params → Bedrock members (guardrailConfig, performanceConfig, requestMetadata, serviceTier,
 // additionalModelRequestFields, …) and model-native fields in additionalModelRequestFields.
 // Deployment values come first; the request's own values override them.
-import { CHECKED_CHAT_REQUEST_KEYS, OpenAIError, parseChatCompletionRequest } from '@quarry/openai';
+import { CHECKED_CHAT_REQUEST_KEYS, OpenAIError, checkChatRequestSettings } from '@quarry/openai';
 import type { ChatCompletionRequest } from '@quarry/openai';
 import type { ModelFamily } from '../../capabilities/model-capabilities';
 import type { ConverseDraft } from './converse-draft';
@@ -66,7 +66,8 @@ const OPERATOR_CONTROLS = new Set(['guardrailConfig', 'serviceTier']);
 
 /**
  * OpenAI parameters set on the deployment (temperature, max_tokens, …) are defaults for requests that
- * do not set them. The merged body is validated again, so operator typos fail as clearly as client ones.
+ * do not set them. The merged settings are validated again (the messages, unchanged, are not), so
+ * operator typos fail as clearly as client ones.
  */
 export function withDeploymentDefaults(
   request: ChatCompletionRequest,
@@ -79,7 +80,9 @@ export function withDeploymentDefaults(
     merged ??= { ...request };
     merged[key] = deploymentParams[key];
   }
-  return merged ? parseChatCompletionRequest(merged) : request;
+  if (!merged) return request;
+  checkChatRequestSettings(merged);
+  return merged as ChatCompletionRequest;
 }
 
 function applyParam(
