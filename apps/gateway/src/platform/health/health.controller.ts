@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
 import { PrismaService } from '@quarry/db';
-import { Public } from '../../tenancy/auth/public.decorator';
+import { Public } from '../http/public.decorator';
 import { QUARRY_VERSION } from '../version';
 
 // Liveliness says the process answers; readiness says it can serve (database reachable).
