@@ -48,6 +48,25 @@ export default tseslint.config(
     rules: { 'quarry/boundaries': 'error', 'quarry/no-folder-cycles': 'error' },
   },
   {
+    // The translation libraries are framework-free: configuration reaches them as arguments.
+    files: ['libs/bedrock/**/*.ts', 'libs/openai/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@nestjs/*', '@prisma/*', '@quarry/db', '**/generated/*'] },
+      ],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'libs/bedrock and libs/openai take configuration as arguments',
+        },
+      ],
+    },
+  },
+  {
     // Type-aware checks for source files: every switch over a union names every member (or has a default).
     files: ['apps/**/*.ts', 'libs/**/*.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

@@ -51,6 +51,8 @@ function boundaryProblem(file, specifier) {
   }
   if (!target) return undefined;
   if (inside(file, LIBS) && inside(target, path.join(root, 'apps'))) return 'libs never import an app';
+  if (inside(file, path.join(LIBS, 'db')) && inside(target, path.join(LIBS, 'bedrock')))
+    return 'libs/db does not import libs/bedrock';
   if (inside(file, GATEWAY) && inside(target, EMULATOR)) return 'the gateway never imports the emulator';
   if (inside(file, GATEWAY) && inside(target, GATEWAY)) {
     const from = GATEWAY_LAYERS[path.relative(GATEWAY, file).split(path.sep)[0]];
@@ -64,7 +66,8 @@ function boundaryProblem(file, specifier) {
 
 function importSpecifiers(source) {
   const specifiers = [];
-  const pattern = /(?:^|\n)\s*(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+  const pattern =
+    /(?:^|\n)\s*(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
   for (const match of source.matchAll(pattern)) specifiers.push(match[1] ?? match[2]);
   return specifiers;
 }
