@@ -44,7 +44,10 @@ describe('POST /v1/chat/completions', () => {
     expect(data.usage!.prompt_tokens).toBeGreaterThan(0);
     expect(data.usage!.completion_tokens).toBeGreaterThan(0);
     expect(data.usage!.total_tokens).toBe(data.usage!.prompt_tokens + data.usage!.completion_tokens);
-    expect(Number(response.headers.get('x-quarry-response-cost'))).toBeGreaterThan(0);
+    const costHeader = response.headers.get('x-quarry-response-cost')!;
+    expect(costHeader).toMatch(/^0\.\d{1,10}$/); // a plain decimal: no float noise, no exponent
+    expect(Number(costHeader)).toBeGreaterThan(0);
+    expect((data.usage as { cost?: number }).cost).toBe(Number(costHeader));
     expect(response.headers.get('x-request-id')).toBeTruthy();
   });
 

@@ -210,7 +210,25 @@ describe('spend accounting', () => {
     const day = await fixture.prisma.dailySpend.findFirst({
       where: { keyId: fixture.tenant.keyId, modelName: 'claude-haiku' },
     });
+
     expect(day!.requests).toBeGreaterThanOrEqual(1);
+  });
+
+  it('puts the cost of a stream in its final usage chunk, as booked in the spend row', async () => {
+    const { data: stream, response } = await fixture.client.chat.completions
+      .create({
+        model: 'claude-haiku',
+        messages: [{ role: 'user', content: 'stream me a priced answer' }],
+        stream: true,
+        stream_options: { include_usage: true },
+      })
+      .withResponse();
+    let usage: { cost?: number } | undefined;
+    for await (const chunk of stream) if (chunk.usage) usage = chunk.usage as { cost?: number };
+    expect(usage?.cost).toBeGreaterThan(0);
+    await fixture.flushSpend();
+    const row = await spendRow(response.headers.get('x-request-id')!);
+    expect(row!.cost).toBeCloseTo(usage!.cost!, 10);
   });
 
   it('books streamed requests with their usage and time to first token', async () => {

@@ -3,6 +3,7 @@
 // meter and book spend. Surfaces parse and translate; everything else lives here, once.
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { formatCost } from '@quarry/bedrock';
 import type { OpenAIError } from '@quarry/openai';
 import { LOGGER } from '../platform/logging/logger.token';
 import { ShutdownSignal } from '../platform/shutdown/shutdown-signal';
@@ -95,9 +96,13 @@ export class InvocationPipeline {
     }
     call.deployment = attempted.deployment;
     call.markFirstToken();
-    const { body, usage } = invocation.respond(attempted.result, await translations(attempted.deployment));
+    const { body, usage } = invocation.respond(
+      attempted.result,
+      await translations(attempted.deployment),
+      attempted.deployment,
+    );
     call.usage = usage;
-    reply.sendJson(body, { ...admission.headers, [RESPONSE_COST_HEADER]: String(call.cost) });
+    reply.sendJson(body, { ...admission.headers, [RESPONSE_COST_HEADER]: formatCost(call.cost) });
     return { status: 'success', httpStatus: 200 };
   }
 
@@ -128,7 +133,11 @@ export class InvocationPipeline {
         throw toInvocationError(error, signals);
       }
       call.deployment = attempted.deployment;
-      const relay = invocation.relay(attempted.result, await translations(attempted.deployment));
+      const relay = invocation.relay(
+        attempted.result,
+        await translations(attempted.deployment),
+        attempted.deployment,
+      );
       sse.start(admission.headers);
       return await relayStream(call, relay, sse, signals, this.logger);
     } finally {

@@ -19,14 +19,18 @@ export interface UnaryInvocation<Translated, Output> extends InvocationBase<Tran
   kind: 'unary';
   send(deployment: ResolvedDeployment, translated: Translated, signal: AbortSignal): Promise<Output>;
   /** The client's answer, and the usage to meter. */
-  respond(output: Output, translated: Translated): { body: unknown; usage: TokenUsage };
+  respond(
+    output: Output,
+    translated: Translated,
+    deployment: ResolvedDeployment,
+  ): { body: unknown; usage: TokenUsage };
 }
 
 export interface StreamInvocation<Translated, Opened> extends InvocationBase<Translated> {
   kind: 'stream';
   /** Opens the upstream stream; resolves once its first event is in (so retries stay before our first byte). */
   open(deployment: ResolvedDeployment, translated: Translated, signal: AbortSignal): Promise<Opened>;
-  relay(opened: Opened, translated: Translated): StreamRelay;
+  relay(opened: Opened, translated: Translated, deployment: ResolvedDeployment): StreamRelay;
 }
 
 /** Writes one SSE frame to the client; `outputCharacters` is the model output it carries (for metering). */

@@ -4,6 +4,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { converse, converseStream, fromConverseResponse, type ConverseRequest } from '@quarry/bedrock';
 import { parseChatCompletionRequest, type ChatCompletionRequest } from '@quarry/openai';
+import type { ResolvedDeployment } from '../../invocation/deployments/resolved-deployment';
 import type { Invocation } from '../../invocation/invocation';
 import { InvocationPipeline } from '../../invocation/invocation-pipeline';
 import type { ClientReply } from '../../invocation/reply/client-reply';
@@ -34,7 +35,7 @@ export class ChatService {
     const settings = { modifyParams: this.config.settings.modifyParams };
     const base = {
       model: chatRequest.model,
-      translate: (deployment: Parameters<Invocation['translate']>[0]) =>
+      translate: (deployment: ResolvedDeployment) =>
         translateChat(chatRequest, deployment, settings, fetchImage),
     };
     if (chatRequest.stream) {
@@ -43,9 +44,9 @@ export class ChatService {
         kind: 'stream',
         open: (deployment, translated: ConverseRequest, signal) =>
           converseStream(deployment.runtime, translated.input, signal),
-        relay: (opened, translated: ConverseRequest) =>
+        relay: (opened, translated: ConverseRequest, deployment) =>
           new ChatStreamRelay(opened, translated.input, {
-            ...responseMeta(chatRequest),
+            ...responseMeta(chatRequest, deployment),
             context: translated.context,
             includeUsage: chatRequest.stream_options?.include_usage === true,
           }),
@@ -56,9 +57,9 @@ export class ChatService {
       kind: 'unary',
       send: (deployment, translated: ConverseRequest, signal) =>
         converse(deployment.runtime, translated.input, signal),
-      respond: (output, translated: ConverseRequest) => {
+      respond: (output, translated: ConverseRequest, deployment) => {
         const { completion, usage } = fromConverseResponse(output, {
-          ...responseMeta(chatRequest),
+          ...responseMeta(chatRequest, deployment),
           context: translated.context,
         });
         return { body: completion, usage };
@@ -67,6 +68,11 @@ export class ChatService {
   }
 }
 
-function responseMeta(chatRequest: ChatCompletionRequest) {
-  return { id: completionId(), created: Math.floor(Date.now() / 1000), model: chatRequest.model };
+function responseMeta(chatRequest: ChatCompletionRequest, deployment: ResolvedDeployment) {
+  return {
+    id: completionId(),
+    created: Math.floor(Date.now() / 1000),
+    model: chatRequest.model,
+    price: deployment.price,
+  };
 }
