@@ -1,14 +1,31 @@
 // Failures, retries, aborted streams, and the spend rows and totals every request leaves behind.
+import { createServer } from 'node:net';
 import OpenAI from 'openai';
 import { deployment, startChatFixture, type ChatFixture } from './chat-fixture';
 
 let fixture: ChatFixture;
 const nonce = Date.now().toString(36);
 
+/** A local port nothing listens on: connecting is refused at once (a retryable network error). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 beforeAll(async () => {
+  const unreachable = `\n      aws_bedrock_runtime_endpoint: http://127.0.0.1:${await closedPort()}`;
   // Fault-injecting deployments: the emulator reads faults from the model id suffix.
   fixture = await startChatFixture(
     [
+      deployment('broken-unreachable', 'bedrock/anthropic.claude-3-haiku-20240307-v1:0', unreachable),
+      deployment(
+        'broken-unreachable-once',
+        'bedrock/anthropic.claude-3-haiku-20240307-v1:0',
+        `${unreachable}\n      num_retries: 0`,
+      ),
       deployment('flaky-haiku', `bedrock/anthropic.claude-3-haiku-20240307-v1:0~throttle:2,nonce:${nonce}`),
       deployment('broken-always-throttled', `bedrock/anthropic.claude-3-haiku-20240307-v1:0~throttle`),
       deployment('broken-validation', `bedrock/anthropic.claude-3-haiku-20240307-v1:0~midstream`),
@@ -48,6 +65,24 @@ function errorOf(error: unknown): { status: number; body: any; headers: Headers 
 }
 
 describe('chat completion failures', () => {
+  it('tells the OpenAI SDK not to retry a failure the gateway already retried', async () => {
+    const retried = await fixture.gateway.request('/v1/chat/completions', {
+      method: 'POST',
+      key: fixture.tenant.key,
+      json: { model: 'broken-unreachable', messages: [{ role: 'user', content: 'hi' }] },
+    });
+    expect(retried.status).toBe(502);
+    expect(retried.headers.get('x-should-retry')).toBe('false');
+
+    const triedOnce = await fixture.gateway.request('/v1/chat/completions', {
+      method: 'POST',
+      key: fixture.tenant.key,
+      json: { model: 'broken-unreachable-once', messages: [{ role: 'user', content: 'hi' }] },
+    });
+    expect(triedOnce.status).toBe(502);
+    expect(triedOnce.headers.get('x-should-retry')).toBeNull();
+  });
+
   it('retries throttling before the first byte and succeeds', async () => {
     const { data, response } = await fixture.client.chat.completions
       .create({ model: 'flaky-haiku', messages: [{ role: 'user', content: 'hello after throttling' }] })
@@ -64,6 +99,8 @@ describe('chat completion failures', () => {
     expect(failure!.status).toBe(429);
     expect(failure!.body.type ?? failure!.body.error?.type).toBeDefined();
     expect(failure!.headers.get('retry-after')).toBeTruthy();
+    // Retry-After asks the client to come back later: the gateway does not forbid that retry.
+    expect(failure!.headers.get('x-should-retry')).toBeNull();
   });
 
   it('enforces the deployment timeout with a 408 instead of waiting for a slow model', async () => {

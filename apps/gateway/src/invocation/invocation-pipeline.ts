@@ -14,7 +14,12 @@ import { CallDeadline } from './attempts/call-deadline';
 import { callWithFallbacks } from './attempts/call-with-fallbacks';
 import { DeploymentResolver } from './deployments/deployment-resolver';
 import type { ResolvedDeployment } from './deployments/resolved-deployment';
-import { spendStatusOf, toInvocationError, type CallSignals } from './errors/invocation-error';
+import {
+  adviseOnClientRetry,
+  spendStatusOf,
+  toInvocationError,
+  type CallSignals,
+} from './errors/invocation-error';
 import type { Invocation, StreamInvocation, UnaryInvocation } from './invocation';
 import { InvocationLimits, type Admission } from './limits/invocation-limits';
 import type { CallOutcome } from './metering/call-outcome';
@@ -84,13 +89,15 @@ export class InvocationPipeline {
     const deadline = new CallDeadline(ordered[0].timeoutMs);
     const signals: CallSignals = { deadline: deadline.signal };
     let attempted;
+    let attempts = 0;
     try {
       attempted = await callWithFallbacks(ordered, this.router, deadline.signal, async (deployment) => {
+        attempts++;
         call.deployment = deployment;
         return invocation.send(deployment, await translations(deployment), deadline.signal);
       });
     } catch (error) {
-      throw toInvocationError(error, signals);
+      throw adviseOnClientRetry(toInvocationError(error, signals), attempts);
     } finally {
       deadline.dispose();
     }
@@ -124,13 +131,15 @@ export class InvocationPipeline {
     };
     try {
       let attempted;
+      let attempts = 0;
       try {
         attempted = await callWithFallbacks(ordered, this.router, deadline.signal, async (deployment) => {
+          attempts++;
           call.deployment = deployment;
           return invocation.open(deployment, await translations(deployment), deadline.signal);
         });
       } catch (error) {
-        throw toInvocationError(error, signals);
+        throw adviseOnClientRetry(toInvocationError(error, signals), attempts);
       }
       call.deployment = attempted.deployment;
       const relay = invocation.relay(

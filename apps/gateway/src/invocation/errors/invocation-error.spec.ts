@@ -1,5 +1,5 @@
 import { OpenAIError } from '@quarry/openai';
-import { spendStatusOf, toInvocationError } from './invocation-error';
+import { adviseOnClientRetry, spendStatusOf, toInvocationError } from './invocation-error';
 
 const aborted = (reason: unknown) => {
   const controller = new AbortController();
@@ -40,5 +40,28 @@ describe('toInvocationError', () => {
   it('maps Bedrock errors through libs/bedrock when nothing of ours ended the call', () => {
     const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
     expect(toInvocationError(throttled, { deadline: live() }).status).toBe(429);
+  });
+});
+
+describe('adviseOnClientRetry', () => {
+  const upstreamFailure = () => new OpenAIError(502, 'upstream failed', 'upstream_error');
+
+  it('tells the client not to retry what the gateway already retried', () => {
+    expect(adviseOnClientRetry(upstreamFailure(), 3).headers['x-should-retry']).toBe('false');
+  });
+
+  it('leaves the client free to retry when the gateway made a single attempt', () => {
+    expect(adviseOnClientRetry(upstreamFailure(), 1).headers['x-should-retry']).toBeUndefined();
+  });
+
+  it('keeps a Retry-After the client should wait for, without forbidding the retry', () => {
+    const throttled = new OpenAIError(429, 'slow down', 'rate_limit_error', null, null, {
+      'Retry-After': '1',
+    });
+    expect(adviseOnClientRetry(throttled, 3).headers).toEqual({ 'Retry-After': '1' });
+  });
+
+  it('says nothing on errors a client never retries', () => {
+    expect(adviseOnClientRetry(OpenAIError.badRequest('bad'), 3).headers).toEqual({});
   });
 });

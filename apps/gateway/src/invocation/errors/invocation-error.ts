@@ -48,3 +48,21 @@ function shuttingDown(): OpenAIError {
     'shutting_down',
   );
 }
+
+/** Statuses the OpenAI SDKs retry on their own (twice by default). */
+function clientWouldRetry(status: number): boolean {
+  return status === 408 || status === 409 || status === 429 || status >= 500;
+}
+
+/**
+ * The OpenAI SDKs retry 408/409/429/5xx themselves, on top of the gateway's own retries, so one call
+ * could reach Bedrock nine times. Once the gateway has made more than one attempt, it tells the client
+ * not to retry (`x-should-retry: false`, which the SDKs honour) — unless the error asks the client to
+ * wait and come back (Retry-After).
+ */
+export function adviseOnClientRetry(error: OpenAIError, attempts: number): OpenAIError {
+  if (attempts <= 1 || !clientWouldRetry(error.status)) return error;
+  const asksToWait = Object.keys(error.headers).some((name) => name.toLowerCase() === 'retry-after');
+  if (!asksToWait) error.headers['x-should-retry'] = 'false';
+  return error;
+}
