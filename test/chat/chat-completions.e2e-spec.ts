@@ -289,3 +289,30 @@ describe('POST /v1/chat/completions', () => {
     expect(second.prompt_tokens).toBe(first.prompt_tokens);
   });
 });
+
+describe('requestMetadata', () => {
+  it('reaches Bedrock when it fits Bedrock’s limits, and is a 400 naming the key when it does not', async () => {
+    const accepted = await fixture.gateway.request('/v1/chat/completions', {
+      method: 'POST',
+      key: fixture.tenant.key,
+      json: {
+        model: 'claude-haiku',
+        messages: [{ role: 'user', content: 'hi' }],
+        requestMetadata: { 'team:app': 'search', ticket: 'QRY-123' },
+      },
+    });
+    expect(accepted.status).toBe(200);
+
+    const refused = await fixture.gateway.request('/v1/chat/completions', {
+      method: 'POST',
+      key: fixture.tenant.key,
+      json: {
+        model: 'claude-haiku',
+        messages: [{ role: 'user', content: 'hi' }],
+        requestMetadata: { 'owner<script>': 'x' },
+      },
+    });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as any).error.param).toBe('requestMetadata.owner<script>');
+  });
+});

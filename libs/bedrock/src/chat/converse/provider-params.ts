@@ -6,6 +6,7 @@ import { CHECKED_CHAT_REQUEST_KEYS, OpenAIError, checkChatRequestSettings } from
 import type { ChatCompletionRequest } from '@quarry/openai';
 import type { ModelFamily } from '../../capabilities/model-capabilities';
 import type { ConverseDraft } from './converse-draft';
+import { requestMetadataProblem } from './request-metadata';
 import { isConnectionKey, isKnownRequestKey } from './unsupported-params';
 
 /**
@@ -108,12 +109,11 @@ function applyParam(
       return;
     }
     case 'requestMetadata': {
-      const metadata = expectObject(value, key, source);
-      for (const name in metadata) {
-        if (typeof metadata[name] !== 'string')
-          fail(`requestMetadata.${name} must be a string`, `requestMetadata.${name}`, source);
-      }
-      topLevel.requestMetadata = { ...asRecord(topLevel.requestMetadata), ...metadata };
+      // Checked merged: the deployment's pairs and the request's together must fit Bedrock's limits.
+      const merged = { ...asRecord(topLevel.requestMetadata), ...expectObject(value, key, source) };
+      const problem = requestMetadataProblem(merged);
+      if (problem) fail(problem.message, problem.param, source);
+      topLevel.requestMetadata = merged as Record<string, string>;
       return;
     }
     case 'serviceTier': {
