@@ -14,8 +14,7 @@
 // understands) replaces what is sent, untouched, while prices and capabilities still follow the named
 // model.
 import { capabilitiesFor } from './capabilities/capabilities-for';
-import type { ModelFamily } from './capabilities/model-capabilities';
-import { familyOf } from './capabilities/model-family';
+import { familyOf, type ModelFamily } from './model-family';
 import { splitCrossRegionPrefix, type CrossRegionPrefix } from './model-id';
 
 export type BedrockRouteKind = 'converse' | 'invoke' | 'agent';

@@ -15,7 +15,7 @@
 //   message, whereas a wrong "unsupported" here would block features that work. Reasoning, caching
 //   and native schemas are assumed only for families known to offer them.
 import type { ModelCapabilities, ModelMode } from './model-capabilities';
-import { familyOf } from './model-family';
+import { familyOf } from '../model-family';
 import { priceTableEntryForBaseModel } from '../pricing/price-table';
 import { splitCrossRegionPrefix } from '../model-id';
 
