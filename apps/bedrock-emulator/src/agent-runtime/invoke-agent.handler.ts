@@ -2,9 +2,9 @@
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse, EventStreamWriter } from '../http/types';
 import {
   optionalBoolean,
-  optionalObject,
+  optionalRecord,
   optionalString,
-  parseJsonObject,
+  parseJsonBody,
 } from '../service-support/request-body';
 import { countTextTokens } from '../model/prompt-tokens';
 import { StreamPacer } from '../runtime/runtime-faults';
@@ -25,14 +25,14 @@ export async function invokeAgent(
   const startTime = new Date();
   const { baseId: agentId, faults } = resolveIdentifierFaults(request.params.agentId, context);
   const { agentAliasId, sessionId } = request.params;
-  const body = parseJsonObject(request.body);
+  const body = parseJsonBody(request.body);
   checkAgent(agentId, agentAliasId, sessionId);
-  const memoryId = optionalString(body, 'memoryId');
-  const enableTrace = optionalBoolean(body, 'enableTrace') ?? false;
-  const endSession = optionalBoolean(body, 'endSession') ?? false;
-  const streaming = optionalObject(body, 'streamingConfigurations');
+  const memoryId = optionalString(body.memoryId, 'memoryId');
+  const enableTrace = optionalBoolean(body.enableTrace, 'enableTrace') ?? false;
+  const endSession = optionalBoolean(body.endSession, 'endSession') ?? false;
+  const streaming = optionalRecord(body.streamingConfigurations, 'streamingConfigurations');
   const streamFinalResponse = streaming
-    ? (optionalBoolean(streaming, 'streamFinalResponse') ?? false)
+    ? (optionalBoolean(streaming.streamFinalResponse, 'streamFinalResponse') ?? false)
     : false;
 
   const sessions = AgentSessions.of(context);

@@ -1,7 +1,7 @@
 // Create/Get/List/Stop ModelInvocationJob: thin adapters between HTTP and the BatchJobs store.
 import { EmulatorError } from '../http/emulator-error';
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from '../http/types';
-import { parseJsonObject } from '../service-support/request-body';
+import { parseJsonBody } from '../service-support/request-body';
 import { answerFault } from '../service-support/request-faults';
 import { notFound } from '../service-support/service-error';
 import { jobSummary, type BatchJob } from './batch-job';
@@ -28,7 +28,7 @@ export async function createModelInvocationJob(
   response: EmulatorResponse,
   context: EmulatorContext,
 ): Promise<void> {
-  const specification = parseCreateJobRequest(parseJsonObject(request.body));
+  const specification = parseCreateJobRequest(parseJsonBody(request.body));
   if (await answerFault(context.faults, context, response, request.signal)) return;
   response.json({ jobArn: batchJobs(context).create(specification).jobArn });
 }

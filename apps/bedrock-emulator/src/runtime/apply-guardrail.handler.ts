@@ -10,7 +10,7 @@ import {
   isRecord,
   parseJsonBody,
   rejectExtraneousKeys,
-} from './body-validation';
+} from '../service-support/request-body';
 import { answerLeadingFaults } from './runtime-faults';
 
 const GUARDRAIL_VERSION = /^(DRAFT|[1-9][0-9]{0,7})$/;

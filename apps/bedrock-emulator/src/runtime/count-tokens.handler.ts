@@ -3,7 +3,12 @@
 import { EmulatorError } from '../http/emulator-error';
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from '../http/types';
 import { countPromptTokens } from '../model/prompt-tokens';
-import { expectRecord, expectString, parseJsonBody, rejectExtraneousKeys } from './body-validation';
+import {
+  expectRecord,
+  expectString,
+  parseJsonBody,
+  rejectExtraneousKeys,
+} from '../service-support/request-body';
 import { parseConverseRequest } from './converse/converse-request';
 import { textFamilyFor } from './families/text-families';
 import { modelForOperation } from './model-answers';
