@@ -11,7 +11,11 @@ import {
   parseJsonBody,
   type JsonRecord,
 } from '../service-support/request-body';
-import { answerFault, resolveIdentifierFaults } from '../service-support/request-faults';
+import {
+  answerLeadingFaults,
+  resolveIdentifierFaults,
+  SERVICE_FAULTS,
+} from '../service-support/request-faults';
 import { invalid, notFound, validationError } from '../service-support/service-error';
 import { rankDocuments } from './relevance';
 
@@ -48,7 +52,7 @@ export async function rerank(
   const { baseId, faults } = resolveIdentifierFaults(modelArn, context);
   checkRerankModel(baseId, `${path}.modelConfiguration.modelArn`);
 
-  if (await answerFault(faults, context, response, request.signal)) return;
+  if (await answerLeadingFaults(faults, context, response, request.signal, SERVICE_FAULTS)) return;
   const ranked = rankDocuments(
     query,
     sources.map((source) => source.text),

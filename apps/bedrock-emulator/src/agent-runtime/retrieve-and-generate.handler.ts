@@ -14,7 +14,7 @@ import {
   parseJsonBody,
   type JsonRecord,
 } from '../service-support/request-body';
-import { answerFault } from '../service-support/request-faults';
+import { answerLeadingFaults, SERVICE_FAULTS } from '../service-support/request-faults';
 import { invalid, notFound, validationError } from '../service-support/service-error';
 import { asReference, searchKnowledgeBase } from './knowledge-base';
 import { rankDocuments } from './relevance';
@@ -40,7 +40,7 @@ export async function retrieveAndGenerate(
     'retrieveAndGenerateConfiguration',
   );
   const references = referencesFor(configuration, question);
-  if (await answerFault(context.faults, context, response, request.signal)) return;
+  if (await answerLeadingFaults(context.faults, context, response, request.signal, SERVICE_FAULTS)) return;
 
   const best = references[0];
   const text = best ? `Answer to "${question}": ${best.content.text}` : `No passage answers "${question}".`;

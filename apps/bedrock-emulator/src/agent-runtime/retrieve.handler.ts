@@ -7,7 +7,11 @@ import {
   optionalRecord,
   parseJsonBody,
 } from '../service-support/request-body';
-import { answerFault, resolveIdentifierFaults } from '../service-support/request-faults';
+import {
+  answerLeadingFaults,
+  resolveIdentifierFaults,
+  SERVICE_FAULTS,
+} from '../service-support/request-faults';
 import { searchKnowledgeBase } from './knowledge-base';
 import { checkKnowledgeBase } from './resource-rules';
 
@@ -30,7 +34,7 @@ export async function retrieve(
     'retrievalQuery.text',
   );
   const numberOfResults = numberOfResultsIn(body.retrievalConfiguration, 'retrievalConfiguration');
-  if (await answerFault(faults, context, response, request.signal)) return;
+  if (await answerLeadingFaults(faults, context, response, request.signal, SERVICE_FAULTS)) return;
   response.json({ retrievalResults: searchKnowledgeBase(knowledgeBaseId, query, numberOfResults) });
 }
 
