@@ -1,8 +1,9 @@
 // Failures, retries, aborted streams, and the spend rows and totals every request leaves behind.
 import { createServer } from 'node:net';
 import OpenAI from 'openai';
-import { deployment, startChatFixture, type ChatFixture } from './chat-fixture';
+import { deployment, faultyDeployment, startChatFixture, type ChatFixture } from './chat-fixture';
 
+const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
 let fixture: ChatFixture;
 const nonce = Date.now().toString(36);
 
@@ -17,33 +18,22 @@ async function closedPort(): Promise<number> {
 
 beforeAll(async () => {
   const unreachable = `\n      aws_bedrock_runtime_endpoint: http://127.0.0.1:${await closedPort()}`;
-  // Fault-injecting deployments: the emulator reads faults from the model id suffix.
+  // Fault-injecting deployments: the emulator reads faults from the suffix of the model id it is sent.
   fixture = await startChatFixture(
     [
-      deployment('broken-unreachable', 'bedrock/anthropic.claude-3-haiku-20240307-v1:0', unreachable),
-      deployment(
-        'broken-unreachable-once',
-        'bedrock/anthropic.claude-3-haiku-20240307-v1:0',
-        `${unreachable}\n      num_retries: 0`,
-      ),
-      deployment('flaky-haiku', `bedrock/anthropic.claude-3-haiku-20240307-v1:0~throttle:2,nonce:${nonce}`),
-      deployment('broken-always-throttled', `bedrock/anthropic.claude-3-haiku-20240307-v1:0~throttle`),
-      deployment('broken-validation', `bedrock/anthropic.claude-3-haiku-20240307-v1:0~midstream`),
-      deployment('slow-haiku', `bedrock/anthropic.claude-3-haiku-20240307-v1:0~tps:40`),
-      deployment('slow-first-byte', `bedrock/anthropic.claude-3-haiku-20240307-v1:0~slow:3000`),
-      deployment(
-        'slow-timeout',
-        `bedrock/anthropic.claude-3-haiku-20240307-v1:0~latency:5000`,
-        '\n      timeout: 0.3',
-      ),
-      deployment(
-        'slow-stream-timeout',
-        `bedrock/anthropic.claude-3-haiku-20240307-v1:0~tps:10`,
-        '\n      timeout: 0.4',
-      ),
-      deployment(
+      deployment('broken-unreachable', `bedrock/${HAIKU}`, unreachable),
+      deployment('broken-unreachable-once', `bedrock/${HAIKU}`, `${unreachable}\n      num_retries: 0`),
+      faultyDeployment('flaky-haiku', HAIKU, `throttle:2,nonce:${nonce}`),
+      faultyDeployment('broken-always-throttled', HAIKU, 'throttle'),
+      faultyDeployment('broken-validation', HAIKU, 'midstream'),
+      faultyDeployment('slow-haiku', HAIKU, 'tps:40'),
+      faultyDeployment('slow-first-byte', HAIKU, 'slow:3000'),
+      faultyDeployment('slow-timeout', HAIKU, 'latency:5000', '\n      timeout: 0.3'),
+      faultyDeployment('slow-stream-timeout', HAIKU, 'tps:10', '\n      timeout: 0.4'),
+      faultyDeployment(
         'flaky-no-retries',
-        `bedrock/anthropic.claude-3-haiku-20240307-v1:0~throttle:1,nonce:noretry-${nonce}`,
+        HAIKU,
+        `throttle:1,nonce:noretry-${nonce}`,
         '\n      num_retries: 0',
       ),
     ].join(''),

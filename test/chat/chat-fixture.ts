@@ -1,6 +1,6 @@
 // A gateway + emulator pair with chat deployments, shared by the chat end-to-end specs.
 import OpenAI from 'openai';
-import { startEmulator, type RunningEmulator } from '../../apps/bedrock-emulator/src/index';
+import { startEmulator, withFaults, type RunningEmulator } from '../../apps/bedrock-emulator/src/index';
 import { SpendWriter } from '../../apps/gateway/src/spend/spend-writer.service';
 import { newPrismaClient } from '../support/database';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
@@ -16,6 +16,19 @@ function deployment(name: string, model: string, extra = ''): string {
   - model_name: ${name}
     litellm_params:
       model: ${model}${EMULATOR_CREDENTIALS}${extra}`;
+}
+
+/**
+ * A deployment of `baseModelId` whose calls make the emulator inject `faults`. The fault-suffixed id
+ * goes out as `model_id`, which the gateway sends untouched (like a provisioned-throughput id), so
+ * prices and capabilities still follow the model named in `model`.
+ */
+function faultyDeployment(name: string, baseModelId: string, faults: string, extra = ''): string {
+  return deployment(
+    name,
+    `bedrock/${baseModelId}`,
+    `\n      model_id: ${withFaults(baseModelId, faults)}${extra}`,
+  );
 }
 
 export interface ChatFixture {
@@ -75,4 +88,4 @@ litellm_settings:
   };
 }
 
-export { deployment };
+export { deployment, faultyDeployment };

@@ -1,11 +1,12 @@
 // SIGTERM/app.close() while a stream is in flight: the stream finishes (or, once the grace period is over,
 // is aborted), its spend row is written, and only then does the gateway let go of the database.
-import { startEmulator, type RunningEmulator } from '../../apps/bedrock-emulator/src/index';
+import { startEmulator, withFaults, type RunningEmulator } from '../../apps/bedrock-emulator/src/index';
 import { SpendWriter } from '../../apps/gateway/src/spend/spend-writer.service';
 import { EMULATOR_CREDENTIALS } from '../chat/chat-fixture';
 import { newPrismaClient } from '../support/database';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
+const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
 let emulator: RunningEmulator;
 const prisma = newPrismaClient();
 
@@ -26,7 +27,8 @@ function gatewayStreamingAt(tokensPerSecond: number, env: Record<string, string>
     configYaml: `model_list:
   - model_name: slow
     litellm_params:
-      model: bedrock/anthropic.claude-3-haiku-20240307-v1:0~tps:${tokensPerSecond}${EMULATOR_CREDENTIALS}
+      model: bedrock/${HAIKU}
+      model_id: ${withFaults(HAIKU, `tps:${tokensPerSecond}`)}${EMULATOR_CREDENTIALS}
 `,
   });
 }

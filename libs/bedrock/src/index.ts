@@ -5,7 +5,7 @@ export * from './errors';
 export * from './redact-secrets';
 export * from './retry/with-retries';
 export * from './capabilities/model-capabilities';
-export * from './capabilities/model-family';
+export * from './model-family';
 export * from './capabilities/capabilities-for';
 export * from './capabilities/capabilities-from-model-info';
 export * from './pricing/token-usage';

@@ -1,5 +1,6 @@
 // One model_list entry of a LiteLLM config: model_name, litellm_params, model_info.
 // Shared by config.yaml loading and the /model/new endpoint, so both accept exactly the same deployments.
+import { MODEL_INFO_PRICE_FIELDS } from '@quarry/bedrock';
 import { isObject } from './is-object';
 
 export interface ConfigModel {
@@ -72,17 +73,6 @@ const ENDPOINT_PARAMS = [
   'aws_s3_endpoint',
 ];
 
-const PRICE_FIELDS = [
-  'input_cost_per_token',
-  'output_cost_per_token',
-  'cache_read_input_token_cost',
-  'cache_creation_input_token_cost',
-  'input_cost_per_token_batches',
-  'output_cost_per_token_batches',
-  'output_cost_per_image',
-  'input_cost_per_query',
-];
-
 type Path = (string | number)[];
 
 export function validateModelEntry(
@@ -144,7 +134,7 @@ export function validateModelEntry(
       problems.push(`${field(['model_info', 'base_model'])} must be a string`);
     if (info.id !== undefined && typeof info.id !== 'string')
       problems.push(`${field(['model_info', 'id'])} must be a string`);
-    for (const key of PRICE_FIELDS) {
+    for (const key of MODEL_INFO_PRICE_FIELDS) {
       const value = info[key];
       if (value !== undefined && (typeof value !== 'number' || !(value >= 0)))
         problems.push(`${field(['model_info', key])} must be a number ≥ 0`);

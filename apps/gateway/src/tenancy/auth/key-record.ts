@@ -1,6 +1,7 @@
 // The one query behind authentication: a key (by its current or grace-period hash) with its team, user and
 // the user's team memberships, turned into the cached Principal.
 import type { Prisma } from '@quarry/db';
+import { asRecord } from '../../platform/config/is-object';
 import type { Principal } from './principal';
 
 export const KEY_RECORD_INCLUDE = {
@@ -95,12 +96,6 @@ function principalFrom(record: KeyRecord): Principal {
       .map((membership) => membership.teamId),
     teamMemberOf: memberships.map((membership) => membership.teamId),
   });
-}
-
-function asRecord(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
 }
 
 function asStringRecord(value: unknown): Record<string, string> {

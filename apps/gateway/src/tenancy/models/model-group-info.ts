@@ -1,5 +1,6 @@
 // /model_group/info: one entry per public model name with its mode, limits, prices and what it supports,
 // from the deployments' model_info (the first deployment that states a value wins).
+import { MODEL_INFO_PRICE_FIELDS } from '@quarry/bedrock';
 import type { Deployment } from './deployment';
 import { endpointsFor, modeOf } from './model-mode';
 
@@ -7,14 +8,7 @@ const INFO_FIELDS = [
   'max_input_tokens',
   'max_output_tokens',
   'max_tokens',
-  'input_cost_per_token',
-  'output_cost_per_token',
-  'cache_read_input_token_cost',
-  'cache_creation_input_token_cost',
-  'input_cost_per_token_batches',
-  'output_cost_per_token_batches',
-  'output_cost_per_image',
-  'input_cost_per_query',
+  ...MODEL_INFO_PRICE_FIELDS,
   'base_model',
 ] as const;
 

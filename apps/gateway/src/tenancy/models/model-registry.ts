@@ -8,6 +8,7 @@ import { PrismaService } from '@quarry/db';
 import type { ModelCatalog } from '../access/model-catalog';
 import { CacheInvalidationService } from '../../platform/invalidation/cache-invalidation.service';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
+import { asRecord } from '../../platform/config/is-object';
 import { LOGGER } from '../../platform/logging/logger.token';
 import { configDeployments, syncConfigDeployments } from './config-deployments';
 import type { Deployment } from './deployment';
@@ -169,10 +170,4 @@ function freezeDeployment(deployment: Deployment): Deployment {
     litellmParams: Object.freeze({ ...deployment.litellmParams }),
     modelInfo: Object.freeze({ ...deployment.modelInfo }),
   });
-}
-
-function asRecord(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
 }

@@ -10,7 +10,7 @@ import { ModelAccessService } from '../access/model-access.service';
 import { CacheInvalidationService } from '../../platform/invalidation/cache-invalidation.service';
 import { notFound, requireProxyAdmin } from '../auth/management-errors';
 import type { Principal } from '../auth/principal';
-import { isObject } from '../../platform/config/is-object';
+import { asRecord, isObject } from '../../platform/config/is-object';
 import type { Deployment } from './deployment';
 import { validateDeploymentInput } from './deployment-input';
 import { ModelDeploymentsRepository } from './model-deployments.repository';
@@ -66,11 +66,11 @@ export class ModelsService {
       model_name: entry.model_name ?? existing.modelName,
       litellm_params: {
         ...asRecord(existing.litellmParams),
-        ...(isObject(entry.litellm_params) ? entry.litellm_params : {}),
+        ...asRecord(entry.litellm_params),
       },
       model_info: {
         ...asRecord(existing.modelInfo),
-        ...(isObject(entry.model_info) ? entry.model_info : {}),
+        ...asRecord(entry.model_info),
         id,
       },
       ...Object.fromEntries(
@@ -157,8 +157,4 @@ function deploymentOf(row: ModelDeployment): Deployment {
     modelInfo: asRecord(row.modelInfo),
     source: row.source,
   };
-}
-
-function asRecord(value: unknown): Record<string, unknown> {
-  return isObject(value) ? value : {};
 }

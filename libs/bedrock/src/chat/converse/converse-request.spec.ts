@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseChatCompletionRequest } from '@quarry/openai';
-import type { ModelCapabilities, ModelFamily } from '../../capabilities/model-capabilities';
+import type { ModelCapabilities } from '../../capabilities/model-capabilities';
+import type { ModelFamily } from '../../model-family';
 import {
   capabilitiesFor,
   fakeFetchImage,

@@ -4,7 +4,7 @@
 // Deployment values come first; the request's own values override them.
 import { CHECKED_CHAT_REQUEST_KEYS, OpenAIError, checkChatRequestSettings } from '@quarry/openai';
 import type { ChatCompletionRequest } from '@quarry/openai';
-import type { ModelFamily } from '../../capabilities/model-capabilities';
+import type { ModelFamily } from '../../model-family';
 import type { ConverseDraft } from './converse-draft';
 import { requestMetadataProblem } from './request-metadata';
 import { isConnectionKey, isKnownRequestKey } from './unsupported-params';

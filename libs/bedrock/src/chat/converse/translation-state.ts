@@ -1,6 +1,6 @@
 // Per-request state the message translators share: identifier registries (so a tool name or call id
 // maps the same way everywhere in the request), document names, prefetched images and the switches.
-import type { ModelFamily } from '../../capabilities/model-capabilities';
+import type { ModelFamily } from '../../model-family';
 import { DocumentNamer } from './documents';
 import type { PrefetchedMedia } from './media-urls';
 import { BedrockNameRegistry } from './tool-names';

@@ -1,6 +1,19 @@
 // The model family — which native body format and which family-specific options apply — read
-// from the provider part of a base model id (`anthropic.claude-…` → anthropic).
-import type { ModelFamily } from './model-capabilities';
+// from the provider part of a base model id (`anthropic.claude-…` → anthropic). Both the price table
+// (cache-price fallbacks) and the capabilities depend on it, so it sits beside the model-id anatomy.
+export type ModelFamily =
+  | 'anthropic'
+  | 'meta'
+  | 'mistral'
+  | 'amazon-titan'
+  | 'amazon-nova'
+  | 'cohere'
+  | 'ai21'
+  | 'deepseek'
+  | 'openai'
+  | 'qwen'
+  | 'writer'
+  | 'other';
 
 const BY_PROVIDER: Record<string, ModelFamily> = {
   anthropic: 'anthropic',
