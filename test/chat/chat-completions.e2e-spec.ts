@@ -316,3 +316,47 @@ describe('requestMetadata', () => {
     expect(((await refused.json()) as any).error.param).toBe('requestMetadata.owner<script>');
   });
 });
+
+describe('documents through image_url (LiteLLM’s documented form)', () => {
+  const PDF_DATA_URL = `data:application/pdf;base64,${Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n').toString('base64')}`;
+
+  it('sends a PDF data URL, given as the image_url string itself, to Bedrock as a document', async () => {
+    const ask = (withDocument: boolean) =>
+      fixture.client.chat.completions.create({
+        model: 'claude-haiku',
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'What is this file about?' },
+              // @ts-expect-error the URL string alone is LiteLLM's shorthand, not in OpenAI's types
+              ...(withDocument ? [{ type: 'image_url', image_url: PDF_DATA_URL }] : []),
+            ],
+          },
+        ],
+      });
+    const withoutDocument = await ask(false);
+    const withDocument = await ask(true);
+    expect(withDocument.choices[0].message.content).toBeTruthy();
+    // The emulator counts a document block as a fixed number of prompt tokens: it reached the model.
+    expect(withDocument.usage!.prompt_tokens).toBeGreaterThan(withoutDocument.usage!.prompt_tokens);
+  });
+
+  it('refuses a data URL that is neither an image nor a document, naming the field', async () => {
+    const response = await fixture.gateway.request('/v1/chat/completions', {
+      method: 'POST',
+      key: fixture.tenant.key,
+      json: {
+        model: 'claude-haiku',
+        messages: [
+          {
+            role: 'user',
+            content: [{ type: 'image_url', image_url: { url: 'data:application/zip;base64,UEsDBA==' } }],
+          },
+        ],
+      },
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as any).error.param).toBe('messages[0].content[0].image_url.url');
+  });
+});
