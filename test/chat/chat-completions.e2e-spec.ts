@@ -360,3 +360,17 @@ describe('documents through image_url (LiteLLM’s documented form)', () => {
     expect(((await response.json()) as any).error.param).toBe('messages[0].content[0].image_url.url');
   });
 });
+
+describe('model modes', () => {
+  it('answers a 400 naming the right endpoint when a chat request names an embedding model', async () => {
+    const response = await fixture.gateway.request('/v1/chat/completions', {
+      method: 'POST',
+      key: fixture.tenant.key,
+      json: { model: 'titan-embed', messages: [{ role: 'user', content: 'hi' }] },
+    });
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as any;
+    expect(error).toMatchObject({ param: 'model', code: 'wrong_endpoint' });
+    expect(error.message).toContain('/v1/embeddings');
+  });
+});

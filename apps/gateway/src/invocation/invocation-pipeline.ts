@@ -4,11 +4,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { formatCost } from '@quarry/bedrock';
-import type { OpenAIError } from '@quarry/openai';
+import { OpenAIError } from '@quarry/openai';
 import { LOGGER } from '../platform/logging/logger.token';
 import { ShutdownSignal } from '../platform/shutdown/shutdown-signal';
 import type { Principal } from '../tenancy/auth/principal';
 import { ModelAccessService } from '../tenancy/access/model-access.service';
+import { endpointsFor } from '../tenancy/models/model-mode';
 import { SpendWriter } from '../spend/spend-writer.service';
 import { CallDeadline } from './attempts/call-deadline';
 import { callWithFallbacks } from './attempts/call-with-fallbacks';
@@ -59,7 +60,10 @@ export class InvocationPipeline {
     let admission: Admission | undefined;
     try {
       const invocation = build(call);
-      const candidates = this.deployments.resolveAll(this.access.resolve(principal, invocation.model));
+      const candidates = servedBy(
+        invocation,
+        this.deployments.resolveAll(this.access.resolve(principal, invocation.model)),
+      );
       admission = await this.limits.admit(call);
       const ordered = this.router.order(candidates);
       const translations = translationsOf(invocation);
@@ -157,6 +161,18 @@ export class InvocationPipeline {
   private book(call: MeteredCall, outcome: CallOutcome): void {
     this.spend.record(call.toSpendRecord(outcome.status, outcome.httpStatus, outcome.errorType));
   }
+}
+
+/** The deployments of the model that this surface serves; none is a 400 that names the right endpoint. */
+function servedBy(invocation: Invocation, candidates: ResolvedDeployment[]): ResolvedDeployment[] {
+  const served = candidates.filter((candidate) => invocation.modes.includes(candidate.mode));
+  if (served.length > 0) return served;
+  const mode = candidates[0].mode;
+  throw OpenAIError.badRequest(
+    `Model "${invocation.model}" is a${/^[aeiou]/.test(mode) ? 'n' : ''} ${mode.replace('_', ' ')} model; call ${endpointsFor(mode).join(' or ')} for it`,
+    'model',
+    'wrong_endpoint',
+  );
 }
 
 /** Each deployment's translation, made once per call (images are fetched once, not per fallback). */

@@ -3,11 +3,14 @@
 // rest (access, limits, routing, retries and fallbacks, the deadline, metering, spend, errors, the reply).
 import type { TokenUsage } from '@quarry/bedrock';
 import type { OpenAIError } from '@quarry/openai';
+import type { ModelMode } from '../tenancy/models/model-mode';
 import type { ResolvedDeployment } from './deployments/resolved-deployment';
 
 interface InvocationBase<Translated> {
   /** The public model name (or key alias) the client asked for. */
   model: string;
+  /** The deployment modes this surface serves; a model of another mode is a 400 naming its endpoint. */
+  modes: readonly ModelMode[];
   /**
    * The request in Bedrock's terms for one deployment. Called at most once per deployment, first for
    * the primary one, before any Bedrock call: a request Bedrock would refuse fails here.

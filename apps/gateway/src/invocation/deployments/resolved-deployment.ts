@@ -16,9 +16,12 @@ import type { AppConfig } from '../../platform/config/app-config';
 import { GATEWAY_PARAMS, SECRET_PARAMS } from '../../platform/config/config-model';
 import { resolveEnvReferences } from '../../platform/config/env-reference';
 import type { Deployment } from '../../tenancy/models/deployment';
+import { modeOf, type ModelMode } from '../../tenancy/models/model-mode';
 
 export interface ResolvedDeployment {
   deployment: Deployment;
+  /** Which endpoints serve it (model_info.mode, or inferred from the model id). */
+  mode: ModelMode;
   route: BedrockRoute;
   capabilities: ModelCapabilities;
   price: ModelPrice | undefined;
@@ -88,6 +91,7 @@ export function resolveDeployment(
 
   return {
     deployment,
+    mode: modeOf(deployment),
     route,
     capabilities: capabilitiesFor(route.baseModelId, capabilitiesFromModelInfo(info)),
     price: mergePriceOverrides(basePrice, info),

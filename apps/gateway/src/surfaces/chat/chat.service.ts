@@ -10,9 +10,13 @@ import { InvocationPipeline } from '../../invocation/invocation-pipeline';
 import type { ClientReply } from '../../invocation/reply/client-reply';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import type { Principal } from '../../tenancy/auth/principal';
+import type { ModelMode } from '../../tenancy/models/model-mode';
 import { fetchOncePerUrl, translateChat } from './chat-translation';
 import { ChatStreamRelay } from './chat-stream-relay';
 import { completionId } from './completion-id';
+
+/** Agents and legacy completion models answer chat completions too. */
+const CHAT_MODES: readonly ModelMode[] = ['chat', 'completion', 'agent'];
 
 @Injectable()
 export class ChatService {
@@ -35,6 +39,7 @@ export class ChatService {
     const settings = { modifyParams: this.config.settings.modifyParams };
     const base = {
       model: chatRequest.model,
+      modes: CHAT_MODES,
       translate: (deployment: ResolvedDeployment) =>
         translateChat(chatRequest, deployment, settings, fetchImage),
     };
