@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Prisma, PrismaService } from '@quarry/db';
-import type { ConfigModel } from '../../platform/config/config-model';
+import type { ConfigModel } from '../../platform/config/deployment-validator';
 import type { Deployment } from './deployment';
 import { maskedParams } from './model-response';
 

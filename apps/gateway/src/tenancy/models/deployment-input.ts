@@ -5,7 +5,7 @@
 // other value may be an `os.environ/` reference, because that would let an API caller read any
 // environment variable of the gateway into a request. config.yaml models keep LiteLLM's full behaviour.
 import { OpenAIError } from '@quarry/openai';
-import { validateModelEntry, type ConfigModel } from '../../platform/config/config-model';
+import { validateDeploymentEntry, type ConfigModel } from '../../platform/config/deployment-validator';
 import { isEnvReference } from '../../platform/config/env-reference';
 import { isSecretParam } from './model-response';
 
@@ -26,7 +26,7 @@ const ENDPOINT_PARAMS = [
 ];
 
 export function validateDeploymentInput(body: unknown): ConfigModel {
-  const result = validateModelEntry(body ?? {}, [], () => '');
+  const result = validateDeploymentEntry(body ?? {}, [], () => '');
   if ('problems' in result) {
     const messages = result.problems.map((problem) => problem.replace(/^: /, ''));
     throw OpenAIError.badRequest(
