@@ -13,6 +13,8 @@ import { GracefulShutdown } from './platform/shutdown/graceful-shutdown';
 import { ShutdownSignal } from './platform/shutdown/shutdown-signal';
 import { SpendModule } from './spend/spend.module';
 import { KeysModule } from './tenancy/keys/keys.module';
+import { AccessModule } from './tenancy/access/access.module';
+import { ModelListingsModule } from './tenancy/model-listings/model-listings.module';
 import { ModelsModule } from './tenancy/models/models.module';
 import { TeamsModule } from './tenancy/teams/teams.module';
 import { UsersModule } from './tenancy/users/users.module';
@@ -27,6 +29,8 @@ export class AppModule {
         PrismaModule.forRoot(config.databaseUrl),
         AuthModule,
         ModelsModule,
+        AccessModule,
+        ModelListingsModule,
         KeysModule,
         TeamsModule,
         UsersModule,

@@ -1,11 +1,9 @@
 // The Nest face of the spend buffer: one per process, started with the app, drained on shutdown.
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { PrismaService } from '@quarry/db';
+import { PrismaSpendStore, type SpendRecord } from '@quarry/db';
 import { LOGGER } from '../platform/logging/logger.token';
 import { DEFAULT_SPEND_BUFFER_OPTIONS, SpendBuffer } from './spend-buffer';
-import { PrismaSpendStore } from './prisma-spend-store';
-import type { SpendRecord } from './spend-record';
 
 const SHUTDOWN_DRAIN_MS = 10_000;
 
@@ -14,10 +12,10 @@ export class SpendWriter implements OnModuleInit {
   private readonly buffer: SpendBuffer;
 
   constructor(
-    prisma: PrismaService,
+    store: PrismaSpendStore,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.buffer = new SpendBuffer(new PrismaSpendStore(prisma), {
+    this.buffer = new SpendBuffer(store, {
       ...DEFAULT_SPEND_BUFFER_OPTIONS,
       onWriteError: (error, pendingRows) =>
         logger.error(

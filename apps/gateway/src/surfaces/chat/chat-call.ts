@@ -3,7 +3,7 @@
 import type { ChatCompletionRequest } from '@quarry/openai';
 import { costOf, type TokenUsage } from '@quarry/bedrock';
 import type { Principal } from '../../tenancy/auth/principal';
-import type { SpendRecord } from '../../spend/spend-record';
+import type { SpendRecord } from '@quarry/db';
 import type { PreparedDeployment } from '../../invocation/deployments/prepared-deployment';
 
 export class ChatCall {
@@ -35,7 +35,7 @@ export class ChatCall {
     return {
       requestId: this.requestId,
       callType: 'chat',
-      keyId: this.principal.keyId,
+      keyId: this.principal.key?.id,
       teamId: this.principal.teamId,
       userId: this.principal.userId,
       endUser: this.request?.user ?? undefined,

@@ -25,8 +25,15 @@ const ENDPOINT_PARAMS = [
   'aws_s3_endpoint',
 ];
 
-export function validateDeploymentInput(body: unknown): ConfigModel {
-  const result = validateDeploymentEntry(body ?? {}, [], () => '');
+/** A model_list entry as /model/new sends it (or /model/update after merging it with the stored one). */
+export interface DeploymentInput {
+  model_name: string;
+  litellm_params: Readonly<Record<string, unknown>>;
+  model_info?: Readonly<Record<string, unknown>> | null;
+}
+
+export function validateDeploymentInput(entry: DeploymentInput): ConfigModel {
+  const result = validateDeploymentEntry(entry, [], () => '');
   if ('problems' in result) {
     const messages = result.problems.map((problem) => problem.replace(/^: /, ''));
     throw OpenAIError.badRequest(
