@@ -9,6 +9,7 @@ import type { TeamRecord, UserRecord, UserWithTeams } from '@quarry/db';
 import { entriesBeyond } from '../access/model-grant';
 import { forbidden, notFound } from '../auth/management-errors';
 import { isProxyAdmin, isTeamAdmin, type Limits, type Principal } from '../auth/principal';
+import { NUMERIC_LIMITS } from '../limit-fields/limit-changes';
 import type { ModelCatalog } from '../models/model-catalog';
 import { OpenAIError } from '@quarry/openai';
 
@@ -84,9 +85,9 @@ export function assertKeyGrant(
       'models',
     );
   }
-  for (const [field, name] of LIMIT_FIELDS) {
-    const limit = bound[field];
-    const wanted = desired[field];
+  for (const [name, column] of NUMERIC_LIMITS) {
+    const limit = bound[column];
+    const wanted = desired[column];
     if (typeof limit === 'number' && typeof wanted === 'number' && wanted > limit)
       throw forbidden(
         `${name} ${wanted} is larger than ${desired.teamId !== null ? "the team's" : 'your'} ${name} (${limit}).`,
@@ -94,16 +95,6 @@ export function assertKeyGrant(
       );
   }
 }
-
-const LIMIT_FIELDS: [
-  keyof Limits & ('maxBudget' | 'rpmLimit' | 'tpmLimit' | 'maxParallelRequests'),
-  string,
-][] = [
-  ['maxBudget', 'max_budget'],
-  ['rpmLimit', 'rpm_limit'],
-  ['tpmLimit', 'tpm_limit'],
-  ['maxParallelRequests', 'max_parallel_requests'],
-];
 
 /** Blocking and unblocking is for proxy admins and the key's team admins; an owner cannot unblock itself. */
 export function assertMayChangeBlock(principal: Principal, teamId: string | null): void {

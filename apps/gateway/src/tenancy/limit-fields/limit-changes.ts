@@ -5,18 +5,24 @@ import type { LimitChanges } from '@quarry/db';
 import { parseDuration } from '../../platform/validation/duration';
 import type { LimitFieldsDto } from './limit-fields.dto';
 
+/** The numeric limits, by request field and column; a caller may not grant more than its own. */
+export const NUMERIC_LIMITS = [
+  ['max_budget', 'maxBudget'],
+  ['rpm_limit', 'rpmLimit'],
+  ['tpm_limit', 'tpmLimit'],
+  ['max_parallel_requests', 'maxParallelRequests'],
+] as const satisfies readonly (readonly [keyof LimitFieldsDto, keyof LimitChanges])[];
+
 export function limitChangesFrom(fields: LimitFieldsDto, now: number): LimitChanges {
   const changes: LimitChanges = {};
   if (fields.models !== undefined) changes.models = fields.models;
-  if (fields.max_budget !== undefined) changes.maxBudget = fields.max_budget;
+  for (const [field, column] of NUMERIC_LIMITS)
+    if (fields[field] !== undefined) changes[column] = fields[field];
   if (fields.budget_duration !== undefined) {
     changes.budgetDuration = fields.budget_duration;
     changes.budgetResetAt =
       fields.budget_duration === null ? null : new Date(now + parseDuration(fields.budget_duration)!);
   }
-  if (fields.rpm_limit !== undefined) changes.rpmLimit = fields.rpm_limit;
-  if (fields.tpm_limit !== undefined) changes.tpmLimit = fields.tpm_limit;
-  if (fields.max_parallel_requests !== undefined) changes.maxParallelRequests = fields.max_parallel_requests;
   if (fields.metadata !== undefined) changes.metadata = fields.metadata;
   return changes;
 }
