@@ -14,6 +14,8 @@ import { ShutdownDrains } from './platform/shutdown/shutdown-drains';
 import { ShutdownSignal } from './platform/shutdown/shutdown-signal';
 import { SpendModule } from './spend/spend.module';
 import { KeysModule } from './tenancy/keys/keys.module';
+import { AccessModule } from './tenancy/access/access.module';
+import { ModelListingsModule } from './tenancy/model-listings/model-listings.module';
 import { ModelsModule } from './tenancy/models/models.module';
 import { TeamsModule } from './tenancy/teams/teams.module';
 import { UsersModule } from './tenancy/users/users.module';
@@ -28,6 +30,8 @@ export class AppModule {
         PrismaModule.forRoot(config.databaseUrl),
         AuthModule,
         ModelsModule,
+        AccessModule,
+        ModelListingsModule,
         KeysModule,
         TeamsModule,
         UsersModule,

@@ -1,13 +1,7 @@
 // Buffers spend records off the request path and writes them in batches. Rules (LESSONS "Tenancy,
 // limits, spend"): never block a response; bounded memory; a failed write keeps its rows and retries
 // with backoff; totals (key/team/user spend) are never lost, even when rows must be shed at capacity.
-import type { SpendRecord } from './spend-record';
-import { SpendTotals } from './spend-totals';
-
-export interface SpendStore {
-  /** Writes rows and adds totals atomically; throws when nothing was written. */
-  write(rows: SpendRecord[], totals: SpendTotals): Promise<void>;
-}
+import { SpendTotals, type SpendRecord, type SpendStore } from '@quarry/db';
 
 export interface SpendBufferOptions {
   /** Rows held at most; beyond it rows are shed (counted and reported) but their cost still reaches the totals. */

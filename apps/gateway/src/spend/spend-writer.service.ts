@@ -1,12 +1,10 @@
 // The Nest face of the spend buffer: one per process, started with the app, drained on shutdown.
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { PrismaService } from '@quarry/db';
+import { PrismaSpendStore, type SpendRecord } from '@quarry/db';
 import { LOGGER } from '../platform/logging/logger.token';
 import { ShutdownDrains } from '../platform/shutdown/shutdown-drains';
 import { DEFAULT_SPEND_BUFFER_OPTIONS, SpendBuffer } from './spend-buffer';
-import { PrismaSpendStore } from './prisma-spend-store';
-import type { SpendRecord } from './spend-record';
 
 const SHUTDOWN_DRAIN_MS = 10_000;
 
@@ -15,11 +13,11 @@ export class SpendWriter implements OnModuleInit {
   private readonly buffer: SpendBuffer;
 
   constructor(
-    prisma: PrismaService,
+    store: PrismaSpendStore,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly drains: ShutdownDrains,
   ) {
-    this.buffer = new SpendBuffer(new PrismaSpendStore(prisma), {
+    this.buffer = new SpendBuffer(store, {
       ...DEFAULT_SPEND_BUFFER_OPTIONS,
       onWriteError: (error, pendingRows) =>
         logger.error(

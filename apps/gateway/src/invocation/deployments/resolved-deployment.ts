@@ -13,7 +13,7 @@ import {
 } from '@quarry/bedrock';
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { AppConfig } from '../../platform/config/app-config';
-import { GATEWAY_PARAMS, SECRET_PARAMS } from '../../platform/config/config-model';
+import { GATEWAY_PARAMS, SECRET_PARAMS } from '../../platform/config/deployment-validator';
 import { resolveEnvReferences } from '../../platform/config/env-reference';
 import type { Deployment } from '../../tenancy/models/deployment';
 import { modeOf, type ModelMode } from '../../tenancy/models/model-mode';

@@ -1,4 +1,4 @@
-import type { SpendRecord } from '../../spend/spend-record';
+import type { SpendRecord } from '@quarry/db';
 
 /** How a call ended, as booked in its spend row. */
 export interface CallOutcome {

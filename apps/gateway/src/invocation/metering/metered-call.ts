@@ -3,7 +3,7 @@
 // user, usage), and spend booking reads it once, whatever the outcome.
 import { costOf, type TokenUsage } from '@quarry/bedrock';
 import type { Principal } from '../../tenancy/auth/principal';
-import type { SpendRecord } from '../../spend/spend-record';
+import type { SpendRecord } from '@quarry/db';
 import type { ResolvedDeployment } from '../deployments/resolved-deployment';
 
 export type CallType = SpendRecord['callType'];
@@ -39,7 +39,7 @@ export class MeteredCall {
     return {
       requestId: this.requestId,
       callType: this.callType,
-      keyId: this.principal.keyId,
+      keyId: this.principal.key?.id,
       teamId: this.principal.teamId,
       userId: this.principal.userId,
       endUser: this.endUser,

@@ -2,7 +2,7 @@
 // Loaded and validated once, before anything starts; a ConfigError stops the process with every problem listed.
 import { ConfigError } from './config-error';
 import { loadEnvConfig, type EnvConfig } from './env-config';
-import type { ConfigModel } from './config-model';
+import type { ConfigModel } from './deployment-validator';
 import { DEFAULT_SETTINGS, readLiteLLMConfigFile, type GatewaySettings } from './litellm-config-file';
 
 export interface AppConfig extends EnvConfig {

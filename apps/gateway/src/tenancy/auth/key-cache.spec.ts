@@ -1,11 +1,11 @@
 import { KeyCache, UNKNOWN_KEY } from './key-cache';
-import type { CachedKey } from './key-record';
-import type { Principal } from './principal';
+import type { CachedKey } from './cached-key';
+import type { Principal, PrincipalKey } from './principal';
 
 function entry(keyId: string, teamId?: string, userId?: string): CachedKey {
   const principal = {
     kind: 'key',
-    keyId,
+    key: { id: keyId } as PrincipalKey,
     teamId,
     userId,
     role: 'internal_user',

@@ -1,7 +1,7 @@
 import type { Principal, PrincipalKey, PrincipalTeam, PrincipalUser } from '../auth/principal';
 import { MASTER_PRINCIPAL } from '../auth/principal';
-import { canUseModel, wildcardMatches } from './model-access';
-import type { ModelCatalog } from './model-catalog';
+import { canUseModel, wildcardMatches } from './model-access-rule';
+import type { ModelCatalog } from '../models/model-catalog';
 import { entriesBeyond } from './model-grant';
 
 // A catalog like a config.yaml would give: public name → Bedrock model + access groups.
@@ -58,7 +58,6 @@ function principal(options: { key?: string[]; team?: string[]; user?: string[] }
   };
   return {
     kind: 'key',
-    keyId: 'k',
     teamId: team?.id,
     userId: user?.id,
     role: 'internal_user',

@@ -2,11 +2,13 @@
 // Prisma's createMany cost 0.5 ms of CPU per row). Array literals are easy to get wrong: every value must
 // come back exactly as booked, whatever characters it holds, nulls included.
 import { randomUUID } from 'node:crypto';
-import type { PrismaClient } from '@quarry/db';
-import type { PrismaService } from '@quarry/db';
-import { PrismaSpendStore } from '../../apps/gateway/src/spend/prisma-spend-store';
-import type { SpendRecord } from '../../apps/gateway/src/spend/spend-record';
-import { SpendTotals } from '../../apps/gateway/src/spend/spend-totals';
+import {
+  PrismaSpendStore,
+  SpendTotals,
+  type PrismaClient,
+  type PrismaService,
+  type SpendRecord,
+} from '@quarry/db';
 import { newPrismaClient } from '../support/database';
 
 describe('PrismaSpendStore', () => {

@@ -1,6 +1,6 @@
-import { redactSecrets } from './redact-secrets';
+import { redactAwsCredentials } from './redact-aws-credentials';
 
-describe('redactSecrets', () => {
+describe('redactAwsCredentials', () => {
   it.each([
     ['The security token AKIAQUARRYEMULATOR01 is invalid', 'The security token [REDACTED] is invalid'],
     ['temporary ASIAXXXXXXXXXXXXXXXX expired', 'temporary [REDACTED] expired'],
@@ -14,12 +14,12 @@ describe('redactSecrets', () => {
     ['{"secretAccessKey": "quarry-emulator-secret"}', '{"secretAccessKey": "[REDACTED]"}'],
     ['Authorization: Bearer ABSKQmVkcm9ja0FQSUtleQ==', 'Authorization: Bearer [REDACTED]'],
   ])('redacts %j', (input, expected) => {
-    expect(redactSecrets(input)).toBe(expected);
+    expect(redactAwsCredentials(input)).toBe(expected);
   });
 
   it('keeps ordinary messages and documentation links as they are', () => {
     const message =
       'Malformed input request: #/messages/0/content: expected type: JSONArray. See https://docs.aws.amazon.com/bedrock/latest/userguide/';
-    expect(redactSecrets(message)).toBe(message);
+    expect(redactAwsCredentials(message)).toBe(message);
   });
 });

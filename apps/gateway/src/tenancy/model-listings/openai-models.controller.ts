@@ -2,14 +2,14 @@
 import { Controller, Get } from '@nestjs/common';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
-import { ModelsService } from './models.service';
+import { ModelListingsService } from './model-listings.service';
 
 @Controller()
 export class OpenAIModelsController {
-  constructor(private readonly models: ModelsService) {}
+  constructor(private readonly listings: ModelListingsService) {}
 
   @Get(['v1/models', 'models'])
   list(@CurrentPrincipal() principal: Principal) {
-    return this.models.openAIList(principal);
+    return this.listings.openAIList(principal);
   }
 }

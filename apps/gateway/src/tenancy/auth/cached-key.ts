@@ -1,15 +1,8 @@
-// The one query behind authentication: a key (by its current or grace-period hash) with its team, user and
-// the user's team memberships, turned into the cached Principal.
-import type { Prisma } from '@quarry/db';
+// What authentication caches per key: the Principal built from the key (found by its current or
+// grace-period hash) with its team, user and the user's team memberships, and the checks a request makes.
+import type { KeyWithOwners } from '@quarry/db';
 import { asRecord } from '../../platform/config/is-object';
 import type { Principal } from './principal';
-
-export const KEY_RECORD_INCLUDE = {
-  team: true,
-  user: { include: { memberships: { select: { teamId: true, role: true } } } },
-} satisfies Prisma.VirtualKeyInclude;
-
-export type KeyRecord = Prisma.VirtualKeyGetPayload<{ include: typeof KEY_RECORD_INCLUDE }>;
 
 /** What a request checks on a cache hit: plain numbers and flags, no allocation. */
 export interface CachedKey {
@@ -21,7 +14,7 @@ export interface CachedKey {
   teamBlocked: boolean;
 }
 
-export function cachedKeyFrom(record: KeyRecord, presentedHash: string): CachedKey {
+export function cachedKeyFrom(record: KeyWithOwners, presentedHash: string): CachedKey {
   const usedPreviousSecret = record.hash !== presentedHash;
   return {
     principal: principalFrom(record),
@@ -32,7 +25,7 @@ export function cachedKeyFrom(record: KeyRecord, presentedHash: string): CachedK
   };
 }
 
-function principalFrom(record: KeyRecord): Principal {
+function principalFrom(record: KeyWithOwners): Principal {
   const { team, user } = record;
   // A key bound to a team acts only in that team: its user's rights in other teams (team admin of
   // another team, say) stay with the user's own keys, or a team admin could mint them by binding a key.
@@ -41,7 +34,6 @@ function principalFrom(record: KeyRecord): Principal {
   );
   return deepFreeze({
     kind: 'key',
-    keyId: record.id,
     userId: record.userId ?? undefined,
     teamId: record.teamId ?? undefined,
     role: user?.role ?? 'internal_user',

@@ -1,8 +1,8 @@
 // /model_group/info: one entry per public model name with its mode, limits, prices and what it supports,
 // from the deployments' model_info (the first deployment that states a value wins).
 import { MODEL_INFO_PRICE_FIELDS } from '@quarry/bedrock';
-import type { Deployment } from './deployment';
-import { endpointsFor, modeOf } from './model-mode';
+import type { Deployment } from '../models/deployment';
+import { endpointsFor, modeOf } from '../models/model-mode';
 
 const INFO_FIELDS = [
   'max_input_tokens',

@@ -8,7 +8,7 @@
 // keys `all-team-models`. Lists are never expanded into other lists: a key whose entries name only empty
 // or unknown access groups allows nothing, never everything (LESSONS: LiteLLM #26656).
 import type { Principal } from '../auth/principal';
-import type { ModelCatalog } from './model-catalog';
+import type { ModelCatalog } from '../models/model-catalog';
 
 export const ALL_TEAM_MODELS = 'all-team-models';
 export const ALL_PROXY_MODELS = 'all-proxy-models';

@@ -1,10 +1,14 @@
 // Writes a batch of spend rows, the daily roll-up and the key/team/user totals in one transaction,
 // so reports and totals never disagree with the rows they summarise.
-import type { PrismaService } from '@quarry/db';
-import type { SpendStore } from './spend-buffer';
+// Spend rows are written as the system, not for a caller: each row carries the key, team and user it is
+// booked to, so no caller scope applies.
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../prisma.service';
 import type { SpendRecord } from './spend-record';
+import type { SpendStore } from './spend-store';
 import type { SpendTotals } from './spend-totals';
 
+@Injectable()
 export class PrismaSpendStore implements SpendStore {
   constructor(private readonly prisma: PrismaService) {}
 

@@ -1,5 +1,6 @@
-// One model_list entry of a LiteLLM config: model_name, litellm_params, model_info.
-// Shared by config.yaml loading and the /model/new endpoint, so both accept exactly the same deployments.
+// The deployment validator: checks one model_list entry of a LiteLLM config (model_name, litellm_params,
+// model_info) and says which litellm_params are gateway settings and which are secrets. Shared by
+// config.yaml loading and the /model/* endpoints, so both accept exactly the same deployments.
 import { MODEL_INFO_PRICE_FIELDS } from '@quarry/bedrock';
 import { isObject } from './is-object';
 
@@ -75,7 +76,7 @@ const ENDPOINT_PARAMS = [
 
 type Path = (string | number)[];
 
-export function validateModelEntry(
+export function validateDeploymentEntry(
   entry: unknown,
   path: Path,
   at: (path: Path) => string = (p) => p.join('.'),

@@ -2,8 +2,8 @@
 // `null` clears a scalar value on update; an absent field leaves it unchanged. Lists and objects cannot be
 // null (send [] or {} to empty them).
 import { IsArray, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { DURATION_HINT, DURATION_PATTERN } from './duration';
-import { IsOptionalNotNull } from './optional-not-null';
+import { DURATION_HINT, DURATION_PATTERN } from '../../platform/validation/duration';
+import { IsOptionalNotNull } from '../../platform/validation/optional-not-null';
 
 export class LimitFieldsDto {
   @IsOptionalNotNull()

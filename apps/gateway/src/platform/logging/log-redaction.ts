@@ -7,7 +7,8 @@ const SECRET_PATTERNS: [RegExp, string][] = [
   [/\/\/[^/\s:@]+:[^/\s@]+@/g, '//[redacted]@'], // credentials in URLs (postgres://user:pass@host)
 ];
 
-export function redactSecrets(text: string): string {
+/** Gateway API keys (`sk-…`), AWS access key ids, Authorization values and URL passwords → `[redacted]`. */
+export function redactKeysAndCredentials(text: string): string {
   let result = text;
   for (const [pattern, replacement] of SECRET_PATTERNS) result = result.replace(pattern, replacement);
   return result;

@@ -9,7 +9,8 @@ const SECRET_ASSIGNMENT =
 const URL_USER_INFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+(?::[^\s/@]*)?@/gi;
 const BEARER = /\bBearer\s+[A-Za-z0-9._~+/=-]{8,}/g;
 
-export function redactSecrets(text: string): string {
+/** AWS access key ids, SigV4 signatures, secret keys and session tokens, URL credentials, bearer tokens. */
+export function redactAwsCredentials(text: string): string {
   return text
     .replace(ACCESS_KEY_ID, '[REDACTED]')
     .replace(SIGNATURE, 'Signature=[REDACTED]')
