@@ -28,13 +28,19 @@ export interface TcpRelayOptions {
   refuseFirst?: number;
 }
 
-/** Relays to `targetEndpoint` (an http://host:port URL); with `refuseFirst: Infinity` it needs none. */
+/**
+ * Relays to `targetEndpoint` (an http://host:port URL, or a function giving it when a connection comes
+ * in, for a target that starts later); with `refuseFirst: Infinity` it needs none.
+ */
 export async function startTcpRelay(
-  targetEndpoint: string | undefined,
+  targetEndpoint: string | (() => string) | undefined,
   options: TcpRelayOptions = {},
 ): Promise<TcpRelay> {
   const refuseFirst = options.refuseFirst ?? 0;
-  const target = targetEndpoint ? new URL(targetEndpoint) : undefined;
+  const targetOf = () => {
+    const endpoint = typeof targetEndpoint === 'function' ? targetEndpoint() : targetEndpoint;
+    return endpoint ? new URL(endpoint) : undefined;
+  };
   const connections: RelayedConnection[] = [];
   const sockets = new Set<Socket>();
   let refused = 0;
@@ -48,6 +54,7 @@ export async function startTcpRelay(
       bytesFromUpstream: 0,
     };
     connections.push(connection);
+    const target = targetOf();
     if (connections.length <= refuseFirst || !target) {
       refused++;
       connection.closed = true;
