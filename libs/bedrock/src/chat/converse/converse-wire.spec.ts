@@ -12,8 +12,8 @@ import {
   ConverseStreamCommand,
   type ConverseStreamOutput,
 } from '@aws-sdk/client-bedrock-runtime';
-import { EventStreamCodec } from '@smithy/eventstream-codec';
 import { HttpResponse, type HttpRequest } from '@smithy/protocol-http';
+import { encodeEventFrame } from '@quarry/testing';
 import {
   converseWithReasoningTextAndTool,
   streamWithReasoningTextAndTool,
@@ -102,11 +102,6 @@ const STREAM_EVENTS: Array<[string, Record<string, unknown>]> = [
   ],
 ];
 
-const codec = new EventStreamCodec(
-  (bytes) => Buffer.from(bytes).toString('utf8'),
-  (text) => Buffer.from(text, 'utf8'),
-);
-
 describe('response fixtures against the SDK deserializer', () => {
   it('the Converse output fixture is what the SDK makes of the §2.1 body', async () => {
     const { client } = sdkClient(
@@ -126,14 +121,7 @@ describe('response fixtures against the SDK deserializer', () => {
 
   it('the ConverseStream events fixture is what the SDK makes of the §2.2 frames', async () => {
     const frames = STREAM_EVENTS.map(([eventType, payload], index) =>
-      codec.encode({
-        headers: {
-          ':message-type': { type: 'string', value: 'event' },
-          ':event-type': { type: 'string', value: eventType },
-          ':content-type': { type: 'string', value: 'application/json' },
-        },
-        body: Buffer.from(JSON.stringify({ ...payload, p: 'abcdefghij'.slice(0, 1 + (index % 10)) })),
-      }),
+      encodeEventFrame('event', eventType, { ...payload, p: 'abcdefghij'.slice(0, 1 + (index % 10)) }),
     );
     const { client } = sdkClient(
       () =>
