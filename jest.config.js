@@ -20,6 +20,8 @@ module.exports = {
   moduleNameMapper: {
     '^@quarry/(bedrock|openai|db)$': '<rootDir>/libs/$1/src',
     '^@quarry/(bedrock|openai|db)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    // Test-only helpers: for specs, never part of the build (.swcrc excludes libs/testing).
+    '^@quarry/testing$': '<rootDir>/libs/testing/src',
   },
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',

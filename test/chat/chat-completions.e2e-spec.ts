@@ -44,7 +44,10 @@ describe('POST /v1/chat/completions', () => {
     expect(data.usage!.prompt_tokens).toBeGreaterThan(0);
     expect(data.usage!.completion_tokens).toBeGreaterThan(0);
     expect(data.usage!.total_tokens).toBe(data.usage!.prompt_tokens + data.usage!.completion_tokens);
-    expect(Number(response.headers.get('x-quarry-response-cost'))).toBeGreaterThan(0);
+    const costHeader = response.headers.get('x-quarry-response-cost')!;
+    expect(costHeader).toMatch(/^0\.\d{1,10}$/); // a plain decimal: no float noise, no exponent
+    expect(Number(costHeader)).toBeGreaterThan(0);
+    expect((data.usage as { cost?: number }).cost).toBe(Number(costHeader));
     expect(response.headers.get('x-request-id')).toBeTruthy();
   });
 
@@ -116,7 +119,10 @@ describe('POST /v1/chat/completions', () => {
       tools: [weatherTool],
     });
     expect(second.choices[0].finish_reason).toBe('stop');
-    expect(second.choices[0].message.content).toBeTruthy();
+    // The emulator answers a tool result by naming the tool its id belongs to and repeating the result.
+    expect(second.choices[0].message.content).toMatch(
+      /Here is what the tools returned: get_weather returned \{"tempC": ?21, ?"sky": ?"clear"\}/,
+    );
   });
 
   it('streams tool calls: id and name first, then argument fragments that parse as JSON', async () => {
@@ -140,20 +146,24 @@ describe('POST /v1/chat/completions', () => {
     expect(finish).toBe('tool_calls');
   });
 
-  it('accepts images as data URLs (vision)', async () => {
-    const completion = await fixture.client.chat.completions.create({
-      model: 'claude-haiku',
-      messages: [
-        {
-          role: 'user',
-          content: [
-            { type: 'text', text: 'What is in this picture?' },
-            { type: 'image_url', image_url: { url: PNG_DATA_URL } },
-          ],
-        },
-      ],
-    });
-    expect(completion.choices[0].message.content).toBeTruthy();
+  it('accepts images as data URLs (vision): the image reaches the model', async () => {
+    const ask = (withImage: boolean) =>
+      fixture.client.chat.completions.create({
+        model: 'claude-haiku',
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'What is in this picture?' },
+              ...(withImage ? [{ type: 'image_url' as const, image_url: { url: PNG_DATA_URL } }] : []),
+            ],
+          },
+        ],
+      });
+    const [withImage, textOnly] = await Promise.all([ask(true), ask(false)]);
+    expect(withImage.choices[0].message.content).toContain('What is in this picture?');
+    // The emulator counts each image block it receives as 100 prompt tokens (emulator README).
+    expect(withImage.usage!.prompt_tokens - textOnly.usage!.prompt_tokens).toBe(100);
   });
 
   it('returns JSON matching the schema for response_format json_schema (natively and through a forced tool)', async () => {
@@ -228,7 +238,7 @@ describe('POST /v1/chat/completions', () => {
       tools: [weatherTool],
       reasoning_effort: 'low',
     });
-    expect(second.choices[0].message.content).toBeTruthy();
+    expect(second.choices[0].message.content).toContain('get_weather returned sunny, 12C');
   });
 
   it('applies a deployment guardrail: an intervention ends with finish_reason content_filter', async () => {
@@ -284,5 +294,90 @@ describe('POST /v1/chat/completions', () => {
     expect(second.prompt_tokens_details?.cached_tokens).toBe(first.cache_creation_input_tokens);
     // prompt_tokens counts cached tokens too, so it stays the same from one call to the next.
     expect(second.prompt_tokens).toBe(first.prompt_tokens);
+  });
+});
+
+describe('requestMetadata', () => {
+  it('reaches Bedrock when it fits Bedrock’s limits, and is a 400 naming the key when it does not', async () => {
+    const accepted = await fixture.gateway.request('/v1/chat/completions', {
+      method: 'POST',
+      key: fixture.tenant.key,
+      json: {
+        model: 'claude-haiku',
+        messages: [{ role: 'user', content: 'hi' }],
+        requestMetadata: { 'team:app': 'search', ticket: 'QRY-123' },
+      },
+    });
+    expect(accepted.status).toBe(200);
+
+    const refused = await fixture.gateway.request('/v1/chat/completions', {
+      method: 'POST',
+      key: fixture.tenant.key,
+      json: {
+        model: 'claude-haiku',
+        messages: [{ role: 'user', content: 'hi' }],
+        requestMetadata: { 'owner<script>': 'x' },
+      },
+    });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as any).error.param).toBe('requestMetadata.owner<script>');
+  });
+});
+
+describe('documents through image_url (LiteLLM’s documented form)', () => {
+  const PDF_DATA_URL = `data:application/pdf;base64,${Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n').toString('base64')}`;
+
+  it('sends a PDF data URL, given as the image_url string itself, to Bedrock as a document', async () => {
+    const ask = (withDocument: boolean) =>
+      fixture.client.chat.completions.create({
+        model: 'claude-haiku',
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'What is this file about?' },
+              // @ts-expect-error the URL string alone is LiteLLM's shorthand, not in OpenAI's types
+              ...(withDocument ? [{ type: 'image_url', image_url: PDF_DATA_URL }] : []),
+            ],
+          },
+        ],
+      });
+    const withoutDocument = await ask(false);
+    const withDocument = await ask(true);
+    expect(withDocument.choices[0].message.content).toBeTruthy();
+    // The emulator counts a document block as a fixed number of prompt tokens: it reached the model.
+    expect(withDocument.usage!.prompt_tokens).toBeGreaterThan(withoutDocument.usage!.prompt_tokens);
+  });
+
+  it('refuses a data URL that is neither an image nor a document, naming the field', async () => {
+    const response = await fixture.gateway.request('/v1/chat/completions', {
+      method: 'POST',
+      key: fixture.tenant.key,
+      json: {
+        model: 'claude-haiku',
+        messages: [
+          {
+            role: 'user',
+            content: [{ type: 'image_url', image_url: { url: 'data:application/zip;base64,UEsDBA==' } }],
+          },
+        ],
+      },
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as any).error.param).toBe('messages[0].content[0].image_url.url');
+  });
+});
+
+describe('model modes', () => {
+  it('answers a 400 naming the right endpoint when a chat request names an embedding model', async () => {
+    const response = await fixture.gateway.request('/v1/chat/completions', {
+      method: 'POST',
+      key: fixture.tenant.key,
+      json: { model: 'titan-embed', messages: [{ role: 'user', content: 'hi' }] },
+    });
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as any;
+    expect(error).toMatchObject({ param: 'model', code: 'wrong_endpoint' });
+    expect(error.message).toContain('/v1/embeddings');
   });
 });

@@ -1,32 +1,49 @@
 // Failures, retries, aborted streams, and the spend rows and totals every request leaves behind.
+import { createServer } from 'node:net';
 import OpenAI from 'openai';
-import { deployment, startChatFixture, type ChatFixture } from './chat-fixture';
+import { startTcpRelay, type TcpRelay } from '../support/tcp-relay';
+import { eventually } from '../tenancy/support/tenancy-fixtures';
+import { deployment, faultyDeployment, startChatFixture, type ChatFixture } from './chat-fixture';
 
+const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
 let fixture: ChatFixture;
+/** Between the gateway and the emulator for slow-haiku: shows which side ends its connection. */
+let slowHaikuRelay: TcpRelay;
 const nonce = Date.now().toString(36);
 
+/** A local port nothing listens on: connecting is refused at once (a retryable network error). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 beforeAll(async () => {
-  // Fault-injecting deployments: the emulator reads faults from the model id suffix.
+  slowHaikuRelay = await startTcpRelay(() => fixture.emulator.endpoint);
+  const unreachable = `\n      aws_bedrock_runtime_endpoint: http://127.0.0.1:${await closedPort()}`;
+  // Fault-injecting deployments: the emulator reads faults from the suffix of the model id it is sent.
   fixture = await startChatFixture(
     [
-      deployment('flaky-haiku', `bedrock/anthropic.claude-3-haiku-20240307-v1:0~throttle:2,nonce:${nonce}`),
-      deployment('broken-always-throttled', `bedrock/anthropic.claude-3-haiku-20240307-v1:0~throttle`),
-      deployment('broken-validation', `bedrock/anthropic.claude-3-haiku-20240307-v1:0~midstream`),
-      deployment('slow-haiku', `bedrock/anthropic.claude-3-haiku-20240307-v1:0~tps:40`),
-      deployment('slow-first-byte', `bedrock/anthropic.claude-3-haiku-20240307-v1:0~slow:3000`),
-      deployment(
-        'slow-timeout',
-        `bedrock/anthropic.claude-3-haiku-20240307-v1:0~latency:5000`,
-        '\n      timeout: 0.3',
+      deployment('broken-unreachable', `bedrock/${HAIKU}`, unreachable),
+      deployment('broken-unreachable-once', `bedrock/${HAIKU}`, `${unreachable}\n      num_retries: 0`),
+      faultyDeployment('flaky-haiku', HAIKU, `throttle:2,nonce:${nonce}`),
+      faultyDeployment('broken-always-throttled', HAIKU, 'throttle'),
+      faultyDeployment('broken-validation', HAIKU, 'midstream'),
+      faultyDeployment(
+        'slow-haiku',
+        HAIKU,
+        'tps:40',
+        `\n      aws_bedrock_runtime_endpoint: ${slowHaikuRelay.endpoint}`,
       ),
-      deployment(
-        'slow-stream-timeout',
-        `bedrock/anthropic.claude-3-haiku-20240307-v1:0~tps:10`,
-        '\n      timeout: 0.4',
-      ),
-      deployment(
+      faultyDeployment('slow-first-byte', HAIKU, 'slow:3000'),
+      faultyDeployment('slow-timeout', HAIKU, 'latency:5000', '\n      timeout: 0.3'),
+      faultyDeployment('slow-stream-timeout', HAIKU, 'tps:10', '\n      timeout: 0.4'),
+      faultyDeployment(
         'flaky-no-retries',
-        `bedrock/anthropic.claude-3-haiku-20240307-v1:0~throttle:1,nonce:noretry-${nonce}`,
+        HAIKU,
+        `throttle:1,nonce:noretry-${nonce}`,
         '\n      num_retries: 0',
       ),
     ].join(''),
@@ -35,6 +52,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await fixture?.close();
+  await slowHaikuRelay?.close();
 });
 
 async function spendRow(requestId: string) {
@@ -48,6 +66,24 @@ function errorOf(error: unknown): { status: number; body: any; headers: Headers 
 }
 
 describe('chat completion failures', () => {
+  it('tells the OpenAI SDK not to retry a failure the gateway already retried', async () => {
+    const retried = await fixture.gateway.request('/v1/chat/completions', {
+      method: 'POST',
+      key: fixture.tenant.key,
+      json: { model: 'broken-unreachable', messages: [{ role: 'user', content: 'hi' }] },
+    });
+    expect(retried.status).toBe(502);
+    expect(retried.headers.get('x-should-retry')).toBe('false');
+
+    const triedOnce = await fixture.gateway.request('/v1/chat/completions', {
+      method: 'POST',
+      key: fixture.tenant.key,
+      json: { model: 'broken-unreachable-once', messages: [{ role: 'user', content: 'hi' }] },
+    });
+    expect(triedOnce.status).toBe(502);
+    expect(triedOnce.headers.get('x-should-retry')).toBeNull();
+  });
+
   it('retries throttling before the first byte and succeeds', async () => {
     const { data, response } = await fixture.client.chat.completions
       .create({ model: 'flaky-haiku', messages: [{ role: 'user', content: 'hello after throttling' }] })
@@ -62,8 +98,16 @@ describe('chat completion failures', () => {
       .create({ model: 'broken-always-throttled', messages: [{ role: 'user', content: 'hi' }] })
       .then(() => undefined, errorOf);
     expect(failure!.status).toBe(429);
-    expect(failure!.body.type ?? failure!.body.error?.type).toBeDefined();
+    // Bedrock's own message and name (the emulator's ThrottlingException), not one of ours.
+    expect(failure!.body).toEqual({
+      message: 'Too many requests, please wait before trying again.',
+      type: 'rate_limit_error',
+      param: null,
+      code: 'ThrottlingException',
+    });
     expect(failure!.headers.get('retry-after')).toBeTruthy();
+    // Retry-After asks the client to come back later: the gateway does not forbid that retry.
+    expect(failure!.headers.get('x-should-retry')).toBeNull();
   });
 
   it('enforces the deployment timeout with a 408 instead of waiting for a slow model', async () => {
@@ -210,7 +254,25 @@ describe('spend accounting', () => {
     const day = await fixture.prisma.dailySpend.findFirst({
       where: { keyId: fixture.tenant.keyId, modelName: 'claude-haiku' },
     });
+
     expect(day!.requests).toBeGreaterThanOrEqual(1);
+  });
+
+  it('puts the cost of a stream in its final usage chunk, as booked in the spend row', async () => {
+    const { data: stream, response } = await fixture.client.chat.completions
+      .create({
+        model: 'claude-haiku',
+        messages: [{ role: 'user', content: 'stream me a priced answer' }],
+        stream: true,
+        stream_options: { include_usage: true },
+      })
+      .withResponse();
+    let usage: { cost?: number } | undefined;
+    for await (const chunk of stream) if (chunk.usage) usage = chunk.usage as { cost?: number };
+    expect(usage?.cost).toBeGreaterThan(0);
+    await fixture.flushSpend();
+    const row = await spendRow(response.headers.get('x-request-id')!);
+    expect(row!.cost).toBeCloseTo(usage!.cost!, 10);
   });
 
   it('books streamed requests with their usage and time to first token', async () => {
@@ -260,7 +322,12 @@ describe('spend accounting', () => {
     const reader = response.body!.getReader();
     const first = await reader.read();
     expect(new TextDecoder().decode(first.value)).toContain('data: ');
+    expect(slowHaikuRelay.connections).toHaveLength(1);
     controller.abort();
+
+    // The gateway hangs up on the emulator while the emulator is still streaming (a call that ran to
+    // its end would leave the kept-alive connection open).
+    await eventually(async () => slowHaikuRelay.connections[0].closedByGateway, 5_000);
 
     let row = null;
     for (let attempt = 0; attempt < 50 && !row; attempt++) {

@@ -1,6 +1,6 @@
 // A gateway + emulator pair with chat deployments, shared by the chat end-to-end specs.
 import OpenAI from 'openai';
-import { startEmulator, type RunningEmulator } from '../../apps/bedrock-emulator/src/index';
+import { startEmulator, withFaults, type RunningEmulator } from '../../apps/bedrock-emulator/src/index';
 import { SpendWriter } from '../../apps/gateway/src/spend/spend-writer.service';
 import { newPrismaClient } from '../support/database';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
@@ -18,6 +18,19 @@ function deployment(name: string, model: string, extra = ''): string {
       model: ${model}${EMULATOR_CREDENTIALS}${extra}`;
 }
 
+/**
+ * A deployment of `baseModelId` whose calls make the emulator inject `faults`. The fault-suffixed id
+ * goes out as `model_id`, which the gateway sends untouched (like a provisioned-throughput id), so
+ * prices and capabilities still follow the model named in `model`.
+ */
+function faultyDeployment(name: string, baseModelId: string, faults: string, extra = ''): string {
+  return deployment(
+    name,
+    `bedrock/${baseModelId}`,
+    `\n      model_id: ${withFaults(baseModelId, faults)}${extra}`,
+  );
+}
+
 export interface ChatFixture {
   emulator: RunningEmulator;
   gateway: TestGateway;
@@ -29,7 +42,11 @@ export interface ChatFixture {
   close(): Promise<void>;
 }
 
-export async function startChatFixture(extraDeployments = ''): Promise<ChatFixture> {
+/** `extraKeyModels`: model names (or wildcards) the tenant's key may also use, for `extraDeployments`. */
+export async function startChatFixture(
+  extraDeployments = '',
+  extraKeyModels: string[] = [],
+): Promise<ChatFixture> {
   const emulator = await startEmulator({ port: 0 });
   const configYaml = `model_list:${[
     deployment('claude-haiku', 'bedrock/anthropic.claude-3-haiku-20240307-v1:0'),
@@ -56,6 +73,7 @@ litellm_settings:
       'flaky-*',
       'broken-*',
       'slow-*',
+      ...extraKeyModels,
     ],
   });
   const client = new OpenAI({ apiKey: tenant.key, baseURL: `${gateway.baseUrl}/v1`, maxRetries: 0 });
@@ -75,4 +93,4 @@ litellm_settings:
   };
 }
 
-export { deployment };
+export { deployment, faultyDeployment };

@@ -191,6 +191,18 @@ describe('model management and listings', () => {
     expect(result.text).not.toContain('plain-secret-value');
   });
 
+  it.each<[string, Record<string, unknown>, string]>([
+    ['/model/update', { litellm_params: { aws_region_name: 'eu-west-1' } }, 'model_info.id'],
+    ['/model/update', { model_id: 'some-id', litellm_params: 'not a mapping' }, 'litellm_params'],
+    ['/model/update', { model_id: 'some-id', api_base: 'http://evil' }, 'api_base'],
+    ['/model/delete', {}, 'id'],
+    ['/model/delete', { id: 'some-id', force: true }, 'force'],
+  ])('%s refuses %j with 400 naming %s, like every management body', async (path, body, param) => {
+    const result = await call(gateway, 'POST', path, gateway.masterKey, body);
+    expect(result.status).toBe(400);
+    expect(result.body.error).toMatchObject({ type: 'invalid_request_error', param });
+  });
+
   // Anyone with an admin key writes API models: they must not choose where the gateway sends requests
   // (with its AWS credentials) nor read the gateway's environment (QUARRY_MASTER_KEY, DATABASE_URL…).
   it.each([

@@ -11,6 +11,7 @@ import { runtimeRoutes } from './runtime';
 export type { EmulatorOptions } from './http/types';
 export { foundationModels } from './catalogue/foundation-models';
 export { answerConverse, answerInvokeModel, type ModelAnswer } from './runtime/model-answers';
+export { withFaults } from './http/fault-parser';
 
 export const DEFAULT_ACCESS_KEY_ID = 'AKIAQUARRYEMULATOR01';
 export const DEFAULT_SECRET_ACCESS_KEY = 'quarry-emulator-secret-key-do-not-use-in-aws';

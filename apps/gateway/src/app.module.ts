@@ -5,14 +5,18 @@ import { PrismaModule } from '@quarry/db';
 import { ApiKeyGuard } from './tenancy/auth/api-key.guard';
 import { AuthModule } from './tenancy/auth/auth.module';
 import { ChatModule } from './surfaces/chat/chat.module';
+import { EmbeddingsModule } from './surfaces/embeddings/embeddings.module';
 import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
 import { OpenAIExceptionFilter } from './platform/errors/openai-exception.filter';
 import { LOGGER } from './platform/logging/logger.token';
 import { HealthController } from './platform/health/health.controller';
 import { GracefulShutdown } from './platform/shutdown/graceful-shutdown';
+import { ShutdownDrains } from './platform/shutdown/shutdown-drains';
 import { ShutdownSignal } from './platform/shutdown/shutdown-signal';
 import { SpendModule } from './spend/spend.module';
 import { KeysModule } from './tenancy/keys/keys.module';
+import { AccessModule } from './tenancy/access/access.module';
+import { ModelListingsModule } from './tenancy/model-listings/model-listings.module';
 import { ModelsModule } from './tenancy/models/models.module';
 import { TeamsModule } from './tenancy/teams/teams.module';
 import { UsersModule } from './tenancy/users/users.module';
@@ -32,10 +36,13 @@ export class AppModule {
         }),
         AuthModule,
         ModelsModule,
+        AccessModule,
+        ModelListingsModule,
         KeysModule,
         TeamsModule,
         UsersModule,
         ChatModule,
+        EmbeddingsModule,
         SpendModule,
       ],
       controllers: [HealthController],
@@ -45,8 +52,9 @@ export class AppModule {
         { provide: APP_GUARD, useExisting: ApiKeyGuard },
         GracefulShutdown,
         ShutdownSignal,
+        ShutdownDrains,
       ],
-      exports: [LOGGER, ShutdownSignal],
+      exports: [LOGGER, ShutdownSignal, ShutdownDrains],
     };
   }
 }

@@ -13,7 +13,7 @@
 // - Network failures and our own timeouts get messages of our making: Node's messages name hosts.
 // - Every message kept from Bedrock is scrubbed of secrets and capped; `code` is the Bedrock name.
 import { OpenAIError, type OpenAIErrorType } from '@quarry/openai';
-import { redactSecrets } from './redact-secrets';
+import { redactAwsCredentials } from './redact-aws-credentials';
 
 interface Classification {
   status: number;
@@ -207,7 +207,7 @@ function defaultTypeForClientStatus(status: number): OpenAIErrorType {
 }
 
 function cleanMessage(message: string, name: string | undefined): string {
-  const cleaned = redactSecrets(message).trim();
+  const cleaned = redactAwsCredentials(message).trim();
   if (cleaned === '') return name ? `Amazon Bedrock returned ${name}` : 'Amazon Bedrock returned an error';
   return cleaned.length > MAX_MESSAGE_LENGTH ? `${cleaned.slice(0, MAX_MESSAGE_LENGTH)}…` : cleaned;
 }

@@ -1,4 +1,4 @@
-import { splitCrossRegionPrefix, withoutFaultSuffix } from './model-id';
+import { splitCrossRegionPrefix } from './model-id';
 
 describe('model id anatomy', () => {
   it.each([
@@ -19,14 +19,5 @@ describe('model id anatomy', () => {
 
   it('does not mistake a provider named like a prefix for one', () => {
     expect(splitCrossRegionPrefix('us.model')).toEqual({ baseModelId: 'us.model' });
-  });
-
-  it('strips the emulator fault suffix', () => {
-    expect(withoutFaultSuffix('anthropic.claude-3-haiku-20240307-v1:0~throttle')).toBe(
-      'anthropic.claude-3-haiku-20240307-v1:0',
-    );
-    expect(withoutFaultSuffix('anthropic.claude-3-haiku-20240307-v1:0')).toBe(
-      'anthropic.claude-3-haiku-20240307-v1:0',
-    );
   });
 });

@@ -1,18 +1,11 @@
 // The anatomy of a Bedrock model id: an optional cross-region inference-profile prefix
-// (`us.anthropic.claude-…`), the base model id (`anthropic.claude-…`), and — in dev and tests
-// only — the emulator's fault suffix (`…~throttle`), which must reach the emulator but never the
-// price or capability lookups.
+// (`us.anthropic.claude-…`) and the base model id (`anthropic.claude-…`).
 
 /** Geographic prefixes of system-defined cross-region inference profiles. */
 export const CROSS_REGION_PREFIXES = ['us', 'eu', 'apac', 'global', 'us-gov', 'jp', 'au', 'ca'] as const;
 export type CrossRegionPrefix = (typeof CROSS_REGION_PREFIXES)[number];
 
 const PREFIX_SET: ReadonlySet<string> = new Set(CROSS_REGION_PREFIXES);
-
-export function withoutFaultSuffix(modelId: string): string {
-  const tilde = modelId.indexOf('~');
-  return tilde === -1 ? modelId : modelId.slice(0, tilde);
-}
 
 /** `us.anthropic.claude-x` → { prefix: 'us', baseModelId: 'anthropic.claude-x' }. */
 export function splitCrossRegionPrefix(modelId: string): { prefix?: CrossRegionPrefix; baseModelId: string } {

@@ -110,14 +110,6 @@ describe('parseDeploymentModel', () => {
     ).toBe(HAIKU);
   });
 
-  it('keeps the emulator fault suffix in what is sent only', () => {
-    expect(parseDeploymentModel(`bedrock/us.${HAIKU}~throttle`)).toMatchObject({
-      modelId: `us.${HAIKU}~throttle`,
-      baseModelId: HAIKU,
-      pricingKey: `us.${HAIKU}`,
-    });
-  });
-
   it('parses an agent route', () => {
     expect(parseDeploymentModel('bedrock/agent/AGENT12345/TSTALIASID')).toEqual({
       kind: 'agent',

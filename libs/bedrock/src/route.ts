@@ -10,13 +10,12 @@
 // application-inference-profile / provisioned-model / custom / imported model ARN. Ids that name no
 // model (application profiles, provisioned and imported models) take prices and capabilities from
 // `model_info.base_model`; without it they default to Converse with permissive capabilities
-// (LESSONS #18258). `litellm_params.model_id` (provisioned throughput) replaces what is sent while
-// prices still follow the named model. The emulator's fault suffix (`…~throttle`) stays in what is
-// sent and is ignored for prices and capabilities.
+// (LESSONS #18258). `litellm_params.model_id` (provisioned throughput, or any other id the endpoint
+// understands) replaces what is sent, untouched, while prices and capabilities still follow the named
+// model.
 import { capabilitiesFor } from './capabilities/capabilities-for';
-import type { ModelFamily } from './capabilities/model-capabilities';
-import { familyOf } from './capabilities/model-family';
-import { splitCrossRegionPrefix, withoutFaultSuffix, type CrossRegionPrefix } from './model-id';
+import { familyOf, type ModelFamily } from './model-family';
+import { splitCrossRegionPrefix, type CrossRegionPrefix } from './model-id';
 
 export type BedrockRouteKind = 'converse' | 'invoke' | 'agent';
 
@@ -24,7 +23,7 @@ export interface BedrockRoute {
   kind: BedrockRouteKind;
   /** What goes into the request path (agents: `<agentId>/<aliasId>`). */
   modelId: string;
-  /** The model without prefix, ARN or fault suffix: the key for capabilities. */
+  /** The model without prefix or ARN: the key for capabilities. */
   baseModelId: string;
   /** The key for prices: keeps the cross-region prefix, since profiles have their own prices. */
   pricingKey: string;
@@ -71,8 +70,7 @@ export function parseDeploymentModel(model: string, params: DeploymentModelParam
 
   const named = analyseId(model, id);
   const described =
-    named.carriedModel ??
-    (params.baseModel !== undefined ? baseModelOf(params.baseModel) : withoutFaultSuffix(id));
+    named.carriedModel ?? (params.baseModel !== undefined ? baseModelOf(params.baseModel) : id);
   const { prefix, baseModelId } = splitCrossRegionPrefix(described);
 
   const route: BedrockRoute = {
@@ -111,9 +109,8 @@ function agentRoute(model: string, path: string, params: DeploymentModelParams):
 
 /** The model an id names (undefined for ARNs of application profiles, provisioned or imported models). */
 function analyseId(model: string, id: string): { carriedModel?: string; arnRegion?: string } {
-  const plain = withoutFaultSuffix(id);
-  if (!plain.startsWith('arn:')) return { carriedModel: plain };
-  const match = ARN.exec(plain);
+  if (!id.startsWith('arn:')) return { carriedModel: id };
+  const match = ARN.exec(id);
   if (!match)
     throw new Error(
       `model "${model}" has a malformed Bedrock ARN: expected arn:aws:bedrock:<region>:<account>:<type>/<id>`,
@@ -137,7 +134,7 @@ function baseModelOf(baseModel: string): string {
     throw new Error(
       `model_info.base_model "${baseModel}" names no model; use a model id such as anthropic.claude-…`,
     );
-  return withoutFaultSuffix(carriedModel);
+  return carriedModel;
 }
 
 function checkId(model: string, id: string, field = 'model'): void {

@@ -1,6 +1,45 @@
-// The database library: the Nest provider plus the generated client's types (models such as `Team`,
-// enums such as `UserRole`, and the `Prisma` namespace with input types and errors).
+// The data layer shared by the gateway and the worker: the Nest provider, repositories (tenant scope
+// first), the spend store, and the plain records they read and write. Callers never see the Prisma client's
+// types: only this library touches the generated client. `PrismaClient` is exported for tests and tools
+// that need a connection outside Nest.
 export { DATABASE_URL_TOKEN } from './database-url.token';
 export { PrismaModule, type PrismaModuleAsyncOptions } from './prisma.module';
 export { PrismaService } from './prisma.service';
-export * from './generated/client';
+export { PrismaClient } from './generated/client';
+
+export type { JsonObject, JsonValue } from './records/json-value';
+export { USER_ROLES, type ModelSource, type TeamRole, type UserRole } from './records/roles';
+export type { LimitChanges, LimitColumns } from './records/limit-columns';
+export type { KeyChanges, KeyRecord, KeyWithOwners, NewKey } from './records/key.record';
+export type {
+  MemberReference,
+  NewTeam,
+  TeamChanges,
+  TeamMember,
+  TeamRecord,
+  TeamWithMembers,
+} from './records/team.record';
+export type { NewUser, UserChanges, UserRecord, UserWithTeams } from './records/user.record';
+export type {
+  DeploymentChanges,
+  ModelDeploymentRecord,
+  NewModelDeployment,
+} from './records/model-deployment.record';
+
+export { ALL_KEYS, type KeyScope } from './scopes/key-scope';
+export { ALL_TEAMS, type TeamScope } from './scopes/team-scope';
+export { ALL_USERS, type UserScope } from './scopes/user-scope';
+
+export { UniqueViolationError, type UniqueField } from './errors/unique-violation.error';
+export { OutOfScopeError } from './errors/out-of-scope.error';
+
+export { KeysRepository, type KeyListFilter, type KeyReference } from './repositories/keys.repository';
+export { TeamsRepository } from './repositories/teams.repository';
+export { UsersRepository, type UserListFilter } from './repositories/users.repository';
+export { ModelDeploymentsRepository } from './repositories/model-deployments.repository';
+
+export type { SpendRecord } from './spend/spend-record';
+export { SpendTotals } from './spend/spend-totals';
+export type { SpendStore } from './spend/spend-store';
+export { PrismaSpendStore } from './spend/prisma-spend-store';
+export { SpendBalancesReader, type SpendBalances, type SpendOwners } from './spend/spend-balances';

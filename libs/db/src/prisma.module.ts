@@ -2,6 +2,12 @@ import { DynamicModule, Global, Module, ModuleMetadata } from '@nestjs/common';
 
 import { DATABASE_URL_TOKEN } from './database-url.token';
 import { PrismaService } from './prisma.service';
+import { KeysRepository } from './repositories/keys.repository';
+import { ModelDeploymentsRepository } from './repositories/model-deployments.repository';
+import { TeamsRepository } from './repositories/teams.repository';
+import { UsersRepository } from './repositories/users.repository';
+import { SpendBalancesReader } from './spend/spend-balances';
+import { PrismaSpendStore } from './spend/prisma-spend-store';
 
 export interface PrismaModuleAsyncOptions {
   imports?: ModuleMetadata['imports'];
@@ -10,9 +16,20 @@ export interface PrismaModuleAsyncOptions {
   useFactory: (...dependencies: any[]) => string | Promise<string>;
 }
 
+/** What the module provides to the whole app: the client and everything built on it. */
+const DATA_PROVIDERS = [
+  PrismaService,
+  KeysRepository,
+  TeamsRepository,
+  UsersRepository,
+  ModelDeploymentsRepository,
+  PrismaSpendStore,
+  SpendBalancesReader,
+];
+
 /**
- * Provides one PrismaService for the whole app (global: every feature module's repositories share the
- * pool). Import once in the root module.
+ * Provides one PrismaService and the repositories and spend store on it for the whole app (global: they
+ * share one pool). Import once in the root module.
  */
 @Global()
 @Module({})
@@ -20,8 +37,11 @@ export class PrismaModule {
   static forRoot(databaseUrl: string): DynamicModule {
     return {
       module: PrismaModule,
-      providers: [{ provide: DATABASE_URL_TOKEN, useValue: checkedDatabaseUrl(databaseUrl) }, PrismaService],
-      exports: [PrismaService],
+      providers: [
+        { provide: DATABASE_URL_TOKEN, useValue: checkedDatabaseUrl(databaseUrl) },
+        ...DATA_PROVIDERS,
+      ],
+      exports: DATA_PROVIDERS,
     };
   }
 
@@ -36,9 +56,9 @@ export class PrismaModule {
           useFactory: async (...dependencies: unknown[]) =>
             checkedDatabaseUrl(await options.useFactory(...dependencies)),
         },
-        PrismaService,
+        ...DATA_PROVIDERS,
       ],
-      exports: [PrismaService],
+      exports: DATA_PROVIDERS,
     };
   }
 }

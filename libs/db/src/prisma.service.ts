@@ -23,4 +23,14 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnAppli
   async onApplicationShutdown(): Promise<void> {
     await this.$disconnect();
   }
+
+  /** One round trip to the database; rejects when it does not answer (readiness probes). */
+  async ping(): Promise<void> {
+    await this.$queryRaw`SELECT 1`;
+  }
+
+  /** Postgres NOTIFY: every connection listening on the channel receives the payload (after commit). */
+  async notify(channel: string, payload: string): Promise<void> {
+    await this.$executeRaw`SELECT pg_notify(${channel}, ${payload})`;
+  }
 }

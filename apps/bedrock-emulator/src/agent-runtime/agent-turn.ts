@@ -3,11 +3,11 @@
 import { randomUUID } from 'node:crypto';
 
 import {
-  isObject,
+  isRecord,
   optionalArray,
-  optionalObject,
+  optionalRecord,
   optionalString,
-  type JsonObject,
+  type JsonRecord,
 } from '../service-support/request-body';
 import { invalid, validationError } from '../service-support/service-error';
 import { asReference, searchKnowledgeBase } from './knowledge-base';
@@ -22,22 +22,21 @@ export type AgentTurn =
 
 export interface AgentTurnInput {
   agentId: string;
-  body: JsonObject;
+  body: JsonRecord;
   /** Invocation id this session is waiting for results of, if any. */
   pendingInvocationId?: string;
 }
 
 export function decideAgentTurn({ agentId, body, pendingInvocationId }: AgentTurnInput): AgentTurn {
-  const inputText = optionalString(body, 'inputText') ?? '';
-  const sessionState = optionalObject(body, 'sessionState') ?? {};
+  const inputText = optionalString(body.inputText, 'inputText') ?? '';
+  const sessionState = optionalRecord(body.sessionState, 'sessionState') ?? {};
   const results = optionalArray(
-    sessionState,
-    'returnControlInvocationResults',
+    sessionState.returnControlInvocationResults,
     'sessionState.returnControlInvocationResults',
   );
 
   if (results && results.length > 0) {
-    const invocationId = optionalString(sessionState, 'invocationId', 'sessionState.invocationId');
+    const invocationId = optionalString(sessionState.invocationId, 'sessionState.invocationId');
     if (
       invocationId !== undefined &&
       pendingInvocationId !== undefined &&
@@ -90,14 +89,14 @@ export function decideAgentTurn({ agentId, body, pendingInvocationId }: AgentTur
 /** Reads one returnControlInvocationResults entry: functionResult or apiResult with a TEXT/JSON body. */
 function describeResult(result: unknown, index: number): string {
   const path = `sessionState.returnControlInvocationResults.${index + 1}`;
-  if (!isObject(result)) throw validationError(path, 'Member must be an object', result);
+  if (!isRecord(result)) throw validationError(path, 'Member must be an object', result);
   const member =
-    optionalObject(result, 'functionResult', `${path}.functionResult`) ??
-    optionalObject(result, 'apiResult', `${path}.apiResult`);
+    optionalRecord(result.functionResult, `${path}.functionResult`) ??
+    optionalRecord(result.apiResult, `${path}.apiResult`);
   if (!member) throw validationError(path, 'Member must contain functionResult or apiResult');
-  const responseBody = optionalObject(member, 'responseBody') ?? {};
+  const responseBody = optionalRecord(member.responseBody, 'responseBody') ?? {};
   const bodies = Object.values(responseBody)
-    .filter(isObject)
+    .filter(isRecord)
     .map((content) => (typeof content.body === 'string' ? content.body : ''))
     .filter((body) => body.length > 0);
   const state = typeof member.responseState === 'string' ? ` (${member.responseState})` : '';
@@ -106,20 +105,18 @@ function describeResult(result: unknown, index: number): string {
 
 /** Citations from the first knowledge base in the session state, covering the whole answer. */
 function attributionFor(
-  sessionState: JsonObject,
+  sessionState: JsonRecord,
   query: string,
   text: string,
 ): { citations: unknown[] } | undefined {
   const configurations = optionalArray(
-    sessionState,
-    'knowledgeBaseConfigurations',
+    sessionState.knowledgeBaseConfigurations,
     'sessionState.knowledgeBaseConfigurations',
   );
   const first = configurations?.[0];
-  if (!isObject(first)) return undefined;
+  if (!isRecord(first)) return undefined;
   const knowledgeBaseId = optionalString(
-    first,
-    'knowledgeBaseId',
+    first.knowledgeBaseId,
     'sessionState.knowledgeBaseConfigurations.1.knowledgeBaseId',
   );
   if (knowledgeBaseId === undefined) return undefined;

@@ -2,13 +2,17 @@
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse, EventStreamWriter } from '../http/types';
 import {
   optionalBoolean,
-  optionalObject,
+  optionalRecord,
   optionalString,
-  parseJsonObject,
+  parseJsonBody,
 } from '../service-support/request-body';
 import { countTextTokens } from '../model/prompt-tokens';
-import { StreamPacer } from '../runtime/runtime-faults';
-import { answerFault, resolveIdentifierFaults } from '../service-support/request-faults';
+import { streamPacedEvents, type PacedEvent } from '../service-support/paced-event-stream';
+import {
+  answerLeadingFaults,
+  resolveIdentifierFaults,
+  SERVICE_FAULTS,
+} from '../service-support/request-faults';
 import { AgentSessions } from './agent-sessions';
 import { traceEvents } from './agent-trace';
 import { decideAgentTurn, type AgentTurn } from './agent-turn';
@@ -25,14 +29,14 @@ export async function invokeAgent(
   const startTime = new Date();
   const { baseId: agentId, faults } = resolveIdentifierFaults(request.params.agentId, context);
   const { agentAliasId, sessionId } = request.params;
-  const body = parseJsonObject(request.body);
+  const body = parseJsonBody(request.body);
   checkAgent(agentId, agentAliasId, sessionId);
-  const memoryId = optionalString(body, 'memoryId');
-  const enableTrace = optionalBoolean(body, 'enableTrace') ?? false;
-  const endSession = optionalBoolean(body, 'endSession') ?? false;
-  const streaming = optionalObject(body, 'streamingConfigurations');
+  const memoryId = optionalString(body.memoryId, 'memoryId');
+  const enableTrace = optionalBoolean(body.enableTrace, 'enableTrace') ?? false;
+  const endSession = optionalBoolean(body.endSession, 'endSession') ?? false;
+  const streaming = optionalRecord(body.streamingConfigurations, 'streamingConfigurations');
   const streamFinalResponse = streaming
-    ? (optionalBoolean(streaming, 'streamFinalResponse') ?? false)
+    ? (optionalBoolean(streaming.streamFinalResponse, 'streamFinalResponse') ?? false)
     : false;
 
   const sessions = AgentSessions.of(context);
@@ -43,7 +47,8 @@ export async function invokeAgent(
     pendingInvocationId: sessions.get(sessionKey)?.pendingInvocationId,
   });
 
-  if (await answerFault(faults, context, response, request.signal)) return;
+  const leadingFaults = { ...SERVICE_FAULTS, streaming: true };
+  if (await answerLeadingFaults(faults, context, response, request.signal, leadingFaults)) return;
   if (request.signal.aborted) return;
 
   if (endSession) sessions.end(sessionKey);
@@ -58,46 +63,46 @@ export async function invokeAgent(
   };
   if (memoryId !== undefined) headers['x-amz-bedrock-agent-memory-id'] = memoryId;
   const stream = response.eventStream(headers);
-
-  if (enableTrace) {
-    const traceContext = {
-      agentId,
-      agentAliasId,
-      agentVersion: agentVersionFor(agentAliasId),
-      sessionId,
-      region: context.options.region,
-      traceId: `${request.requestId}-0`,
-      startTime,
-      endTime: new Date(),
-    };
-    for (const trace of traceEvents(turn, traceContext)) stream.event('trace', trace);
-  }
-
+  const traces = enableTrace
+    ? traceEvents(turn, {
+        agentId,
+        agentAliasId,
+        agentVersion: agentVersionFor(agentAliasId),
+        sessionId,
+        region: context.options.region,
+        traceId: `${request.requestId}-0`,
+        startTime,
+        endTime: new Date(),
+      })
+    : [];
   if (faults.kind === 'midstream') {
-    sendMidstreamFailure(stream, turn);
+    sendMidstreamFailure(stream, traces, turn);
     return;
   }
-
-  if (turn.kind === 'returnControl') {
-    stream.event('returnControl', {
-      invocationId: turn.invocationId,
-      invocationInputs: turn.invocationInputs,
-    });
-  } else {
-    const parts = streamFinalResponse ? splitIntoChunks(turn.text) : [turn.text];
-    const pacer = new StreamPacer(faults.tokensPerSecond ?? context.options.tokensPerSecond, request.signal);
-    for (const [index, part] of parts.entries()) {
-      if (index > 0) await pacer.after(countTextTokens(parts[index - 1]));
-      if (stream.closed || request.signal.aborted) return;
-      const last = index === parts.length - 1;
-      stream.event('chunk', chunkPayload(part, last ? turn.attribution : undefined));
-    }
-  }
-  stream.end();
+  const events: PacedEvent[] = [
+    ...traces.map((trace) => ({ type: 'trace', payload: trace, tokens: 0 })),
+    ...answerEvents(turn, streamFinalResponse),
+  ];
+  await streamPacedEvents(stream, events, faults, context.options, request.signal);
 }
 
-/** A mid-stream failure: the first part of the answer arrives, then a throttlingException event. */
-function sendMidstreamFailure(stream: EventStreamWriter, turn: AgentTurn): void {
+/** The answer in chunks (one, unless the caller asked for the final response to be streamed), or a returnControl. */
+function answerEvents(turn: AgentTurn, streamFinalResponse: boolean): PacedEvent[] {
+  if (turn.kind === 'returnControl') {
+    const payload = { invocationId: turn.invocationId, invocationInputs: turn.invocationInputs };
+    return [{ type: 'returnControl', payload, tokens: 0 }];
+  }
+  const parts = streamFinalResponse ? splitIntoChunks(turn.text) : [turn.text];
+  return parts.map((part, index) => ({
+    type: 'chunk',
+    payload: chunkPayload(part, index === parts.length - 1 ? turn.attribution : undefined),
+    tokens: countTextTokens(part),
+  }));
+}
+
+/** A mid-stream failure: the traces, the first part of the answer, then a throttlingException event. */
+function sendMidstreamFailure(stream: EventStreamWriter, traces: unknown[], turn: AgentTurn): void {
+  for (const trace of traces) stream.event('trace', trace);
   const text = turn.kind === 'answer' ? turn.text : 'Working on it';
   stream.event('chunk', chunkPayload(text.slice(0, Math.max(1, Math.floor(text.length / 2)))));
   stream.exception('throttlingException', {

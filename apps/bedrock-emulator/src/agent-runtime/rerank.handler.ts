@@ -3,15 +3,19 @@
 import { resolveModel } from '../catalogue/model-resolver';
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from '../http/types';
 import {
-  isObject,
-  optionalArray,
-  optionalInteger,
-  parseJsonObject,
-  requiredObject,
-  requiredString,
-  type JsonObject,
+  expectArray,
+  expectNonEmptyString,
+  expectRecord,
+  isRecord,
+  optionalNumber,
+  parseJsonBody,
+  type JsonRecord,
 } from '../service-support/request-body';
-import { answerFault, resolveIdentifierFaults } from '../service-support/request-faults';
+import {
+  answerLeadingFaults,
+  resolveIdentifierFaults,
+  SERVICE_FAULTS,
+} from '../service-support/request-faults';
 import { invalid, notFound, validationError } from '../service-support/service-error';
 import { rankDocuments } from './relevance';
 
@@ -23,11 +27,11 @@ export async function rerank(
   response: EmulatorResponse,
   context: EmulatorContext,
 ): Promise<void> {
-  const body = parseJsonObject(request.body);
+  const body = parseJsonBody(request.body);
   const query = queryText(body);
   const sources = sourceDocuments(body);
-  const configuration = requiredObject(body, 'rerankingConfiguration');
-  const configurationType = requiredString(configuration, 'type', 'rerankingConfiguration.type');
+  const configuration = expectRecord(body.rerankingConfiguration, 'rerankingConfiguration');
+  const configurationType = expectNonEmptyString(configuration.type, 'rerankingConfiguration.type');
   if (configurationType !== 'BEDROCK_RERANKING_MODEL') {
     throw validationError(
       'rerankingConfiguration.type',
@@ -36,16 +40,19 @@ export async function rerank(
     );
   }
   const path = 'rerankingConfiguration.bedrockRerankingConfiguration';
-  const bedrock = requiredObject(configuration, 'bedrockRerankingConfiguration', path);
+  const bedrock = expectRecord(configuration.bedrockRerankingConfiguration, path);
   const numberOfResults =
-    optionalInteger(bedrock, 'numberOfResults', { min: 1, max: MAX_SOURCES }, `${path}.numberOfResults`) ??
-    sources.length;
-  const modelConfiguration = requiredObject(bedrock, 'modelConfiguration', `${path}.modelConfiguration`);
-  const modelArn = requiredString(modelConfiguration, 'modelArn', `${path}.modelConfiguration.modelArn`);
+    optionalNumber(bedrock.numberOfResults, `${path}.numberOfResults`, {
+      min: 1,
+      max: MAX_SOURCES,
+      integer: true,
+    }) ?? sources.length;
+  const modelConfiguration = expectRecord(bedrock.modelConfiguration, `${path}.modelConfiguration`);
+  const modelArn = expectNonEmptyString(modelConfiguration.modelArn, `${path}.modelConfiguration.modelArn`);
   const { baseId, faults } = resolveIdentifierFaults(modelArn, context);
   checkRerankModel(baseId, `${path}.modelConfiguration.modelArn`);
 
-  if (await answerFault(faults, context, response, request.signal)) return;
+  if (await answerLeadingFaults(faults, context, response, request.signal, SERVICE_FAULTS)) return;
   const ranked = rankDocuments(
     query,
     sources.map((source) => source.text),
@@ -75,46 +82,42 @@ function checkRerankModel(modelArn: string, field: string): void {
   }
 }
 
-function queryText(body: JsonObject): string {
-  const queries = optionalArray(body, 'queries');
-  if (!queries) throw validationError('queries', 'Member must not be null');
+function queryText(body: JsonRecord): string {
+  const queries = expectArray(body.queries, 'queries');
   if (queries.length !== 1)
     throw validationError('queries', 'Member must have length equal to 1', queries.length);
   const query = queries[0];
-  if (!isObject(query)) throw validationError('queries.1', 'Member must be an object', query);
-  const type = requiredString(query, 'type', 'queries.1.type');
+  if (!isRecord(query)) throw validationError('queries.1', 'Member must be an object', query);
+  const type = expectNonEmptyString(query.type, 'queries.1.type');
   if (type !== 'TEXT')
     throw validationError('queries.1.type', 'Member must satisfy enum value set: [TEXT]', type);
-  return requiredString(
-    requiredObject(query, 'textQuery', 'queries.1.textQuery'),
-    'text',
+  return expectNonEmptyString(
+    expectRecord(query.textQuery, 'queries.1.textQuery').text,
     'queries.1.textQuery.text',
   );
 }
 
 interface SourceDocument {
   text: string;
-  document: JsonObject;
+  document: JsonRecord;
 }
 
-function sourceDocuments(body: JsonObject): SourceDocument[] {
-  const sources = optionalArray(body, 'sources');
-  if (!sources) throw validationError('sources', 'Member must not be null');
+function sourceDocuments(body: JsonRecord): SourceDocument[] {
+  const sources = expectArray(body.sources, 'sources');
   if (sources.length < 1 || sources.length > MAX_SOURCES) {
     throw validationError('sources', `Member must have length between 1 and ${MAX_SOURCES}`, sources.length);
   }
   return sources.map((source, index) => {
     const path = `sources.${index + 1}`;
-    if (!isObject(source)) throw validationError(path, 'Member must be an object', source);
-    const type = requiredString(source, 'type', `${path}.type`);
+    if (!isRecord(source)) throw validationError(path, 'Member must be an object', source);
+    const type = expectNonEmptyString(source.type, `${path}.type`);
     if (type !== 'INLINE')
       throw validationError(`${path}.type`, 'Member must satisfy enum value set: [INLINE]', type);
-    const inline = requiredObject(source, 'inlineDocumentSource', `${path}.inlineDocumentSource`);
-    const documentType = requiredString(inline, 'type', `${path}.inlineDocumentSource.type`);
+    const inline = expectRecord(source.inlineDocumentSource, `${path}.inlineDocumentSource`);
+    const documentType = expectNonEmptyString(inline.type, `${path}.inlineDocumentSource.type`);
     if (documentType === 'TEXT') {
-      const text = requiredString(
-        requiredObject(inline, 'textDocument', `${path}.inlineDocumentSource.textDocument`),
-        'text',
+      const text = expectNonEmptyString(
+        expectRecord(inline.textDocument, `${path}.inlineDocumentSource.textDocument`).text,
         `${path}.inlineDocumentSource.textDocument.text`,
       );
       return { text, document: { type: 'TEXT', textDocument: { text } } };

@@ -5,16 +5,16 @@ import { randomUUID } from 'node:crypto';
 import { resolveModel } from '../catalogue/model-resolver';
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from '../http/types';
 import {
-  isObject,
+  expectNonEmptyString,
+  expectRecord,
+  isRecord,
   optionalArray,
-  optionalObject,
+  optionalRecord,
   optionalString,
-  parseJsonObject,
-  requiredObject,
-  requiredString,
-  type JsonObject,
+  parseJsonBody,
+  type JsonRecord,
 } from '../service-support/request-body';
-import { answerFault } from '../service-support/request-faults';
+import { answerLeadingFaults, SERVICE_FAULTS } from '../service-support/request-faults';
 import { invalid, notFound, validationError } from '../service-support/service-error';
 import { asReference, searchKnowledgeBase } from './knowledge-base';
 import { rankDocuments } from './relevance';
@@ -32,12 +32,15 @@ export async function retrieveAndGenerate(
   response: EmulatorResponse,
   context: EmulatorContext,
 ): Promise<void> {
-  const body = parseJsonObject(request.body);
-  const question = requiredString(requiredObject(body, 'input'), 'text', 'input.text');
-  const sessionId = optionalString(body, 'sessionId') ?? randomUUID();
-  const configuration = requiredObject(body, 'retrieveAndGenerateConfiguration');
+  const body = parseJsonBody(request.body);
+  const question = expectNonEmptyString(expectRecord(body.input, 'input').text, 'input.text');
+  const sessionId = optionalString(body.sessionId, 'sessionId') ?? randomUUID();
+  const configuration = expectRecord(
+    body.retrieveAndGenerateConfiguration,
+    'retrieveAndGenerateConfiguration',
+  );
   const references = referencesFor(configuration, question);
-  if (await answerFault(context.faults, context, response, request.signal)) return;
+  if (await answerLeadingFaults(context.faults, context, response, request.signal, SERVICE_FAULTS)) return;
 
   const best = references[0];
   const text = best ? `Answer to "${question}": ${best.content.text}` : `No passage answers "${question}".`;
@@ -55,25 +58,25 @@ export async function retrieveAndGenerate(
   });
 }
 
-function referencesFor(configuration: JsonObject, question: string): Reference[] {
-  const type = requiredString(configuration, 'type', 'retrieveAndGenerateConfiguration.type');
+function referencesFor(configuration: JsonRecord, question: string): Reference[] {
+  const type = expectNonEmptyString(configuration.type, 'retrieveAndGenerateConfiguration.type');
   if (type === 'KNOWLEDGE_BASE') {
     const path = 'retrieveAndGenerateConfiguration.knowledgeBaseConfiguration';
-    const knowledgeBase = requiredObject(configuration, 'knowledgeBaseConfiguration', path);
-    const knowledgeBaseId = requiredString(knowledgeBase, 'knowledgeBaseId', `${path}.knowledgeBaseId`);
-    checkGenerationModel(requiredString(knowledgeBase, 'modelArn', `${path}.modelArn`));
+    const knowledgeBase = expectRecord(configuration.knowledgeBaseConfiguration, path);
+    const knowledgeBaseId = expectNonEmptyString(knowledgeBase.knowledgeBaseId, `${path}.knowledgeBaseId`);
+    checkGenerationModel(expectNonEmptyString(knowledgeBase.modelArn, `${path}.modelArn`));
     checkKnowledgeBase(knowledgeBaseId, `${path}.knowledgeBaseId`);
     const count = Math.min(
       3,
-      numberOfResultsIn(knowledgeBase, 'retrievalConfiguration', `${path}.retrievalConfiguration`),
+      numberOfResultsIn(knowledgeBase.retrievalConfiguration, `${path}.retrievalConfiguration`),
     );
     return searchKnowledgeBase(knowledgeBaseId, question, count).map(asReference);
   }
   if (type === 'EXTERNAL_SOURCES') {
     const path = 'retrieveAndGenerateConfiguration.externalSourcesConfiguration';
-    const external = requiredObject(configuration, 'externalSourcesConfiguration', path);
-    checkGenerationModel(requiredString(external, 'modelArn', `${path}.modelArn`));
-    const sources = (optionalArray(external, 'sources', `${path}.sources`) ?? []).map((source, index) =>
+    const external = expectRecord(configuration.externalSourcesConfiguration, path);
+    checkGenerationModel(expectNonEmptyString(external.modelArn, `${path}.modelArn`));
+    const sources = (optionalArray(external.sources, `${path}.sources`) ?? []).map((source, index) =>
       externalReference(source, `${path}.sources.${index + 1}`),
     );
     if (sources.length === 0)
@@ -101,20 +104,20 @@ function checkGenerationModel(modelArn: string): void {
 
 /** A BYTE_CONTENT source is read (base64 text); an S3 source is cited by its URI only. */
 function externalReference(source: unknown, path: string): Reference {
-  if (!isObject(source)) throw validationError(path, 'Member must be an object', source);
-  const sourceType = requiredString(source, 'sourceType', `${path}.sourceType`);
+  if (!isRecord(source)) throw validationError(path, 'Member must be an object', source);
+  const sourceType = expectNonEmptyString(source.sourceType, `${path}.sourceType`);
   if (sourceType === 'BYTE_CONTENT') {
-    const content = requiredObject(source, 'byteContent', `${path}.byteContent`);
-    const identifier = requiredString(content, 'identifier', `${path}.byteContent.identifier`);
-    const data = requiredString(content, 'data', `${path}.byteContent.data`);
+    const content = expectRecord(source.byteContent, `${path}.byteContent`);
+    const identifier = expectNonEmptyString(content.identifier, `${path}.byteContent.identifier`);
+    const data = expectNonEmptyString(content.data, `${path}.byteContent.data`);
     return {
       content: { text: Buffer.from(data, 'base64').toString('utf8') },
       location: { type: 'CUSTOM', customDocumentLocation: { id: identifier } },
     };
   }
   if (sourceType === 'S3') {
-    const location: JsonObject | undefined = optionalObject(source, 's3Location', `${path}.s3Location`);
-    const uri = location ? requiredString(location, 'uri', `${path}.s3Location.uri`) : undefined;
+    const location: JsonRecord | undefined = optionalRecord(source.s3Location, `${path}.s3Location`);
+    const uri = location ? expectNonEmptyString(location.uri, `${path}.s3Location.uri`) : undefined;
     if (uri === undefined) throw validationError(`${path}.s3Location`, 'Member must not be null');
     return { content: { text: uri }, location: { type: 'S3', s3Location: { uri } } };
   }

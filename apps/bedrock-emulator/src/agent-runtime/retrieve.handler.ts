@@ -1,14 +1,17 @@
 // Retrieve: POST /knowledgebases/{knowledgeBaseId}/retrieve
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from '../http/types';
 import {
-  optionalInteger,
-  optionalObject,
-  parseJsonObject,
-  requiredObject,
-  requiredString,
-  type JsonObject,
+  expectNonEmptyString,
+  expectRecord,
+  optionalNumber,
+  optionalRecord,
+  parseJsonBody,
 } from '../service-support/request-body';
-import { answerFault, resolveIdentifierFaults } from '../service-support/request-faults';
+import {
+  answerLeadingFaults,
+  resolveIdentifierFaults,
+  SERVICE_FAULTS,
+} from '../service-support/request-faults';
 import { searchKnowledgeBase } from './knowledge-base';
 import { checkKnowledgeBase } from './resource-rules';
 
@@ -24,27 +27,29 @@ export async function retrieve(
     request.params.knowledgeBaseId,
     context,
   );
-  const body = parseJsonObject(request.body);
+  const body = parseJsonBody(request.body);
   checkKnowledgeBase(knowledgeBaseId);
-  const query = requiredString(requiredObject(body, 'retrievalQuery'), 'text', 'retrievalQuery.text');
-  const numberOfResults = numberOfResultsIn(body, 'retrievalConfiguration');
-  if (await answerFault(faults, context, response, request.signal)) return;
+  const query = expectNonEmptyString(
+    expectRecord(body.retrievalQuery, 'retrievalQuery').text,
+    'retrievalQuery.text',
+  );
+  const numberOfResults = numberOfResultsIn(body.retrievalConfiguration, 'retrievalConfiguration');
+  if (await answerLeadingFaults(faults, context, response, request.signal, SERVICE_FAULTS)) return;
   response.json({ retrievalResults: searchKnowledgeBase(knowledgeBaseId, query, numberOfResults) });
 }
 
 /** Reads `{path}.vectorSearchConfiguration.numberOfResults` (1–100) from a retrievalConfiguration. */
-export function numberOfResultsIn(parent: JsonObject, key: string, path = key): number {
-  const configuration = optionalObject(parent, key, path);
+export function numberOfResultsIn(retrievalConfiguration: unknown, path: string): number {
+  const configuration = optionalRecord(retrievalConfiguration, path);
   const vectorSearch = configuration
-    ? optionalObject(configuration, 'vectorSearchConfiguration', `${path}.vectorSearchConfiguration`)
+    ? optionalRecord(configuration.vectorSearchConfiguration, `${path}.vectorSearchConfiguration`)
     : undefined;
   if (!vectorSearch) return DEFAULT_NUMBER_OF_RESULTS;
   return (
-    optionalInteger(
-      vectorSearch,
-      'numberOfResults',
-      { min: 1, max: 100 },
-      `${path}.vectorSearchConfiguration.numberOfResults`,
-    ) ?? DEFAULT_NUMBER_OF_RESULTS
+    optionalNumber(vectorSearch.numberOfResults, `${path}.vectorSearchConfiguration.numberOfResults`, {
+      min: 1,
+      max: 100,
+      integer: true,
+    }) ?? DEFAULT_NUMBER_OF_RESULTS
   );
 }

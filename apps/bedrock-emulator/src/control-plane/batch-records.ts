@@ -1,7 +1,7 @@
 // Answers batch records one line at a time, as Bedrock's batch runner does: a bad line becomes an
 // error line in the output, never a failed job.
 import { answerConverse, answerInvokeModel } from '../runtime/model-answers';
-import { isObject } from '../service-support/request-body';
+import { isRecord } from '../service-support/request-body';
 import type { ModelInvocationType } from './batch-job';
 
 export interface RecordOutcome {
@@ -38,14 +38,14 @@ export function answerRecord(
   } catch {
     return failure(generatedRecordId(position), undefined, 400, 'The record is not valid JSON.');
   }
-  if (!isObject(parsed))
+  if (!isRecord(parsed))
     return failure(generatedRecordId(position), undefined, 400, 'The record must be a JSON object.');
   const recordId =
     typeof parsed.recordId === 'string' && parsed.recordId.length > 0
       ? parsed.recordId
       : generatedRecordId(position);
   const modelInput = parsed.modelInput;
-  if (!isObject(modelInput))
+  if (!isRecord(modelInput))
     return failure(recordId, modelInput, 400, 'The record has no modelInput object.');
 
   const answer =

@@ -1,7 +1,7 @@
-import type { JsonObject } from '../service-support/request-body';
+import type { JsonRecord } from '../service-support/request-body';
 import { DEFAULT_TIMEOUT_HOURS, parseCreateJobRequest } from './create-job-request';
 
-function validBody(overrides: JsonObject = {}): JsonObject {
+function validBody(overrides: JsonRecord = {}): JsonRecord {
   return {
     jobName: 'nightly-job-1',
     roleArn: 'arn:aws:iam::123456789012:role/BedrockBatch',

@@ -1,14 +1,14 @@
 // Validation of a CreateModelInvocationJob body, with Bedrock's field patterns and ranges.
 import { resolveModel } from '../catalogue/model-resolver';
 import {
-  isObject,
+  expectNonEmptyString,
+  expectRecord,
+  isRecord,
   optionalArray,
-  optionalInteger,
-  optionalObject,
+  optionalNumber,
+  optionalRecord,
   optionalString,
-  requiredObject,
-  requiredString,
-  type JsonObject,
+  type JsonRecord,
 } from '../service-support/request-body';
 import { invalid, validationError } from '../service-support/service-error';
 import type { JobSpecification, ModelInvocationType } from './batch-job';
@@ -20,8 +20,8 @@ const CLIENT_REQUEST_TOKEN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$/;
 /** AWS uses 168 hours (one week) when the caller leaves the timeout out. */
 export const DEFAULT_TIMEOUT_HOURS = 168;
 
-export function parseCreateJobRequest(body: JsonObject): JobSpecification {
-  const jobName = requiredString(body, 'jobName');
+export function parseCreateJobRequest(body: JsonRecord): JobSpecification {
+  const jobName = expectNonEmptyString(body.jobName, 'jobName');
   if (jobName.length > 63 || !JOB_NAME.test(jobName)) {
     throw validationError(
       'jobName',
@@ -29,7 +29,7 @@ export function parseCreateJobRequest(body: JsonObject): JobSpecification {
       jobName,
     );
   }
-  const roleArn = requiredString(body, 'roleArn');
+  const roleArn = expectNonEmptyString(body.roleArn, 'roleArn');
   if (!ROLE_ARN.test(roleArn)) {
     throw validationError(
       'roleArn',
@@ -37,19 +37,18 @@ export function parseCreateJobRequest(body: JsonObject): JobSpecification {
       roleArn,
     );
   }
-  const modelId = requiredString(body, 'modelId');
+  const modelId = expectNonEmptyString(body.modelId, 'modelId');
   const modelInvocationType = invocationTypeOf(body);
   checkBatchModel(modelId, modelInvocationType);
 
-  const inputDataConfig = requiredObject(body, 'inputDataConfig');
-  const s3Input = requiredObject(inputDataConfig, 's3InputDataConfig', 'inputDataConfig.s3InputDataConfig');
+  const inputDataConfig = expectRecord(body.inputDataConfig, 'inputDataConfig');
+  const s3Input = expectRecord(inputDataConfig.s3InputDataConfig, 'inputDataConfig.s3InputDataConfig');
   const input = parseS3Uri(
-    requiredString(s3Input, 's3Uri', 'inputDataConfig.s3InputDataConfig.s3Uri'),
+    expectNonEmptyString(s3Input.s3Uri, 'inputDataConfig.s3InputDataConfig.s3Uri'),
     'inputDataConfig.s3InputDataConfig.s3Uri',
   );
   const inputFormat = optionalString(
-    s3Input,
-    's3InputFormat',
+    s3Input.s3InputFormat,
     'inputDataConfig.s3InputDataConfig.s3InputFormat',
   );
   if (inputFormat !== undefined && inputFormat !== 'JSONL') {
@@ -59,18 +58,14 @@ export function parseCreateJobRequest(body: JsonObject): JobSpecification {
       inputFormat,
     );
   }
-  const outputDataConfig = requiredObject(body, 'outputDataConfig');
-  const s3Output = requiredObject(
-    outputDataConfig,
-    's3OutputDataConfig',
-    'outputDataConfig.s3OutputDataConfig',
-  );
+  const outputDataConfig = expectRecord(body.outputDataConfig, 'outputDataConfig');
+  const s3Output = expectRecord(outputDataConfig.s3OutputDataConfig, 'outputDataConfig.s3OutputDataConfig');
   const output = parseS3Uri(
-    requiredString(s3Output, 's3Uri', 'outputDataConfig.s3OutputDataConfig.s3Uri'),
+    expectNonEmptyString(s3Output.s3Uri, 'outputDataConfig.s3OutputDataConfig.s3Uri'),
     'outputDataConfig.s3OutputDataConfig.s3Uri',
   );
 
-  const clientRequestToken = optionalString(body, 'clientRequestToken');
+  const clientRequestToken = optionalString(body.clientRequestToken, 'clientRequestToken');
   if (clientRequestToken !== undefined && !CLIENT_REQUEST_TOKEN.test(clientRequestToken)) {
     throw validationError(
       'clientRequestToken',
@@ -79,7 +74,11 @@ export function parseCreateJobRequest(body: JsonObject): JobSpecification {
     );
   }
   const timeoutDurationInHours =
-    optionalInteger(body, 'timeoutDurationInHours', { min: 24, max: 168 }) ?? DEFAULT_TIMEOUT_HOURS;
+    optionalNumber(body.timeoutDurationInHours, 'timeoutDurationInHours', {
+      min: 24,
+      max: 168,
+      integer: true,
+    }) ?? DEFAULT_TIMEOUT_HOURS;
 
   return {
     jobName,
@@ -92,13 +91,13 @@ export function parseCreateJobRequest(body: JsonObject): JobSpecification {
     outputDataConfig,
     timeoutDurationInHours,
     modelInvocationType,
-    vpcConfig: optionalObject(body, 'vpcConfig'),
+    vpcConfig: optionalRecord(body.vpcConfig, 'vpcConfig'),
     tags: tagsOf(body),
   };
 }
 
-function invocationTypeOf(body: JsonObject): ModelInvocationType {
-  const value = optionalString(body, 'modelInvocationType') ?? 'InvokeModel';
+function invocationTypeOf(body: JsonRecord): ModelInvocationType {
+  const value = optionalString(body.modelInvocationType, 'modelInvocationType') ?? 'InvokeModel';
   if (value !== 'InvokeModel' && value !== 'Converse') {
     throw validationError(
       'modelInvocationType',
@@ -122,13 +121,13 @@ function checkBatchModel(modelId: string, invocationType: ModelInvocationType): 
   }
 }
 
-function tagsOf(body: JsonObject): Array<{ key: string; value: string }> {
-  return (optionalArray(body, 'tags') ?? []).map((tag, index) => {
+function tagsOf(body: JsonRecord): Array<{ key: string; value: string }> {
+  return (optionalArray(body.tags, 'tags') ?? []).map((tag, index) => {
     const path = `tags.${index + 1}`;
-    if (!isObject(tag)) throw validationError(path, 'Member must be an object', tag);
+    if (!isRecord(tag)) throw validationError(path, 'Member must be an object', tag);
     return {
-      key: requiredString(tag, 'key', `${path}.key`),
-      value: optionalString(tag, 'value', `${path}.value`) ?? '',
+      key: expectNonEmptyString(tag.key, `${path}.key`),
+      value: optionalString(tag.value, `${path}.value`) ?? '',
     };
   });
 }

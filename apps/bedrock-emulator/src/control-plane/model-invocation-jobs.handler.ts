@@ -1,8 +1,8 @@
 // Create/Get/List/Stop ModelInvocationJob: thin adapters between HTTP and the BatchJobs store.
 import { EmulatorError } from '../http/emulator-error';
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from '../http/types';
-import { parseJsonObject } from '../service-support/request-body';
-import { answerFault } from '../service-support/request-faults';
+import { parseJsonBody } from '../service-support/request-body';
+import { answerLeadingFaults, SERVICE_FAULTS } from '../service-support/request-faults';
 import { notFound } from '../service-support/service-error';
 import { jobSummary, type BatchJob } from './batch-job';
 import type { BatchJobs } from './batch-jobs';
@@ -28,8 +28,8 @@ export async function createModelInvocationJob(
   response: EmulatorResponse,
   context: EmulatorContext,
 ): Promise<void> {
-  const specification = parseCreateJobRequest(parseJsonObject(request.body));
-  if (await answerFault(context.faults, context, response, request.signal)) return;
+  const specification = parseCreateJobRequest(parseJsonBody(request.body));
+  if (await answerLeadingFaults(context.faults, context, response, request.signal, SERVICE_FAULTS)) return;
   response.json({ jobArn: batchJobs(context).create(specification).jobArn });
 }
 
@@ -39,7 +39,7 @@ export async function getModelInvocationJob(
   context: EmulatorContext,
 ): Promise<void> {
   const job = findJob(context, request.params.jobIdentifier);
-  if (await answerFault(context.faults, context, response, request.signal)) return;
+  if (await answerLeadingFaults(context.faults, context, response, request.signal, SERVICE_FAULTS)) return;
   response.json(jobSummary(job));
 }
 
@@ -49,7 +49,7 @@ export async function listModelInvocationJobs(
   context: EmulatorContext,
 ): Promise<void> {
   const query = parseJobListQuery(request.query);
-  if (await answerFault(context.faults, context, response, request.signal)) return;
+  if (await answerLeadingFaults(context.faults, context, response, request.signal, SERVICE_FAULTS)) return;
   const { page, nextToken } = listJobs(batchJobs(context).all(), query);
   response.json({ invocationJobSummaries: page.map(jobSummary), ...(nextToken ? { nextToken } : {}) });
 }
@@ -60,7 +60,7 @@ export async function stopModelInvocationJob(
   context: EmulatorContext,
 ): Promise<void> {
   const job = findJob(context, request.params.jobIdentifier);
-  if (await answerFault(context.faults, context, response, request.signal)) return;
+  if (await answerLeadingFaults(context.faults, context, response, request.signal, SERVICE_FAULTS)) return;
   batchJobs(context).stop(job);
   response.json({});
 }

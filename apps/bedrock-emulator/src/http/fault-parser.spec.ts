@@ -1,5 +1,11 @@
 import { EmulatorError } from './emulator-error';
-import { parseFaultList, resolveRequestFaults, splitModelIdFaults, ThrottleCounters } from './fault-parser';
+import {
+  parseFaultList,
+  resolveRequestFaults,
+  splitModelIdFaults,
+  ThrottleCounters,
+  withFaults,
+} from './fault-parser';
 
 describe('fault syntax', () => {
   it('splits the suffix off a model id, ARN or not', () => {
@@ -9,6 +15,15 @@ describe('fault syntax', () => {
     });
     expect(splitModelIdFaults('arn:aws:bedrock:us-east-1::foundation-model/x')).toEqual({
       modelId: 'arn:aws:bedrock:us-east-1::foundation-model/x',
+    });
+  });
+
+  it('builds the suffixed id it splits', () => {
+    const id = withFaults('anthropic.claude-3-haiku-20240307-v1:0', 'throttle:2,nonce:x');
+    expect(id).toBe('anthropic.claude-3-haiku-20240307-v1:0~throttle:2,nonce:x');
+    expect(splitModelIdFaults(id)).toEqual({
+      modelId: 'anthropic.claude-3-haiku-20240307-v1:0',
+      faultList: 'throttle:2,nonce:x',
     });
   });
 

@@ -61,6 +61,15 @@ export function parseFaultList(list: string): ParsedFaults {
   return { faults, throttleCount };
 }
 
+/**
+ * `withFaults('anthropic.claude-…:0', 'throttle:2')` → `anthropic.claude-…:0~throttle:2`: an id that
+ * makes the emulator inject the faults. Only the emulator reads the suffix; a gateway in front of it
+ * sends such an id untouched (as a deployment's `model_id`), like any other id it does not know.
+ */
+export function withFaults(identifier: string, faultList: string): string {
+  return `${identifier}~${faultList}`;
+}
+
 /** Splits `anthropic.claude-…:0~throttle,latency:20` into the model id and the fault list. */
 export function splitModelIdFaults(modelId: string): { modelId: string; faultList?: string } {
   const marker = modelId.indexOf('~');

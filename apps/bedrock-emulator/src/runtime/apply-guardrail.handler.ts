@@ -10,8 +10,8 @@ import {
   isRecord,
   parseJsonBody,
   rejectExtraneousKeys,
-} from './body-validation';
-import { answerLeadingFaults } from './runtime-faults';
+} from '../service-support/request-body';
+import { answerLeadingFaults } from '../service-support/request-faults';
 
 const GUARDRAIL_VERSION = /^(DRAFT|[1-9][0-9]{0,7})$/;
 const TEXT_UNIT_CHARS = 1000;
@@ -22,7 +22,7 @@ export async function applyGuardrail(
   context: EmulatorContext,
 ): Promise<void> {
   const startedAt = Date.now();
-  if (await answerLeadingFaults(context, response, request.signal, false)) return;
+  if (await answerLeadingFaults(context.faults, context, response, request.signal)) return;
   const version = request.params.guardrailVersion;
   if (!GUARDRAIL_VERSION.test(version)) {
     throw EmulatorError.validation(

@@ -1,20 +1,15 @@
 // Converse and ConverseStream (POST /model/{modelId}/converse[-stream]).
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from '../http/types';
+import type { ModelOutcome } from '../model/conversation';
+import { answerLeadingFaults } from '../service-support/request-faults';
+import type { JsonRecord } from '../service-support/request-body';
 import {
   converseMetadataEvent,
   converseStreamEvents,
   renderConverseResponse,
 } from './converse/converse-response';
 import { converseOutcome } from './model-answers';
-import {
-  answerLeadingFaults,
-  firstEventDelayMs,
-  MIDSTREAM_EVENTS_BEFORE_FAILURE,
-  MIDSTREAM_EXCEPTION,
-  padding,
-  sleep,
-  StreamPacer,
-} from './runtime-faults';
+import { streamModelEvents, type ModelStreamEvent } from './model-stream';
 import { answerOptions } from './runtime-state';
 
 export async function converse(
@@ -23,7 +18,7 @@ export async function converse(
   context: EmulatorContext,
 ): Promise<void> {
   const startedAt = Date.now();
-  if (await answerLeadingFaults(context, response, request.signal, false)) return;
+  if (await answerLeadingFaults(context.faults, context, response, request.signal)) return;
   const { body, outcome } = converseOutcome(
     request.params.modelId,
     request.body,
@@ -39,7 +34,8 @@ export async function converseStream(
   context: EmulatorContext,
 ): Promise<void> {
   const startedAt = Date.now();
-  if (await answerLeadingFaults(context, response, request.signal, true)) return;
+  if (await answerLeadingFaults(context.faults, context, response, request.signal, { streaming: true }))
+    return;
   const { body, outcome } = converseOutcome(
     request.params.modelId,
     request.body,
@@ -48,24 +44,20 @@ export async function converseStream(
   );
   const events = converseStreamEvents(outcome, body);
   const writer = response.eventStream();
-  await sleep(firstEventDelayMs(context.faults), request.signal);
-  const pacer = new StreamPacer(
-    context.faults.tokensPerSecond ?? context.options.tokensPerSecond,
-    request.signal,
-  );
-  for (const [index, event] of events.entries()) {
-    if (writer.closed) return;
-    if (context.faults.kind === 'midstream' && index === MIDSTREAM_EVENTS_BEFORE_FAILURE) {
-      writer.exception('modelStreamErrorException', MIDSTREAM_EXCEPTION);
-      writer.end();
-      return;
-    }
-    writer.event(event.type, { ...event.payload, p: padding(index) });
-    await pacer.after(event.tokens);
-  }
-  writer.event('metadata', {
-    ...converseMetadataEvent(outcome, body, Date.now() - startedAt),
-    p: padding(events.length),
-  });
-  writer.end();
+  await streamModelEvents(writer, withMetadata(events, outcome, body, startedAt), context, request.signal);
+}
+
+/** The answer's events, then the metadata event, whose latency is read once the others went out. */
+function* withMetadata(
+  events: ModelStreamEvent[],
+  outcome: ModelOutcome,
+  body: JsonRecord,
+  startedAt: number,
+): Generator<ModelStreamEvent> {
+  yield* events;
+  yield {
+    type: 'metadata',
+    payload: converseMetadataEvent(outcome, body, Date.now() - startedAt),
+    tokens: 0,
+  };
 }

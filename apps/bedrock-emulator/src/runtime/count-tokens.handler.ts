@@ -3,11 +3,16 @@
 import { EmulatorError } from '../http/emulator-error';
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from '../http/types';
 import { countPromptTokens } from '../model/prompt-tokens';
-import { expectRecord, expectString, parseJsonBody, rejectExtraneousKeys } from './body-validation';
+import {
+  expectRecord,
+  expectString,
+  parseJsonBody,
+  rejectExtraneousKeys,
+} from '../service-support/request-body';
+import { answerLeadingFaults } from '../service-support/request-faults';
 import { parseConverseRequest } from './converse/converse-request';
 import { textFamilyFor } from './families/text-families';
 import { modelForOperation } from './model-answers';
-import { answerLeadingFaults } from './runtime-faults';
 import { answerOptions } from './runtime-state';
 
 const COUNTABLE_CONVERSE_KEYS = ['messages', 'system', 'toolConfig', 'additionalModelRequestFields'];
@@ -17,7 +22,7 @@ export async function countTokens(
   response: EmulatorResponse,
   context: EmulatorContext,
 ): Promise<void> {
-  if (await answerLeadingFaults(context, response, request.signal, false)) return;
+  if (await answerLeadingFaults(context.faults, context, response, request.signal)) return;
   const model = modelForOperation(request.params.modelId, 'countTokens', answerOptions(context));
   const body = parseJsonBody(request.body);
   rejectExtraneousKeys(body, ['input']);

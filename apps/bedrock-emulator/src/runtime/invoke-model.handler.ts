@@ -1,15 +1,13 @@
 // InvokeModel and InvokeModelWithResponseStream (POST /model/{modelId}/invoke[-with-response-stream]).
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from '../http/types';
-import { answerInvokeModel, answerInvokeModelStream, type AnswerOptions } from './model-answers';
+import { answerLeadingFaults } from '../service-support/request-faults';
 import {
-  answerLeadingFaults,
-  firstEventDelayMs,
-  MIDSTREAM_EVENTS_BEFORE_FAILURE,
-  MIDSTREAM_EXCEPTION,
-  padding,
-  sleep,
-  StreamPacer,
-} from './runtime-faults';
+  answerInvokeModel,
+  answerInvokeModelStream,
+  type AnswerOptions,
+  type StreamAnswer,
+} from './model-answers';
+import { streamModelEvents, type ModelStreamEvent } from './model-stream';
 import { answerOptions } from './runtime-state';
 
 function invokeOptions(request: EmulatorRequest, context: EmulatorContext): AnswerOptions {
@@ -34,7 +32,7 @@ export async function invokeModel(
   context: EmulatorContext,
 ): Promise<void> {
   const startedAt = Date.now();
-  if (await answerLeadingFaults(context, response, request.signal, false)) return;
+  if (await answerLeadingFaults(context.faults, context, response, request.signal)) return;
   const answer = answerInvokeModel(request.params.modelId, request.body, invokeOptions(request, context));
   if (!answer.ok) {
     response.error(answer.status, answer.errorType, answer.message);
@@ -59,7 +57,8 @@ export async function invokeModelWithResponseStream(
   context: EmulatorContext,
 ): Promise<void> {
   const startedAt = Date.now();
-  if (await answerLeadingFaults(context, response, request.signal, true)) return;
+  if (await answerLeadingFaults(context.faults, context, response, request.signal, { streaming: true }))
+    return;
   const answer = answerInvokeModelStream(
     request.params.modelId,
     request.body,
@@ -73,19 +72,16 @@ export async function invokeModelWithResponseStream(
     ...echoedHeaders(request),
     'x-amzn-bedrock-content-type': 'application/json',
   });
-  await sleep(firstEventDelayMs(context.faults), request.signal);
-  const pacer = new StreamPacer(
-    context.faults.tokensPerSecond ?? context.options.tokensPerSecond,
-    request.signal,
-  );
+  await streamModelEvents(writer, chunkEvents(answer, startedAt), context, request.signal);
+}
+
+/** The native chunks as `chunk` events; the last one carries the invocation metrics, read as it goes out. */
+function* chunkEvents(
+  answer: Extract<StreamAnswer, { ok: true }>,
+  startedAt: number,
+): Generator<ModelStreamEvent> {
   let firstByteLatency = 0;
   for (const [index, { chunk, tokens }] of answer.chunks.entries()) {
-    if (writer.closed) return;
-    if (context.faults.kind === 'midstream' && index === MIDSTREAM_EVENTS_BEFORE_FAILURE) {
-      writer.exception('modelStreamErrorException', MIDSTREAM_EXCEPTION);
-      writer.end();
-      return;
-    }
     if (index === 0) firstByteLatency = Date.now() - startedAt;
     const last = index === answer.chunks.length - 1;
     const native = last
@@ -105,11 +101,10 @@ export async function invokeModelWithResponseStream(
           },
         }
       : chunk;
-    writer.event('chunk', {
-      bytes: Buffer.from(JSON.stringify(native)).toString('base64'),
-      p: padding(index),
-    });
-    await pacer.after(tokens);
+    yield {
+      type: 'chunk',
+      payload: { bytes: Buffer.from(JSON.stringify(native)).toString('base64') },
+      tokens,
+    };
   }
-  writer.end();
 }

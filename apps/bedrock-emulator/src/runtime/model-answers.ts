@@ -6,7 +6,7 @@ import { EmulatorError } from '../http/emulator-error';
 import type { Conversation, ModelOutcome } from '../model/conversation';
 import type { PromptCache } from '../model/prompt-cache';
 import { generateOutcome } from '../model/reply-generator';
-import { isRecord, parseJsonBody, type JsonRecord } from './body-validation';
+import { isRecord, parseJsonBody, type JsonRecord } from '../service-support/request-body';
 import { renderConverseResponse } from './converse/converse-response';
 import { parseConverseRequest } from './converse/converse-request';
 import { textFamilyFor } from './families/text-families';

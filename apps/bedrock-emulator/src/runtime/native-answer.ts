@@ -1,5 +1,5 @@
 // A model-native InvokeModel answer with the token counts Bedrock reports in its response headers.
-import type { JsonRecord } from './body-validation';
+import type { JsonRecord } from '../service-support/request-body';
 
 export interface NativeAnswer {
   body: JsonRecord;

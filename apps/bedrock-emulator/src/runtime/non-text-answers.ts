@@ -1,7 +1,7 @@
 // InvokeModel for embedding, image and rerank models: one native handler per family.
 import type { FoundationModel, ModelFamily } from '../catalogue/foundation-model';
 import { EmulatorError } from '../http/emulator-error';
-import type { JsonRecord } from './body-validation';
+import type { JsonRecord } from '../service-support/request-body';
 import { cohereEmbed } from './embeddings/cohere-embeddings';
 import { titanEmbedImage, titanEmbedTextV1, titanEmbedTextV2 } from './embeddings/titan-embeddings';
 import { stabilitySd3, stabilitySdxl } from './images/stability-images';

@@ -1,5 +1,6 @@
 import type { EmulatorContext, FaultSpec } from '../http/types';
-import { resolveIdentifierFaults, serviceFaultError } from './request-faults';
+import { serviceFaultError } from './fault-errors';
+import { resolveIdentifierFaults } from './request-faults';
 
 function context(faults: FaultSpec = {}, state = new Map<string, unknown>()): EmulatorContext {
   return { faults, state, options: {} as EmulatorContext['options'] };

@@ -1,10 +1,10 @@
-// Faults for the agent runtime, control plane and Rerank. The core resolves `x-emulator-fault`
-// (and model-id suffixes on runtime routes) into context.faults; agent ids, knowledge-base ids and
-// the rerank model ARN carry a `~fault[,fault…]` suffix of the same syntax, resolved here with the
-// core's parser. The header wins over the suffix.
+// The faults of one request and the part of them that comes before any response: the leading latency
+// and error faults. The core resolves `x-emulator-fault` (and model-id suffixes on runtime routes) into
+// context.faults; agent ids, knowledge-base ids and the rerank model ARN carry a `~fault[,fault…]`
+// suffix of the same syntax, resolved here with the core's parser. The header wins over the suffix.
 import { parseFaultList, splitModelIdFaults, ThrottleCounters } from '../http/fault-parser';
 import type { EmulatorContext, EmulatorResponse, FaultSpec } from '../http/types';
-import { runtimeFaultError, sleep } from '../runtime/runtime-faults';
+import { runtimeFaultError, serviceFaultError, type FaultError } from './fault-errors';
 
 const THROTTLE_COUNTERS_KEY = 'service-support.throttle-counters';
 
@@ -35,27 +35,45 @@ function throttleCounters(context: EmulatorContext): ThrottleCounters {
   return counters;
 }
 
-/** The error a pre-response fault turns into (the runtime's), or undefined when the request should proceed. */
-export function serviceFaultError(kind: string | undefined): ReturnType<typeof runtimeFaultError> {
-  if (kind === 'model-error') {
-    // The agent runtime and control plane have no ModelErrorException; a failing model is a failed dependency.
-    return { status: 424, errorType: 'DependencyFailedException', message: 'The model returned an error.' };
-  }
-  return runtimeFaultError(kind);
+/** Waits `ms`, or less if the client goes away. */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  if (ms <= 0 || signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const finish = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', finish);
+      resolve();
+    };
+    const timer = setTimeout(finish, ms);
+    signal.addEventListener('abort', finish, { once: true });
+  });
 }
 
+export interface LeadingFaultRules {
+  /** A stream sends its headers at once under slow-first-byte; its first event waits (paced-event-stream.ts). */
+  streaming?: boolean;
+  /** The operation's error for an error fault (default: bedrock-runtime's). */
+  errorFor?: (kind: string | undefined) => FaultError | undefined;
+}
+
+/** The agent runtime's and control plane's rules (their errors have no ModelErrorException). */
+export const SERVICE_FAULTS: LeadingFaultRules = { errorFor: serviceFaultError };
+
 /**
- * Waits the request's latency (its fault latency, else the emulator default) and answers error
- * faults; returns true when the response has already been sent.
+ * Waits the request's latency (its fault latency, else the emulator default) and answers an error
+ * fault; true when the response has already been sent.
  */
-export async function answerFault(
+export async function answerLeadingFaults(
   faults: FaultSpec,
   context: EmulatorContext,
   response: EmulatorResponse,
   signal: AbortSignal,
+  { streaming = false, errorFor = runtimeFaultError }: LeadingFaultRules = {},
 ): Promise<boolean> {
-  await sleep(faults.latencyMs ?? context.options.latencyMs, signal);
-  const error = serviceFaultError(faults.kind);
+  const delayMs =
+    streaming && faults.kind === 'slow-first-byte' ? 0 : (faults.latencyMs ?? context.options.latencyMs);
+  await sleep(delayMs, signal);
+  const error = errorFor(faults.kind);
   if (!error) return false;
   response.error(error.status, error.errorType, error.message, error.extra);
   return true;

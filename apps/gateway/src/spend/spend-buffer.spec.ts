@@ -1,6 +1,5 @@
-import { SpendBuffer, type SpendStore } from './spend-buffer';
-import type { SpendRecord } from './spend-record';
-import type { SpendTotals } from './spend-totals';
+import type { SpendRecord, SpendStore, SpendTotals } from '@quarry/db';
+import { SpendBuffer } from './spend-buffer';
 
 function record(overrides: Partial<SpendRecord> = {}): SpendRecord {
   return {

@@ -1,11 +1,10 @@
 // The Nest face of the spend buffer: one per process, started with the app, drained on shutdown.
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { PrismaService } from '@quarry/db';
+import { PrismaSpendStore, type SpendRecord } from '@quarry/db';
 import { LOGGER } from '../platform/logging/logger.token';
+import { ShutdownDrains } from '../platform/shutdown/shutdown-drains';
 import { DEFAULT_SPEND_BUFFER_OPTIONS, SpendBuffer } from './spend-buffer';
-import { PrismaSpendStore } from './prisma-spend-store';
-import type { SpendRecord } from './spend-record';
 
 const SHUTDOWN_DRAIN_MS = 10_000;
 
@@ -14,10 +13,11 @@ export class SpendWriter implements OnModuleInit {
   private readonly buffer: SpendBuffer;
 
   constructor(
-    prisma: PrismaService,
+    store: PrismaSpendStore,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly drains: ShutdownDrains,
   ) {
-    this.buffer = new SpendBuffer(new PrismaSpendStore(prisma), {
+    this.buffer = new SpendBuffer(store, {
       ...DEFAULT_SPEND_BUFFER_OPTIONS,
       onWriteError: (error, pendingRows) =>
         logger.error(
@@ -31,11 +31,17 @@ export class SpendWriter implements OnModuleInit {
 
   onModuleInit(): void {
     this.buffer.start();
+    this.drains.register(() => this.drainForShutdown());
   }
 
   /** Never blocks and never throws: the request path only hands the record over. */
   record(record: SpendRecord): void {
     this.buffer.add(record);
+  }
+
+  /** Spend booked to this key, team or user here and not yet known to be written. */
+  unwrittenSpend(kind: 'keys' | 'teams' | 'users', id: string): number {
+    return this.buffer.unwrittenSpend(kind, id);
   }
 
   /** Rows recorded but not yet written. */
@@ -48,8 +54,8 @@ export class SpendWriter implements OnModuleInit {
     await this.buffer.drain(SHUTDOWN_DRAIN_MS);
   }
 
-  /** Called by the shutdown sequence once no request can add rows any more. */
-  async drainForShutdown(): Promise<void> {
+  /** Registered as a shutdown drain: runs once no request can add rows any more. */
+  private async drainForShutdown(): Promise<void> {
     this.buffer.stop();
     const left = await this.buffer.drain(SHUTDOWN_DRAIN_MS);
     if (left > 0)

@@ -15,9 +15,9 @@
 //   message, whereas a wrong "unsupported" here would block features that work. Reasoning, caching
 //   and native schemas are assumed only for families known to offer them.
 import type { ModelCapabilities, ModelMode } from './model-capabilities';
-import { familyOf } from './model-family';
+import { familyOf } from '../model-family';
 import { priceTableEntryForBaseModel } from '../pricing/price-table';
-import { splitCrossRegionPrefix, withoutFaultSuffix } from '../model-id';
+import { splitCrossRegionPrefix } from '../model-id';
 
 const INVOKE_ONLY_CHAT_MODELS = ['twelvelabs.pegasus'];
 const NATIVE_SCHEMA_MINIMUM: Record<string, number> = { sonnet: 4.5, haiku: 4.5, opus: 4.5 };
@@ -26,7 +26,7 @@ export function capabilitiesFor(
   baseModelId: string,
   overrides: Partial<ModelCapabilities> = {},
 ): ModelCapabilities {
-  const id = splitCrossRegionPrefix(withoutFaultSuffix(baseModelId)).baseModelId;
+  const id = splitCrossRegionPrefix(baseModelId).baseModelId;
   const family = familyOf(id);
   const entry = priceTableEntryForBaseModel(id);
   const mode = entry ? modeOf(entry.mode) : guessMode(id);

@@ -1,20 +1,7 @@
 // What a Bedrock model can do, looked up by its base model id (region prefix and ARN stripped).
 // Built from the price/capability data (see ../pricing) by capabilities-for.ts; unknown models get
 // permissive defaults there (Bedrock rejects what a model cannot do, with a clear message).
-
-export type ModelFamily =
-  | 'anthropic'
-  | 'meta'
-  | 'mistral'
-  | 'amazon-titan'
-  | 'amazon-nova'
-  | 'cohere'
-  | 'ai21'
-  | 'deepseek'
-  | 'openai'
-  | 'qwen'
-  | 'writer'
-  | 'other';
+import type { ModelFamily } from '../model-family';
 
 export type ModelMode = 'chat' | 'embedding' | 'image_generation' | 'rerank' | 'completion';
 

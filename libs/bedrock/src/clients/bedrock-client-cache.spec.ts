@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { ConverseCommand, ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { encodeEventFrame } from '../../../../apps/bedrock-emulator/src/http/event-stream-writer';
+import { encodeEventFrame } from '@quarry/testing';
 import { toOpenAIError } from '../errors';
 import { clientCacheKey, type AwsClientConfig } from './aws-client-config';
 import { BedrockClientCache } from './bedrock-client-cache';

@@ -1,19 +1,13 @@
 import { createServer, request, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
-import { EventStreamCodec } from '@smithy/core/event-streams';
-import { encodeEventFrame } from '../../../../apps/bedrock-emulator/src/http/event-stream-writer';
+import { decodeEventFramePayload, encodeEventFrame } from '@quarry/testing';
 import { eventStreamMessages, MessageSplitter } from './event-stream-messages';
-
-const codec = new EventStreamCodec(
-  (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
-  (text) => new Uint8Array(Buffer.from(text, 'utf8')),
-);
 
 const message = (text: string) => encodeEventFrame('event', 'contentBlockDelta', { delta: { text } });
 
 const texts = (messages: Uint8Array[]) =>
-  messages.map((bytes) => JSON.parse(Buffer.from(codec.decode(bytes).body).toString('utf8')).delta.text);
+  messages.map((bytes) => (decodeEventFramePayload(bytes) as { delta: { text: string } }).delta.text);
 
 async function readAll(body: PassThrough, maxMessageBytes?: number): Promise<Uint8Array[]> {
   const messages: Uint8Array[] = [];

@@ -6,7 +6,7 @@ import {
   ConverseStreamCommand,
 } from '@aws-sdk/client-bedrock-runtime';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { encodeEventFrame } from '../../../../apps/bedrock-emulator/src/http/event-stream-writer';
+import { encodeEventFrame } from '@quarry/testing';
 import { BedrockClientCache } from './bedrock-client-cache';
 import { RuntimeRestJsonProtocol } from './runtime-protocol';
 

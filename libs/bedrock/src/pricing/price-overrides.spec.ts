@@ -1,5 +1,5 @@
 import { costOf } from './cost-of';
-import { mergePriceOverrides } from './price-overrides';
+import { MODEL_INFO_PRICE_FIELDS, mergePriceOverrides } from './price-overrides';
 import { priceFor } from './price-table';
 import type { TokenUsage } from './token-usage';
 
@@ -55,6 +55,18 @@ describe('mergePriceOverrides', () => {
       output_cost_per_token_batches: 5e-7,
     });
     expect(costOf(usage(10, 10), merged!, { batch: true })).toBeCloseTo(10 * 1e-7 + 10 * 5e-7, 15);
+  });
+
+  it('takes image and query prices from model_info', () => {
+    const merged = mergePriceOverrides(priceFor('cohere.rerank-v3-5:0'), {
+      input_cost_per_query: 0.001,
+      output_cost_per_image: 0.05,
+    });
+    expect(merged).toMatchObject({ key: 'cohere.rerank-v3-5:0', perQuery: 0.001, perImage: 0.05 });
+  });
+
+  it.each(MODEL_INFO_PRICE_FIELDS)('reads and checks %s', (field) => {
+    expect(() => mergePriceOverrides(undefined, { [field]: 'not a price' })).toThrow(`model_info.${field}`);
   });
 
   it('leaves the price alone when model_info carries no prices', () => {

@@ -5,15 +5,27 @@
 // table's long-context tier, which was derived from the replaced prices.
 import type { ModelPrice } from './model-price';
 
-/** The `model_info` fields (LiteLLM names) that carry prices, in US dollars per token. */
-export interface ModelInfoPrices {
-  input_cost_per_token?: unknown;
-  output_cost_per_token?: unknown;
-  cache_read_input_token_cost?: unknown;
-  cache_creation_input_token_cost?: unknown;
-  input_cost_per_token_batches?: unknown;
-  output_cost_per_token_batches?: unknown;
-}
+/** Each `model_info` price field (LiteLLM names; US dollars per token, image or query) and what it sets. */
+const PRICE_MEMBER_OF_FIELD = {
+  input_cost_per_token: 'inputPerToken',
+  output_cost_per_token: 'outputPerToken',
+  cache_read_input_token_cost: 'cacheReadPerToken',
+  cache_creation_input_token_cost: 'cacheWritePerToken',
+  input_cost_per_token_batches: 'batchInputPerToken',
+  output_cost_per_token_batches: 'batchOutputPerToken',
+  output_cost_per_image: 'perImage',
+  input_cost_per_query: 'perQuery',
+} as const satisfies Record<string, keyof ModelPrice>;
+
+export type ModelInfoPriceField = keyof typeof PRICE_MEMBER_OF_FIELD;
+
+/** The `model_info` fields that carry prices: the one list config validation and /model_group/info use. */
+export const MODEL_INFO_PRICE_FIELDS = Object.keys(PRICE_MEMBER_OF_FIELD) as readonly ModelInfoPriceField[];
+
+/** The price fields of a deployment's `model_info`, as configured (validated by mergePriceOverrides). */
+export type ModelInfoPrices = Partial<Record<ModelInfoPriceField, unknown>>;
+
+type PriceMember = (typeof PRICE_MEMBER_OF_FIELD)[ModelInfoPriceField];
 
 /** Throws an Error naming the model_info field when a price is not a non-negative number (config validation). */
 export function mergePriceOverrides(
@@ -21,40 +33,36 @@ export function mergePriceOverrides(
   modelInfo: ModelInfoPrices | undefined,
 ): ModelPrice | undefined {
   if (!modelInfo) return price;
-  const input = priceField(modelInfo, 'input_cost_per_token');
-  const output = priceField(modelInfo, 'output_cost_per_token');
-  const cacheRead = priceField(modelInfo, 'cache_read_input_token_cost');
-  const cacheWrite = priceField(modelInfo, 'cache_creation_input_token_cost');
-  const batchInput = priceField(modelInfo, 'input_cost_per_token_batches');
-  const batchOutput = priceField(modelInfo, 'output_cost_per_token_batches');
-  const anySet = [input, output, cacheRead, cacheWrite, batchInput, batchOutput].some(
-    (value) => value !== undefined,
-  );
-  if (!anySet) return price;
+  const overrides: Partial<Record<PriceMember, number>> = {};
+  for (const field of MODEL_INFO_PRICE_FIELDS) {
+    const value = priceField(modelInfo, field);
+    if (value !== undefined) overrides[PRICE_MEMBER_OF_FIELD[field]] = value;
+  }
+  if (Object.keys(overrides).length === 0) return price;
 
-  const inputPerToken = input ?? price?.inputPerToken ?? 0;
+  const inputPerToken = overrides.inputPerToken ?? price?.inputPerToken ?? 0;
   const merged: ModelPrice = {
     ...price,
+    ...overrides,
     key: price ? price.key : 'model_info',
     inputPerToken,
-    outputPerToken: output ?? price?.outputPerToken ?? 0,
-    cacheReadPerToken: cacheRead ?? price?.cacheReadPerToken ?? inputPerToken,
-    cacheWritePerToken: cacheWrite ?? price?.cacheWritePerToken ?? inputPerToken,
+    outputPerToken: overrides.outputPerToken ?? price?.outputPerToken ?? 0,
+    cacheReadPerToken: overrides.cacheReadPerToken ?? price?.cacheReadPerToken ?? inputPerToken,
+    cacheWritePerToken: overrides.cacheWritePerToken ?? price?.cacheWritePerToken ?? inputPerToken,
   };
-  if (batchInput !== undefined) merged.batchInputPerToken = batchInput;
-  if (batchOutput !== undefined) merged.batchOutputPerToken = batchOutput;
-  if (input !== undefined || output !== undefined) delete merged.above200k;
+  if (overrides.inputPerToken !== undefined || overrides.outputPerToken !== undefined)
+    delete merged.above200k;
   return merged;
 }
 
-function priceField(modelInfo: ModelInfoPrices, field: keyof ModelInfoPrices): number | undefined {
+function priceField(modelInfo: ModelInfoPrices, field: ModelInfoPriceField): number | undefined {
   const value = modelInfo[field];
   if (value === undefined || value === null) return undefined;
   // YAML configs sometimes quote numbers ("3e-6"); anything else is a mistake worth stopping for.
   const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   if (typeof number !== 'number' || !Number.isFinite(number) || number < 0) {
     throw new Error(
-      `model_info.${field} must be a non-negative number of US dollars per token, got ${JSON.stringify(value)}`,
+      `model_info.${field} must be a non-negative number of US dollars per unit, got ${JSON.stringify(value)}`,
     );
   }
   return number;

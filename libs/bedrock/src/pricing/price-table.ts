@@ -16,7 +16,7 @@
 // Anthropic and Nova model has); any other model is charged the input price for cache tokens, so a
 // missing price never makes cached tokens free.
 import rawTable from './bedrock-prices.json';
-import { familyOf } from '../capabilities/model-family';
+import { familyOf } from '../model-family';
 import { splitCrossRegionPrefix } from '../model-id';
 import type { ModelPrice, TokenPrices } from './model-price';
 

@@ -17,8 +17,9 @@ export interface TextContentPart {
 
 export interface ImageUrlContentPart {
   type: 'image_url';
+  /** Clients may also send the URL string alone (LiteLLM's form); the parser turns it into `{url}`. */
   image_url: {
-    /** `data:image/png;base64,…` or an https URL. */
+    /** `data:image/png;base64,…` (or a document type such as application/pdf) or an https URL. */
     url: string;
     detail?: 'auto' | 'low' | 'high';
     /** LiteLLM: explicit mime type when the URL does not reveal it. */

@@ -20,6 +20,8 @@ export interface CompletionUsage {
   cache_creation_input_tokens?: number;
   /** LiteLLM's name for prompt tokens read from the cache (part of prompt_tokens). */
   cache_read_input_tokens?: number;
+  /** The call's cost in USD, when the deployment's price is known (LiteLLM users read it here). */
+  cost?: number;
 }
 
 export interface ChatCompletionMessageToolCall {

@@ -11,7 +11,7 @@ import {
   expectString,
   invalid,
   isAbsent,
-} from './request-value-checks';
+} from '../request-value-checks';
 
 const ROLES = ['system', 'developer', 'user', 'assistant', 'tool', 'function'] as const;
 type Role = (typeof ROLES)[number];
@@ -154,6 +154,9 @@ function checkPart(value: unknown, path: string, role: Role, allowed: readonly s
       expectString(part.refusal, `${path}.refusal`);
       return;
     case 'image_url': {
+      // LiteLLM's documented shorthand: `image_url` as the URL string itself. Normalised here, once, so
+      // everything after the parser sees OpenAI's `{url}` object.
+      if (typeof part.image_url === 'string') part.image_url = { url: part.image_url };
       const image = expectRecord(part.image_url, `${path}.image_url`);
       expectNonEmptyString(image.url, `${path}.image_url.url`);
       checkOptionalEnum(image.detail, `${path}.image_url.detail`, IMAGE_DETAILS);

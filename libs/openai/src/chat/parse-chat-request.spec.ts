@@ -102,6 +102,19 @@ describe('parseChatCompletionRequest', () => {
     expect(parsed.top_k).toBe(40);
   });
 
+  it('accepts the image_url shorthand of LiteLLM (the URL string alone) as {url}', () => {
+    const parsed = parseChatCompletionRequest(
+      body({
+        messages: [
+          { role: 'user', content: [{ type: 'image_url', image_url: 'https://example.com/dummy.pdf' }] },
+        ],
+      }),
+    );
+    expect((parsed.messages[0].content as any)[0].image_url).toEqual({
+      url: 'https://example.com/dummy.pdf',
+    });
+  });
+
   it('treats null as "not given" for optional fields', () => {
     expect(() =>
       parseChatCompletionRequest(
@@ -159,9 +172,14 @@ describe('parseChatCompletionRequest', () => {
       'must not be empty',
     ],
     [
-      body({ messages: [{ role: 'user', content: [{ type: 'image_url', image_url: 'https://x/y.png' }] }] }),
+      body({ messages: [{ role: 'user', content: [{ type: 'image_url', image_url: 42 }] }] }),
       'messages[0].content[0].image_url',
       'must be an object',
+    ],
+    [
+      body({ messages: [{ role: 'user', content: [{ type: 'image_url', image_url: '' }] }] }),
+      'messages[0].content[0].image_url.url',
+      'must not be empty',
     ],
     [
       body({

@@ -19,7 +19,7 @@ import {
   invalid,
   isAbsent,
   isRecord,
-} from './request-value-checks';
+} from '../request-value-checks';
 
 const REASONING_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'] as const;
 const TOOL_CHOICE_STRINGS = ['none', 'auto', 'required'] as const;
@@ -29,7 +29,15 @@ export function parseChatCompletionRequest(body: unknown): ChatCompletionRequest
 
   expectNonEmptyString(body.model, 'model');
   parseChatMessages(body.messages);
+  checkChatRequestSettings(body);
+  return body as ChatCompletionRequest;
+}
 
+/**
+ * Checks every top-level setting of a chat request except `model` and `messages`: also used on a
+ * request whose messages were checked already, after a deployment filled in its defaults.
+ */
+export function checkChatRequestSettings(body: Record<string, unknown>): void {
   checkOptionalInteger(body.max_tokens, 'max_tokens', 1);
   checkOptionalInteger(body.max_completion_tokens, 'max_completion_tokens', 1);
   checkOptionalNumber(body.temperature, 'temperature', 0, 2);
@@ -62,8 +70,6 @@ export function parseChatCompletionRequest(body: unknown): ChatCompletionRequest
     invalid(`fallbacks must be an array, got ${describeValue(body.fallbacks)}`, 'fallbacks');
   }
   checkUserContinueMessage(body.user_continue_message);
-
-  return body as ChatCompletionRequest;
 }
 
 function checkStop(value: unknown): void {

@@ -2,7 +2,13 @@
 // (starts with user, roles alternate, no empty content, toolResults answer the previous toolUses).
 import { EmulatorError } from '../../http/emulator-error';
 import type { ConversationBlock, ConversationMessage } from '../../model/conversation';
-import { expectArray, expectRecord, expectString, isRecord, type JsonRecord } from '../body-validation';
+import {
+  expectArray,
+  expectRecord,
+  expectString,
+  isRecord,
+  type JsonRecord,
+} from '../../service-support/request-body';
 
 const MEDIA_MEMBERS = ['image', 'document', 'video', 'audio', 'citationsContent', 'searchResult'];
 

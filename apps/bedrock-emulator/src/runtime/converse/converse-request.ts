@@ -17,7 +17,7 @@ import {
   optionalStringArray,
   rejectExtraneousKeys,
   type JsonRecord,
-} from '../body-validation';
+} from '../../service-support/request-body';
 import { parseMessages, parseSystem, usesToolBlocks } from './converse-messages';
 
 export const CONVERSE_KEYS = [

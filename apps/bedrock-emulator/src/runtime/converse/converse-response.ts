@@ -2,7 +2,7 @@
 import type { ModelOutcome, ModelUsage } from '../../model/conversation';
 import { jsonFragments, textDeltas } from '../../model/text-chunks';
 import { countTextTokens } from '../../model/prompt-tokens';
-import { isRecord, type JsonRecord } from '../body-validation';
+import { isRecord, type JsonRecord } from '../../service-support/request-body';
 
 export function converseUsage(usage: ModelUsage): JsonRecord {
   const total =

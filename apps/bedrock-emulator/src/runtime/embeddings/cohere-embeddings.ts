@@ -7,7 +7,7 @@ import {
   rejectExtraneousKeys,
   requireKeys,
   type JsonRecord,
-} from '../body-validation';
+} from '../../service-support/request-body';
 import type { NativeAnswer } from '../native-answer';
 import { shortHash } from '../families/text-family';
 import { embeddingVector, packBits, quantise } from './embedding-vector';

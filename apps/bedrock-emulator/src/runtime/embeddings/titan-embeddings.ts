@@ -9,7 +9,7 @@ import {
   rejectExtraneousKeys,
   requireKeys,
   type JsonRecord,
-} from '../body-validation';
+} from '../../service-support/request-body';
 import type { NativeAnswer } from '../native-answer';
 import { embeddingVector } from './embedding-vector';
 

@@ -17,7 +17,7 @@ import {
   rejectExtraneousKeys,
   requireKeys,
   type JsonRecord,
-} from '../body-validation';
+} from '../../service-support/request-body';
 
 const ANTHROPIC_KEYS = [
   'anthropic_version',

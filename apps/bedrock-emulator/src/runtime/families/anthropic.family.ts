@@ -4,7 +4,7 @@ import type { FoundationModel } from '../../catalogue/foundation-model';
 import type { Conversation, ModelOutcome } from '../../model/conversation';
 import { countTextTokens } from '../../model/prompt-tokens';
 import { jsonFragments, textDeltas } from '../../model/text-chunks';
-import type { JsonRecord } from '../body-validation';
+import type { JsonRecord } from '../../service-support/request-body';
 import { parseAnthropicRequest } from './anthropic-request';
 import { shortHash, type NativeChunk, type TextFamily } from './text-family';
 

@@ -13,7 +13,7 @@ import {
   rejectExtraneousKeys,
   requireKeys,
   type JsonRecord,
-} from '../body-validation';
+} from '../../service-support/request-body';
 import { shortHash, type NativeChunk, type TextFamily } from './text-family';
 
 const COHERE_KEYS = [

@@ -8,7 +8,7 @@ import {
   rejectExtraneousKeys,
   requireKeys,
   type JsonRecord,
-} from '../body-validation';
+} from '../../service-support/request-body';
 import { lastTurn, promptConversation, type NativeChunk, type TextFamily } from './text-family';
 
 const LLAMA3_USER_TURN = /<\|start_header_id\|>user<\|end_header_id\|>([\s\S]*?)<\|eot_id\|>/g;

@@ -9,7 +9,7 @@ import {
   rejectExtraneousKeys,
   requireKeys,
   type JsonRecord,
-} from '../body-validation';
+} from '../../service-support/request-body';
 import { lastTurn, promptConversation, type NativeChunk, type TextFamily } from './text-family';
 
 const MISTRAL_USER_TURN = /\[INST\]([\s\S]*?)\[\/INST\]/g;

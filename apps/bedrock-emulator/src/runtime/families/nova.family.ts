@@ -2,7 +2,7 @@
 // response whose usage names cache fields …TokenCount; stream chunks wrap Converse events in JSON.
 import type { FoundationModel } from '../../catalogue/foundation-model';
 import type { ModelOutcome } from '../../model/conversation';
-import type { JsonRecord } from '../body-validation';
+import type { JsonRecord } from '../../service-support/request-body';
 import { converseContent, converseStreamEvents } from '../converse/converse-response';
 import { parseConverseRequest } from '../converse/converse-request';
 import type { NativeChunk, TextFamily } from './text-family';

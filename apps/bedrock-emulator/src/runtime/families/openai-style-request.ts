@@ -16,7 +16,7 @@ import {
   rejectExtraneousKeys,
   requireKeys,
   type JsonRecord,
-} from '../body-validation';
+} from '../../service-support/request-body';
 
 function contentText(value: unknown, path: string): string {
   if (value === undefined || value === null) return '';

@@ -4,7 +4,7 @@ import type { FoundationModel } from '../../catalogue/foundation-model';
 import type { ModelOutcome } from '../../model/conversation';
 import { countTextTokens } from '../../model/prompt-tokens';
 import { textDeltas } from '../../model/text-chunks';
-import type { JsonRecord } from '../body-validation';
+import type { JsonRecord } from '../../service-support/request-body';
 import { parseOpenAiStyleRequest } from './openai-style-request';
 import { shortHash, type NativeChunk, type TextFamily } from './text-family';
 

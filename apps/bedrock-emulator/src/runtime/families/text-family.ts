@@ -2,7 +2,7 @@
 // Conversation, and the model outcome rendered back as its native response body and stream chunks.
 import type { FoundationModel } from '../../catalogue/foundation-model';
 import { emptyConversation, type Conversation, type ModelOutcome } from '../../model/conversation';
-import type { JsonRecord } from '../body-validation';
+import type { JsonRecord } from '../../service-support/request-body';
 
 export interface NativeChunk {
   chunk: JsonRecord;

@@ -10,7 +10,7 @@ import {
   rejectExtraneousKeys,
   requireKeys,
   type JsonRecord,
-} from '../body-validation';
+} from '../../service-support/request-body';
 import { lastTurn, promptConversation, type NativeChunk, type TextFamily } from './text-family';
 
 const TITAN_USER_TURN = /User:([\s\S]*?)(?:\n\s*Bot:|$)/g;

@@ -10,7 +10,7 @@ import {
   rejectExtraneousKeys,
   requireKeys,
   type JsonRecord,
-} from '../body-validation';
+} from '../../service-support/request-body';
 import type { NativeAnswer } from '../native-answer';
 import { promptImageBase64 } from './png-image';
 

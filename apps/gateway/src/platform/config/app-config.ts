@@ -3,7 +3,7 @@
 // @nestjs/config's ConfigModule); a ConfigError stops the process with every problem listed.
 import { ConfigError } from './config-error';
 import { loadEnvConfig, type EnvConfig } from './env-config';
-import type { ConfigModel } from './config-model';
+import type { ConfigModel } from './deployment-validator';
 import { DEFAULT_SETTINGS, readLiteLLMConfigFile, type GatewaySettings } from './litellm-config-file';
 
 export interface AppConfig extends EnvConfig {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { ConfigError } from './config-error';
 import { envReferenceName, isEnvReference } from './env-reference';
-import { validateModelEntry, type ConfigModel } from './config-model';
+import { validateDeploymentEntry, type ConfigModel } from './deployment-validator';
 import { masterKeyProblems } from './env-config';
 import { isObject } from './is-object';
 
@@ -80,7 +80,7 @@ export function parseLiteLLMConfig(
   if (!Array.isArray(modelList)) problems.push(`${at(['model_list'])}: model_list must be a list`);
   else
     modelList.forEach((entry, index) => {
-      const result = validateModelEntry(entry, ['model_list', index], at);
+      const result = validateDeploymentEntry(entry, ['model_list', index], at);
       if ('problems' in result) problems.push(...result.problems);
       else models.push(result.model);
     });

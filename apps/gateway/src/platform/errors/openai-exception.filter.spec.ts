@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import pino from 'pino';
-import { Prisma } from '@quarry/db';
+// The errors Prisma's client throws (the generated client re-exports these runtime classes).
+import { PrismaClientKnownRequestError, PrismaClientValidationError } from '@prisma/client/runtime/client';
 import { OpenAIExceptionFilter } from './openai-exception.filter';
 
 const ROW_DATA = 'previousHash: "3f1c9e0b7a-hash-of-an-old-key"';
@@ -16,14 +17,14 @@ describe('OpenAIExceptionFilter, unexpected errors', () => {
 
   it.each([
     [
-      new Prisma.PrismaClientKnownRequestError(`Invalid \`update()\` invocation: { data: { ${ROW_DATA} } }`, {
+      new PrismaClientKnownRequestError(`Invalid \`update()\` invocation: { data: { ${ROW_DATA} } }`, {
         code: 'P2000',
         clientVersion: 'test',
       }),
       { name: 'PrismaClientKnownRequestError', code: 'P2000' },
     ],
     [
-      new Prisma.PrismaClientValidationError(`Argument \`metadata\` is missing. { data: { ${ROW_DATA} } }`, {
+      new PrismaClientValidationError(`Argument \`metadata\` is missing. { data: { ${ROW_DATA} } }`, {
         clientVersion: 'test',
       }),
       { name: 'PrismaClientValidationError' },

@@ -5,7 +5,7 @@ import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nest
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { OpenAIError } from '@quarry/openai';
-import { redactSecrets } from '../logging/redact';
+import { redactKeysAndCredentials } from '../logging/log-redaction';
 
 @Catch()
 export class OpenAIExceptionFilter implements ExceptionFilter {
@@ -36,8 +36,8 @@ export class OpenAIExceptionFilter implements ExceptionFilter {
         err: name.startsWith('PrismaClient')
           ? { name, code: (exception as { code?: unknown }).code }
           : {
-              message: redactSecrets(String((exception as Error)?.message)),
-              stack: redactSecrets(String((exception as Error)?.stack)),
+              message: redactKeysAndCredentials(String((exception as Error)?.message)),
+              stack: redactKeysAndCredentials(String((exception as Error)?.stack)),
             },
       },
       'unhandled error',

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
 import { PrismaService } from '@quarry/db';
-import { Public } from '../../tenancy/auth/public.decorator';
+import { Public } from '../http/public.decorator';
 import { QUARRY_VERSION } from '../version';
 
 // Liveliness says the process answers; readiness says it can serve (database reachable).
@@ -8,7 +8,7 @@ import { QUARRY_VERSION } from '../version';
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly database: PrismaService) {}
 
   @Get('liveliness')
   liveliness() {
@@ -19,7 +19,7 @@ export class HealthController {
   @HttpCode(200)
   async readiness() {
     try {
-      await this.prisma.$queryRaw`SELECT 1`;
+      await this.database.ping();
     } catch {
       throw new ServiceUnavailableException('Database is not reachable');
     }

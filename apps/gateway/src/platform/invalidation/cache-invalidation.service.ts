@@ -24,11 +24,9 @@ export class CacheInvalidationService implements OnModuleInit, OnModuleDestroy {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-    prisma: PrismaService,
+    database: PrismaService,
   ) {
-    const notify = async (channel: string, payload: string) => {
-      await prisma.$executeRaw`SELECT pg_notify(${channel}, ${payload})`;
-    };
+    const notify = (channel: string, payload: string) => database.notify(channel, payload);
     this.transports = [new PostgresInvalidationTransport(config.databaseUrl, notify, logger)];
     if (config.redisUrl) this.transports.push(new RedisInvalidationTransport(config.redisUrl, logger));
   }

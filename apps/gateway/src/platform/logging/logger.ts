@@ -1,7 +1,7 @@
-// Structured JSON logs (pino). Secret headers are censored by path; free text passes through redactSecrets.
+// Structured JSON logs (pino). Secret headers are censored by path; free text passes through redactKeysAndCredentials.
 import pino, { type Logger } from 'pino';
 import type { LoggerService } from '@nestjs/common';
-import { redactSecrets, SECRET_HEADERS } from './redact';
+import { redactKeysAndCredentials, SECRET_HEADERS } from './log-redaction';
 import type { LogLevel } from '../config/env-config';
 
 export function createLogger(level: LogLevel): Logger {
@@ -32,19 +32,22 @@ export class PinoNestLogger implements LoggerService {
 
   log(message: unknown, context?: string) {
     if (context && STARTUP_CONTEXTS.has(context))
-      this.logger.debug({ context }, redactSecrets(String(message)));
-    else this.logger.info({ context }, redactSecrets(String(message)));
+      this.logger.debug({ context }, redactKeysAndCredentials(String(message)));
+    else this.logger.info({ context }, redactKeysAndCredentials(String(message)));
   }
   error(message: unknown, trace?: string, context?: string) {
-    this.logger.error({ context, trace: trace && redactSecrets(trace) }, redactSecrets(String(message)));
+    this.logger.error(
+      { context, trace: trace && redactKeysAndCredentials(trace) },
+      redactKeysAndCredentials(String(message)),
+    );
   }
   warn(message: unknown, context?: string) {
-    this.logger.warn({ context }, redactSecrets(String(message)));
+    this.logger.warn({ context }, redactKeysAndCredentials(String(message)));
   }
   debug(message: unknown, context?: string) {
-    this.logger.debug({ context }, redactSecrets(String(message)));
+    this.logger.debug({ context }, redactKeysAndCredentials(String(message)));
   }
   verbose(message: unknown, context?: string) {
-    this.logger.trace({ context }, redactSecrets(String(message)));
+    this.logger.trace({ context }, redactKeysAndCredentials(String(message)));
   }
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ClientReply } from '../../invocation/reply/client-reply';
 import { CurrentPrincipal } from '../../tenancy/auth/current-principal.decorator';
 import type { Principal } from '../../tenancy/auth/principal';
 import { ChatService } from './chat.service';
@@ -8,18 +9,16 @@ import { ChatService } from './chat.service';
 export class ChatController {
   constructor(private readonly chat: ChatService) {}
 
-  // The reply is ours (no passthrough): a streamed answer has taken over the raw response by the time
-  // complete() returns, and Nest answering it again made Fastify build and log an "already sent" error
-  // for every stream.
+  // The pipeline owns the reply (ClientReply): Nest must not answer a stream that took over the raw
+  // response (Fastify built and logged an "already sent" error for every stream when it did).
   @Post(['v1/chat/completions', 'chat/completions'])
   @HttpCode(200)
-  async complete(
+  complete(
     @CurrentPrincipal() principal: Principal,
     @Body() body: unknown,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const completion = await this.chat.complete(principal, body, request, reply);
-    if (completion) void reply.send(completion);
+    return this.chat.complete(principal, body, new ClientReply(request, reply));
   }
 }

@@ -1,155 +1,83 @@
-// POST /v1/chat/completions: validate → resolve the model for this principal → translate to Converse →
-// call Bedrock (retries and fallbacks before the first byte) → translate back → book spend.
+// POST /v1/chat/completions on Converse: parse → translate per deployment → the shared pipeline →
+// translate back. Everything else (access, limits, retries, fallbacks, deadline, spend, errors, the
+// reply) is the pipeline's.
 import { Inject, Injectable } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ConverseCommand, type ConverseCommandInput } from '@aws-sdk/client-bedrock-runtime';
-import {
-  OpenAIError,
-  parseChatCompletionRequest,
-  type ChatCompletion,
-  type ChatCompletionRequest,
-} from '@quarry/openai';
-import {
-  fetchPublicUrl,
-  fromConverseResponse,
-  toConverseRequest,
-  toOpenAIError,
-  withCallSignal,
-  type FetchImage,
-  type TranslationContext,
-} from '@quarry/bedrock';
-import type { Principal } from '../../tenancy/auth/principal';
-import { ModelAccessService } from '../../tenancy/access/model-access.service';
+import { converse, converseStream, fromConverseResponse, type ConverseRequest } from '@quarry/bedrock';
+import { parseChatCompletionRequest, type ChatCompletionRequest } from '@quarry/openai';
+import type { ResolvedDeployment } from '../../invocation/deployments/resolved-deployment';
+import type { Invocation } from '../../invocation/invocation';
+import { InvocationPipeline } from '../../invocation/invocation-pipeline';
+import type { ClientReply } from '../../invocation/reply/client-reply';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
-import { SpendWriter } from '../../spend/spend-writer.service';
-import { CallDeadline } from '../../invocation/call-deadline';
-import { ChatCall } from './chat-call';
-import { ChatStreamer, CLIENT_CLOSED_REQUEST } from './chat-streamer';
-import { completionId, RESPONSE_COST_HEADER } from './completion-id';
-import { DeploymentPreparer } from '../../invocation/deployments/deployment-preparer';
-import { invokeWithFallbacks } from '../../invocation/invoke-with-fallbacks';
-import type { PreparedDeployment } from '../../invocation/deployments/prepared-deployment';
+import type { Principal } from '../../tenancy/auth/principal';
+import type { ModelMode } from '../../tenancy/models/model-mode';
+import { fetchOncePerUrl, translateChat } from './chat-translation';
+import { ChatStreamRelay } from './chat-stream-relay';
+import { completionId } from './completion-id';
+
+/** Agents and legacy completion models answer chat completions too. */
+const CHAT_MODES: readonly ModelMode[] = ['chat', 'completion', 'agent'];
 
 @Injectable()
 export class ChatService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly access: ModelAccessService,
-    private readonly deployments: DeploymentPreparer,
-    private readonly spend: SpendWriter,
-    private readonly streamer: ChatStreamer,
+    private readonly pipeline: InvocationPipeline,
   ) {}
 
-  async complete(
-    principal: Principal,
-    body: unknown,
-    request: FastifyRequest,
-    reply: FastifyReply,
-  ): Promise<ChatCompletion | void> {
-    const call = new ChatCall(request.id, principal, requestedModelOf(body));
-    try {
+  complete(principal: Principal, body: unknown, reply: ClientReply): Promise<void> {
+    return this.pipeline.run(principal, reply, 'chat', body, (call) => {
       const chatRequest = parseChatCompletionRequest(body);
-      call.request = chatRequest;
-      const candidates = this.deployments.prepareAll(this.access.resolve(principal, chatRequest.model));
-      const primary = candidates[0];
-      this.assertConverseRoute(primary, chatRequest.model);
-      const translations = new Map<
-        PreparedDeployment,
-        { input: ConverseCommandInput; context: TranslationContext }
-      >();
-      // Images are fetched once per request, however many deployments the request is translated for.
-      const fetchImage = fetchOncePerUrl();
-      const translate = async (deployment: PreparedDeployment) => {
-        let translated = translations.get(deployment);
-        if (!translated) {
-          translated = await this.translate(chatRequest, deployment, fetchImage);
-          translations.set(deployment, translated);
-        }
-        return translated;
-      };
-      // Translate for the primary deployment first: a bad request fails here, before any Bedrock call.
-      await translate(primary);
-
-      if (chatRequest.stream) {
-        await this.streamer.stream(call, chatRequest, candidates, translate, reply);
-        return;
-      }
-      const deadline = new CallDeadline(primary.timeoutMs);
-      const { result, deployment } = await invokeWithFallbacks(
-        candidates,
-        deadline.signal,
-        async (candidate) => {
-          const { input } = await translate(candidate);
-          call.deployment = candidate;
-          return candidate.runtime.send(new ConverseCommand(withCallSignal(input, deadline.signal)));
-        },
-      ).finally(() => deadline.dispose());
-      call.deployment = deployment;
-      call.markFirstToken();
-      const { completion, usage } = fromConverseResponse(result, {
-        id: completionId(),
-        created: Math.floor(Date.now() / 1000),
-        model: chatRequest.model,
-        context: (await translate(deployment)).context,
-      });
-      call.usage = usage;
-      reply.header(RESPONSE_COST_HEADER, String(call.cost));
-      this.spend.record(call.toSpendRecord('success', 200));
-      return completion;
-    } catch (error) {
-      const openAIError = error instanceof OpenAIError ? error : toOpenAIError(error);
-      if (!reply.sent) {
-        const status = openAIError.status === CLIENT_CLOSED_REQUEST ? 'aborted' : 'error';
-        this.spend.record(
-          call.toSpendRecord(status, openAIError.status, openAIError.code ?? openAIError.type),
-        );
-      }
-      throw openAIError;
-    }
-  }
-
-  private translate(
-    chatRequest: ChatCompletionRequest,
-    deployment: PreparedDeployment,
-    fetchImage: FetchImage,
-  ) {
-    return toConverseRequest(chatRequest, {
-      modelId: deployment.route.modelId,
-      capabilities: deployment.capabilities,
-      dropParams: chatRequest.drop_params === true || deployment.dropParams,
-      modifyParams: this.config.settings.modifyParams,
-      userContinueMessage:
-        typeof chatRequest.user_continue_message === 'string' ? chatRequest.user_continue_message : undefined,
-      deploymentParams: deployment.providerParams,
-      stream: chatRequest.stream === true,
-      fetchImage,
+      call.endUser = chatRequest.user ?? undefined;
+      return this.invocationFor(chatRequest);
     });
   }
 
-  private assertConverseRoute(deployment: PreparedDeployment, model: string): void {
-    if (deployment.route.kind === 'converse') return;
-    throw OpenAIError.badRequest(
-      `Model "${model}" is served through Bedrock ${deployment.route.kind === 'agent' ? 'Agents' : 'InvokeModel'}, which chat completions do not support yet; use a bedrock/converse/ deployment`,
-      'model',
-      'unsupported_route',
-    );
+  private invocationFor(chatRequest: ChatCompletionRequest): Invocation {
+    // Images are fetched once per request, however many deployments the request is translated for.
+    const fetchImage = fetchOncePerUrl();
+    const settings = { modifyParams: this.config.settings.modifyParams };
+    const base = {
+      model: chatRequest.model,
+      modes: CHAT_MODES,
+      translate: (deployment: ResolvedDeployment) =>
+        translateChat(chatRequest, deployment, settings, fetchImage),
+    };
+    if (chatRequest.stream) {
+      return {
+        ...base,
+        kind: 'stream',
+        open: (deployment, translated: ConverseRequest, signal) =>
+          converseStream(deployment.runtime, translated.input, signal),
+        relay: (opened, translated: ConverseRequest, deployment) =>
+          new ChatStreamRelay(opened, translated.input, {
+            ...responseMeta(chatRequest, deployment),
+            context: translated.context,
+            includeUsage: chatRequest.stream_options?.include_usage === true,
+          }),
+      };
+    }
+    return {
+      ...base,
+      kind: 'unary',
+      send: (deployment, translated: ConverseRequest, signal) =>
+        converse(deployment.runtime, translated.input, signal),
+      respond: (output, translated: ConverseRequest, deployment) => {
+        const { completion, usage } = fromConverseResponse(output, {
+          ...responseMeta(chatRequest, deployment),
+          context: translated.context,
+        });
+        return { body: completion, usage };
+      },
+    };
   }
 }
 
-function requestedModelOf(body: unknown): string {
-  const model = (body as { model?: unknown } | null)?.model;
-  return typeof model === 'string' && model.length > 0 ? model.slice(0, 256) : 'unknown';
-}
-
-/** The SSRF-guarded fetch, remembering each URL's result (or failure) for the rest of the request. */
-function fetchOncePerUrl(): FetchImage {
-  const fetched = new Map<string, ReturnType<FetchImage>>();
-  return (url) => {
-    let result = fetched.get(url);
-    if (!result) {
-      result = fetchPublicUrl(url);
-      fetched.set(url, result);
-    }
-    return result;
+function responseMeta(chatRequest: ChatCompletionRequest, deployment: ResolvedDeployment) {
+  return {
+    id: completionId(),
+    created: Math.floor(Date.now() / 1000),
+    model: chatRequest.model,
+    price: deployment.price,
   };
 }

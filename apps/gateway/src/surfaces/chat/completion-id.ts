@@ -4,6 +4,3 @@ import { randomUUID } from 'node:crypto';
 export function completionId(): string {
   return `chatcmpl-${randomUUID()}`;
 }
-
-/** The cost of a non-streamed response, in USD (LiteLLM sends the same as x-litellm-response-cost). */
-export const RESPONSE_COST_HEADER = 'x-quarry-response-cost';

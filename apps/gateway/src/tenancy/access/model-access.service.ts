@@ -5,7 +5,7 @@ import { OpenAIError } from '@quarry/openai';
 import type { Principal } from '../auth/principal';
 import type { Deployment } from '../models/deployment';
 import { ModelRegistry } from '../models/model-registry';
-import { canUseModel } from './model-access';
+import { canUseModel } from './model-access-rule';
 
 @Injectable()
 export class ModelAccessService {

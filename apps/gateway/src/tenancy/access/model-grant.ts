@@ -1,7 +1,7 @@
 // "No caller grants more than it has", for models lists: when a team admin or a user writes a key's (or a
 // team's) `models`, every entry must stay within the lists that already bound the caller.
-import { ALL_PROXY_MODELS, ALL_TEAM_MODELS, listAllows } from './model-access';
-import type { ModelCatalog } from './model-catalog';
+import { ALL_PROXY_MODELS, ALL_TEAM_MODELS, listAllows } from './model-access-rule';
+import type { ModelCatalog } from '../models/model-catalog';
 
 /** Entries of `requested` that would allow something `bound` does not. Empty result = within bounds. */
 export function entriesBeyond(

@@ -6,7 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { extractPresentedKey } from './key-headers';
 import { KeyAuthenticator } from './key-authenticator.service';
 import type { Principal } from './principal';
-import { IS_PUBLIC } from './public.decorator';
+import { IS_PUBLIC } from '../../platform/http/public.decorator';
 
 export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
 

@@ -3,11 +3,11 @@
 // lookup; only a cache miss queries the database (and concurrent misses for the same key share one query).
 import { Inject, Injectable } from '@nestjs/common';
 import { OpenAIError } from '@quarry/openai';
-import { PrismaService } from '@quarry/db';
+import { ALL_KEYS, KeysRepository } from '@quarry/db';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { CacheInvalidationService } from '../../platform/invalidation/cache-invalidation.service';
 import { KeyCache, UNKNOWN_KEY } from './key-cache';
-import { cachedKeyFrom, KEY_RECORD_INCLUDE, type CachedKey } from './key-record';
+import { cachedKeyFrom, type CachedKey } from './cached-key';
 import { MasterKeyMatcher } from './master-key';
 import { MASTER_PRINCIPAL, type Principal } from './principal';
 import { virtualKeyDigest } from './virtual-key';
@@ -37,7 +37,7 @@ export class KeyAuthenticator {
   private readonly loading = new Map<string, Promise<CachedKey | undefined>>();
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly keys: KeysRepository,
     @Inject(APP_CONFIG) config: AppConfig,
     invalidation: CacheInvalidationService,
   ) {
@@ -63,8 +63,9 @@ export class KeyAuthenticator {
     const pending = this.loading.get(hash);
     if (pending) return pending;
     const generation = this.cache.generation;
-    const promise = this.prisma.virtualKey
-      .findFirst({ where: { OR: [{ hash }, { previousHash: hash }] }, include: KEY_RECORD_INCLUDE })
+    // Every key: this lookup decides who the caller is, so there is no caller scope yet.
+    const promise = this.keys
+      .findByHashWithOwners(ALL_KEYS, hash)
       .then((record) => {
         if (!record) {
           this.cache.setUnknown(hash, generation);

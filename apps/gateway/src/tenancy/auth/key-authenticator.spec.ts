@@ -1,9 +1,8 @@
 import crypto from 'node:crypto';
-import type { PrismaService } from '@quarry/db';
+import type { KeysRepository, KeyWithOwners } from '@quarry/db';
 import type { AppConfig } from '../../platform/config/app-config';
 import type { CacheInvalidationService } from '../../platform/invalidation/cache-invalidation.service';
 import { KeyAuthenticator } from './key-authenticator.service';
-import type { KeyRecord } from './key-record';
 import { MASTER_PRINCIPAL } from './principal';
 import { generateVirtualKey, hashVirtualKey } from './virtual-key';
 
@@ -32,13 +31,13 @@ function authenticatorFor(secret: string) {
     blocked: false,
     team: null,
     user: null,
-  } as unknown as KeyRecord;
-  const findFirst = jest.fn(async () => record);
-  const prisma = { virtualKey: { findFirst } } as unknown as PrismaService;
+  } as unknown as KeyWithOwners;
+  const findByHashWithOwners = jest.fn(async (): Promise<KeyWithOwners | null> => record);
+  const keys = { findByHashWithOwners } as unknown as KeysRepository;
   const invalidation = { subscribe: () => undefined } as unknown as CacheInvalidationService;
   return {
-    authenticator: new KeyAuthenticator(prisma, { masterKey: MASTER_KEY } as AppConfig, invalidation),
-    findFirst,
+    authenticator: new KeyAuthenticator(keys, { masterKey: MASTER_KEY } as AppConfig, invalidation),
+    findByHashWithOwners,
   };
 }
 
@@ -48,27 +47,27 @@ describe('KeyAuthenticator', () => {
 
   it('hashes a presented virtual key once per request, on a cache miss and on a hit (hot path)', async () => {
     const secret = generateVirtualKey();
-    const { authenticator, findFirst } = authenticatorFor(secret);
+    const { authenticator, findByHashWithOwners } = authenticatorFor(secret);
     for (const attempt of ['miss', 'hit']) {
       createHash.mockClear();
       const principal = await authenticator.authenticate(secret);
-      expect({ attempt, keyId: principal.keyId, hashes: createHash.mock.calls.length }).toEqual({
+      expect({ attempt, keyId: principal.key?.id, hashes: createHash.mock.calls.length }).toEqual({
         attempt,
         keyId: 'key-1',
         hashes: 1,
       });
     }
-    expect(findFirst).toHaveBeenCalledTimes(1);
+    expect(findByHashWithOwners).toHaveBeenCalledTimes(1);
   });
 
   it('recognises the master key (one hash, no database query) and refuses near misses', async () => {
-    const { authenticator, findFirst } = authenticatorFor(generateVirtualKey());
+    const { authenticator, findByHashWithOwners } = authenticatorFor(generateVirtualKey());
     createHash.mockClear();
     expect(await authenticator.authenticate(MASTER_KEY)).toBe(MASTER_PRINCIPAL);
     expect(createHash).toHaveBeenCalledTimes(1);
-    expect(findFirst).not.toHaveBeenCalled();
+    expect(findByHashWithOwners).not.toHaveBeenCalled();
 
-    findFirst.mockResolvedValue(null as unknown as KeyRecord);
+    findByHashWithOwners.mockResolvedValue(null);
     await expect(authenticator.authenticate(`${MASTER_KEY}x`)).rejects.toMatchObject({ status: 401 });
     await expect(authenticator.authenticate(MASTER_KEY.slice(0, -1))).rejects.toMatchObject({ status: 401 });
   });

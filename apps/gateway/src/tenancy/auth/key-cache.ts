@@ -2,7 +2,7 @@
 // query. Entries live for a short TTL and are dropped at once by invalidation events (this instance's
 // changes synchronously, other instances' through the invalidation bus). A small negative cache keeps a
 // flood of repeated unknown keys off the database.
-import type { CachedKey } from './key-record';
+import type { CachedKey } from './cached-key';
 import type { InvalidationEvent } from '../../platform/invalidation/invalidation-event';
 
 export interface KeyCacheOptions {
@@ -91,8 +91,8 @@ export class KeyCache {
     const users = new Set(event.users ?? []);
     if (keys.size + teams.size + users.size === 0) return;
     for (const [hash, { value }] of this.known) {
-      const { keyId, teamId, userId } = value.principal;
-      if ((keyId && keys.has(keyId)) || (teamId && teams.has(teamId)) || (userId && users.has(userId)))
+      const { key, teamId, userId } = value.principal;
+      if ((key && keys.has(key.id)) || (teamId && teams.has(teamId)) || (userId && users.has(userId)))
         this.known.delete(hash);
     }
     // A key id in an event may be one whose secret was just created or rotated: forget refusals too.

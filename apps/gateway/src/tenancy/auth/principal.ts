@@ -46,11 +46,11 @@ export interface PrincipalUser extends Limits {
 
 export interface Principal {
   kind: 'master' | 'key';
-  keyId?: string;
   userId?: string;
   teamId?: string;
   /** The master key is a proxy admin; a key's role is its user's role (internal_user when it has no user). */
   role: UserRole;
+  /** The virtual key presented (absent for the master key); `key.id` identifies it. */
   key?: PrincipalKey;
   team?: PrincipalTeam;
   user?: PrincipalUser;

@@ -1,32 +1,22 @@
-// Turns /key/generate, /key/update and /key/regenerate fields into database columns. An absent field
+// Turns /key/generate, /key/update and /key/regenerate fields into column changes. An absent field
 // leaves the column unchanged; null clears it.
 import { OpenAIError } from '@quarry/openai';
-import type { Prisma, VirtualKey } from '@quarry/db';
+import type { KeyChanges, KeyRecord } from '@quarry/db';
 import { parseDuration } from '../../platform/validation/duration';
+import { limitChangesFrom } from '../limit-fields/limit-changes';
 import type { DesiredKey } from './key-grant-policy';
 import type { KeyFieldsDto } from './dto/key-fields.dto';
 
-export function keyColumnsFrom(fields: KeyFieldsDto, now: number): Prisma.VirtualKeyUncheckedUpdateInput {
-  const data: Prisma.VirtualKeyUncheckedUpdateInput = {};
-  if (fields.key_alias !== undefined) data.alias = fields.key_alias;
+export function keyChangesFrom(fields: KeyFieldsDto, now: number): KeyChanges {
+  const changes: KeyChanges = limitChangesFrom(fields, now);
+  if (fields.key_alias !== undefined) changes.alias = fields.key_alias;
   if (fields.duration !== undefined)
-    data.expiresAt = fields.duration === null ? null : new Date(now + parseDuration(fields.duration)!);
-  if (fields.team_id !== undefined) data.teamId = fields.team_id;
-  if (fields.user_id !== undefined) data.userId = fields.user_id;
-  if (fields.models !== undefined) data.models = fields.models;
-  if (fields.aliases !== undefined) data.aliases = aliasMap(fields.aliases);
-  if (fields.max_budget !== undefined) data.maxBudget = fields.max_budget;
-  if (fields.budget_duration !== undefined) {
-    data.budgetDuration = fields.budget_duration;
-    data.budgetResetAt =
-      fields.budget_duration === null ? null : new Date(now + parseDuration(fields.budget_duration)!);
-  }
-  if (fields.rpm_limit !== undefined) data.rpmLimit = fields.rpm_limit;
-  if (fields.tpm_limit !== undefined) data.tpmLimit = fields.tpm_limit;
-  if (fields.max_parallel_requests !== undefined) data.maxParallelRequests = fields.max_parallel_requests;
-  if (fields.metadata !== undefined) data.metadata = fields.metadata as Prisma.InputJsonValue;
-  if (fields.blocked !== undefined) data.blocked = fields.blocked;
-  return data;
+    changes.expiresAt = fields.duration === null ? null : new Date(now + parseDuration(fields.duration)!);
+  if (fields.team_id !== undefined) changes.teamId = fields.team_id;
+  if (fields.user_id !== undefined) changes.userId = fields.user_id;
+  if (fields.aliases !== undefined) changes.aliases = aliasMap(fields.aliases);
+  if (fields.blocked !== undefined) changes.blocked = fields.blocked;
+  return changes;
 }
 
 /**
@@ -35,7 +25,7 @@ export function keyColumnsFrom(fields: KeyFieldsDto, now: number): Prisma.Virtua
  * to another team or user: then everything it carries must fit the new owner.
  */
 export function desiredKeyAfter(
-  existing: VirtualKey | null,
+  existing: KeyRecord | null,
   fields: KeyFieldsDto,
   defaults: { userId: string | null },
 ): DesiredKey {

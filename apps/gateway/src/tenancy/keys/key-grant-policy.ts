@@ -3,13 +3,14 @@
 // team's (or, for personal keys, their own user's) models, budget and limits. A key bound to a user
 // carries that user's role, so nobody but a proxy admin may bind a key to an admin user, nor to a user
 // who administers a team the caller does not (the key is confined to its own team anyway, see
-// key-record.ts; this refusal is the second line of defence). Only a key without a team (a personal key)
+// cached-key.ts; this refusal is the second line of defence). Only a key without a team (a personal key)
 // may write its user's personal keys.
-import type { Team, User } from '@quarry/db';
-import type { ModelCatalog } from '../access/model-catalog';
+import type { TeamRecord, UserRecord, UserWithTeams } from '@quarry/db';
 import { entriesBeyond } from '../access/model-grant';
 import { forbidden, notFound } from '../auth/management-errors';
 import { isProxyAdmin, isTeamAdmin, type Limits, type Principal } from '../auth/principal';
+import { NUMERIC_LIMITS } from '../limit-fields/limit-changes';
+import type { ModelCatalog } from '../models/model-catalog';
 import { OpenAIError } from '@quarry/openai';
 
 /** The key as it would be after the write. */
@@ -21,11 +22,11 @@ export interface DesiredKey extends Limits {
 
 export interface KeyGrantContext {
   /** The desired team, if any (null when it does not exist). */
-  team: Team | null;
-  /** The desired user, if any, with the teams they belong to and those they administer. */
-  user: (User & { teamIds: readonly string[]; adminOf: readonly string[] }) | null;
+  team: TeamRecord | null;
+  /** The desired user, if any, with the teams they belong to. */
+  user: UserWithTeams | null;
   /** The calling user's own record (bounds personal keys). */
-  caller: User | null;
+  caller: UserRecord | null;
 }
 
 const ADMIN_ROLES = new Set(['proxy_admin', 'proxy_admin_viewer']);
@@ -57,7 +58,7 @@ export function assertKeyGrant(
 
   if (desired.userId !== null && desired.userId !== self) {
     const user = context.user!;
-    if (!user.teamIds.includes(desired.teamId!))
+    if (!user.memberships.some((membership) => membership.teamId === desired.teamId))
       throw OpenAIError.badRequest(
         "user_id must be a member of the key's team.",
         'user_id',
@@ -65,7 +66,8 @@ export function assertKeyGrant(
       );
     if (ADMIN_ROLES.has(user.role))
       throw forbidden('Only proxy admins can create or change keys of admin users.', 'user_id');
-    if (user.adminOf.some((teamId) => !principal.teamAdminOf.includes(teamId)))
+    const adminOf = user.memberships.filter((membership) => membership.role === 'admin');
+    if (adminOf.some((membership) => !principal.teamAdminOf.includes(membership.teamId)))
       throw forbidden(
         'Only proxy admins can create or change keys of a user who is an admin of a team you do not administer.',
         'user_id',
@@ -83,9 +85,9 @@ export function assertKeyGrant(
       'models',
     );
   }
-  for (const [field, name] of LIMIT_FIELDS) {
-    const limit = bound[field];
-    const wanted = desired[field];
+  for (const [name, column] of NUMERIC_LIMITS) {
+    const limit = bound[column];
+    const wanted = desired[column];
     if (typeof limit === 'number' && typeof wanted === 'number' && wanted > limit)
       throw forbidden(
         `${name} ${wanted} is larger than ${desired.teamId !== null ? "the team's" : 'your'} ${name} (${limit}).`,
@@ -93,16 +95,6 @@ export function assertKeyGrant(
       );
   }
 }
-
-const LIMIT_FIELDS: [
-  keyof Limits & ('maxBudget' | 'rpmLimit' | 'tpmLimit' | 'maxParallelRequests'),
-  string,
-][] = [
-  ['maxBudget', 'max_budget'],
-  ['rpmLimit', 'rpm_limit'],
-  ['tpmLimit', 'tpm_limit'],
-  ['maxParallelRequests', 'max_parallel_requests'],
-];
 
 /** Blocking and unblocking is for proxy admins and the key's team admins; an owner cannot unblock itself. */
 export function assertMayChangeBlock(principal: Principal, teamId: string | null): void {

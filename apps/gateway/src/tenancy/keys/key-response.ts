@@ -1,9 +1,9 @@
 // Keys as LiteLLM's management API shows them. `token` is the key id (LiteLLM shows the hash there;
 // Quarry never shows the hash), `key_name` the display form. The secret itself appears only in the
 // responses of /key/generate and /key/regenerate.
-import type { VirtualKey } from '@quarry/db';
+import type { KeyRecord } from '@quarry/db';
 
-export function keyResponse(key: VirtualKey) {
+export function keyResponse(key: KeyRecord) {
   return {
     token: key.id,
     token_id: key.id,
@@ -29,6 +29,6 @@ export function keyResponse(key: VirtualKey) {
   };
 }
 
-export function keyWithSecretResponse(key: VirtualKey, secret: string) {
+export function keyWithSecretResponse(key: KeyRecord, secret: string) {
   return { key: secret, ...keyResponse(key) };
 }

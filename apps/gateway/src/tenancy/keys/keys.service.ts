@@ -2,11 +2,19 @@
 // every write through the grant policy; every change is published so all instances drop cached keys.
 import { Injectable } from '@nestjs/common';
 import { OpenAIError } from '@quarry/openai';
-import { Prisma, type VirtualKey } from '@quarry/db';
+import {
+  ALL_TEAMS,
+  ALL_USERS,
+  KeysRepository,
+  TeamsRepository,
+  UsersRepository,
+  type KeyChanges,
+  type KeyRecord,
+} from '@quarry/db';
 import { CacheInvalidationService } from '../../platform/invalidation/cache-invalidation.service';
-import { notFound, requireWriter } from '../auth/management-errors';
+import { notFound, requireWriter, rethrowConflict } from '../auth/management-errors';
 import { isProxyAdmin, isTeamAdmin, type Principal } from '../auth/principal';
-import { displayFormOf, generateVirtualKey, hashVirtualKey } from '../auth/virtual-key';
+import { displayFormOf, generateVirtualKey, hashVirtualKey, looksLikeSecretKey } from '../auth/virtual-key';
 import { parseDuration } from '../../platform/validation/duration';
 import { ModelRegistry } from '../models/model-registry';
 import type { DeleteKeysDto } from './dto/delete-keys.dto';
@@ -15,11 +23,11 @@ import type { KeyFieldsDto } from './dto/key-fields.dto';
 import type { ListKeysQuery } from './dto/list-keys.query';
 import type { RegenerateKeyDto } from './dto/regenerate-key.dto';
 import type { UpdateKeyDto } from './dto/update-key.dto';
-import { desiredKeyAfter, keyColumnsFrom } from './key-changes';
+import { desiredKeyAfter, keyChangesFrom } from './key-changes';
 import { assertKeyGrant, assertMayChangeBlock } from './key-grant-policy';
+import { keyReferenceOf } from './key-reference';
 import { keyResponse, keyWithSecretResponse } from './key-response';
 import { keyScopeFor } from './key-scope';
-import { KeysRepository } from './keys.repository';
 
 const DEFAULT_PAGE_SIZE = 10;
 
@@ -27,6 +35,8 @@ const DEFAULT_PAGE_SIZE = 10;
 export class KeysService {
   constructor(
     private readonly keys: KeysRepository,
+    private readonly teams: TeamsRepository,
+    private readonly users: UsersRepository,
     private readonly registry: ModelRegistry,
     private readonly invalidation: CacheInvalidationService,
   ) {}
@@ -39,10 +49,9 @@ export class KeysService {
       isProxyAdmin(principal) || isTeamAdmin(principal, teamId) ? null : (principal.userId ?? null);
     await this.checkGrant(principal, null, fields, defaultUserId);
     const secret = generateVirtualKey();
-    const columns = keyColumnsFrom(fields, Date.now()) as Prisma.VirtualKeyUncheckedCreateInput;
     const key = await this.keys
-      .create({
-        ...columns,
+      .create(keyScopeFor(principal, 'write'), {
+        ...keyChangesFrom(fields, Date.now()),
         userId: fields.user_id !== undefined ? fields.user_id : defaultUserId,
         hash: hashVirtualKey(secret),
         displayKey: displayFormOf(secret),
@@ -56,10 +65,7 @@ export class KeysService {
     const existing = await this.findWritable(principal, fields.key, 'key');
     const { key: _reference, ...changes } = fields;
     await this.checkGrant(principal, existing, changes, existing.userId);
-    const updated = await this.keys
-      .update(existing.id, keyColumnsFrom(changes, Date.now()))
-      .catch(rethrowAliasConflict);
-    await this.invalidation.publish({ keys: [existing.id] });
+    const updated = await this.write(principal, existing, keyChangesFrom(changes, Date.now()));
     return keyResponse(updated);
   }
 
@@ -72,16 +78,13 @@ export class KeysService {
     await this.checkGrant(principal, existing, changes, existing.userId);
     const secret = generateVirtualKey();
     const graceMs = gracePeriod ? parseDuration(gracePeriod)! : 0;
-    const updated = await this.keys
-      .update(existing.id, {
-        ...keyColumnsFrom(changes, Date.now()),
-        hash: hashVirtualKey(secret),
-        displayKey: displayFormOf(secret),
-        previousHash: graceMs > 0 ? existing.hash : null,
-        previousHashExpires: graceMs > 0 ? new Date(Date.now() + graceMs) : null,
-      })
-      .catch(rethrowAliasConflict);
-    await this.invalidation.publish({ keys: [existing.id] });
+    const updated = await this.write(principal, existing, {
+      ...keyChangesFrom(changes, Date.now()),
+      hash: hashVirtualKey(secret),
+      displayKey: displayFormOf(secret),
+      previousHash: graceMs > 0 ? existing.hash : null,
+      previousHashExpires: graceMs > 0 ? new Date(Date.now() + graceMs) : null,
+    });
     return keyWithSecretResponse(updated, secret);
   }
 
@@ -91,7 +94,12 @@ export class KeysService {
     const aliases = request.key_aliases ?? [];
     if (references.length + aliases.length === 0)
       throw OpenAIError.badRequest('Give keys (keys or key ids) or key_aliases to delete', 'keys');
-    const found = await this.keys.findManyByReferences(keyScopeFor(principal, 'write'), references, aliases);
+    const scope = keyScopeFor(principal, 'write');
+    const found = await this.keys.findMany(scope, {
+      hashes: references.filter(looksLikeSecretKey).map(hashVirtualKey),
+      ids: references.filter((reference) => !looksLikeSecretKey(reference)),
+      aliases,
+    });
     const missing = [
       ...references.filter(
         (reference) => !found.some((key) => key.id === reference || key.hash === hashVirtualKey(reference)),
@@ -101,7 +109,7 @@ export class KeysService {
     // All or nothing: a typo must not leave the caller believing a key was revoked.
     if (missing.length > 0) throw notFound('Key', references.length > 0 ? 'keys' : 'key_aliases');
     const ids = found.map((key) => key.id);
-    await this.keys.deleteByIds(ids);
+    await this.keys.delete(scope, ids);
     await this.invalidation.publish({ keys: ids });
     return { deleted_keys: ids };
   }
@@ -109,20 +117,17 @@ export class KeysService {
   async setBlocked(principal: Principal, reference: string, blocked: boolean) {
     const existing = await this.findWritable(principal, reference, 'key');
     assertMayChangeBlock(principal, existing.teamId);
-    const updated = await this.keys.update(existing.id, { blocked });
-    await this.invalidation.publish({ keys: [existing.id] });
-    return keyResponse(updated);
+    return keyResponse(await this.write(principal, existing, { blocked }));
   }
 
   async info(principal: Principal, reference: string | undefined) {
-    const scope = keyScopeFor(principal, 'read');
-    const target = reference ?? principal.keyId;
+    const target = reference ?? principal.key?.id;
     if (!target)
       throw OpenAIError.badRequest(
         'key is required (the key or its id) when calling with the master key',
         'key',
       );
-    const key = await this.keys.findByReference(scope, target);
+    const key = await this.keys.find(keyScopeFor(principal, 'read'), keyReferenceOf(target));
     if (!key) throw notFound('Key', 'key');
     return { key: key.id, info: keyResponse(key) };
   }
@@ -144,16 +149,26 @@ export class KeysService {
     };
   }
 
-  private async findWritable(principal: Principal, reference: string, param: string): Promise<VirtualKey> {
+  private async findWritable(principal: Principal, reference: string, param: string): Promise<KeyRecord> {
     requireWriter(principal);
-    const key = await this.keys.findByReference(keyScopeFor(principal, 'write'), reference);
+    const key = await this.keys.find(keyScopeFor(principal, 'write'), keyReferenceOf(reference));
     if (!key) throw notFound('Key', param);
     return key;
   }
 
+  /** Writes a key found by findWritable and tells every instance to drop it from its cache. */
+  private async write(principal: Principal, existing: KeyRecord, changes: KeyChanges): Promise<KeyRecord> {
+    const updated = await this.keys
+      .update(keyScopeFor(principal, 'write'), existing.id, changes)
+      .catch(rethrowAliasConflict);
+    if (!updated) throw notFound('Key', 'key');
+    await this.invalidation.publish({ keys: [existing.id] });
+    return updated;
+  }
+
   private async checkGrant(
     principal: Principal,
-    existing: VirtualKey | null,
+    existing: KeyRecord | null,
     fields: KeyFieldsDto,
     defaultUserId: string | null,
   ): Promise<void> {
@@ -161,23 +176,25 @@ export class KeysService {
       assertMayChangeBlock(principal, existing.teamId);
     }
     const desired = desiredKeyAfter(existing, fields, { userId: defaultUserId });
-    const context = await this.keys.grantContext(desired.teamId, desired.userId, principal.userId);
-    assertKeyGrant(principal, desired, context, this.registry);
+    // Read whatever the caller's scope: the policy itself answers "not found" for what the caller may
+    // not see, and these records are never returned.
+    const [team, user, caller] = await Promise.all([
+      desired.teamId ? this.teams.find(ALL_TEAMS, desired.teamId) : null,
+      desired.userId ? this.users.find(ALL_USERS, { id: desired.userId }) : null,
+      principal.userId ? this.users.find(ALL_USERS, { id: principal.userId }) : null,
+    ]);
+    assertKeyGrant(principal, desired, { team, user, caller }, this.registry);
   }
 }
 
 function createdBy(principal: Principal): string {
-  return principal.kind === 'master' ? 'master_key' : (principal.userId ?? `key:${principal.keyId}`);
+  return principal.kind === 'master' ? 'master_key' : (principal.userId ?? `key:${principal.key?.id}`);
 }
 
-function rethrowAliasConflict(error: unknown): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
-    throw new OpenAIError(
-      409,
-      'A key with this key_alias already exists.',
-      'invalid_request_error',
-      'key_alias',
-      'key_alias_exists',
-    );
-  throw error;
-}
+const rethrowAliasConflict = rethrowConflict({
+  'key.alias': {
+    param: 'key_alias',
+    message: 'A key with this key_alias already exists.',
+    code: 'key_alias_exists',
+  },
+});

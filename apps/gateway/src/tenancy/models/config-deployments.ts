@@ -5,8 +5,8 @@
 // configuration, so credential values written literally in the file are stored masked.
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Prisma, PrismaService } from '@quarry/db';
-import type { ConfigModel } from '../../platform/config/config-model';
+import type { ModelDeploymentsRepository } from '@quarry/db';
+import type { ConfigModel } from '../../platform/config/deployment-validator';
 import type { Deployment } from './deployment';
 import { maskedParams } from './model-response';
 
@@ -30,44 +30,27 @@ export function configDeployments(models: readonly ConfigModel[]): Deployment[] 
 }
 
 /**
- * Upserts the file's deployments and removes `config` rows no longer in it. An advisory lock serialises
- * instances starting at the same time. A config id that collides with an API-created row is skipped
- * (and reported) rather than overwriting it.
+ * Makes the `config` rows of model_deployments this file's deployments. A config id that collides with an
+ * API-created row is skipped (and reported) rather than overwriting it.
  */
 export async function syncConfigDeployments(
-  prisma: PrismaService,
+  repository: ModelDeploymentsRepository,
   deployments: readonly Deployment[],
   logger: Logger,
 ): Promise<void> {
-  const ids = deployments.map((deployment) => deployment.id);
-  await prisma.$transaction(async (transaction) => {
-    await transaction.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('quarry_config_model_sync'))`;
-    const apiCreated = await transaction.modelDeployment.findMany({
-      where: { id: { in: ids }, source: 'db' },
-      select: { id: true },
-    });
-    const skipped = new Set(apiCreated.map((row) => row.id));
-    for (const id of skipped)
-      logger.warn(
-        { modelId: id },
-        'config.yaml model id is already used by a model created through the API; not synced',
-      );
-    for (const deployment of deployments) {
-      if (skipped.has(deployment.id)) continue;
-      const data = {
-        modelName: deployment.modelName,
-        litellmParams: maskedParams(deployment.litellmParams) as Prisma.InputJsonValue,
-        modelInfo: deployment.modelInfo as Prisma.InputJsonValue,
-        source: 'config' as const,
-      };
-      await transaction.modelDeployment.upsert({
-        where: { id: deployment.id },
-        create: { id: deployment.id, ...data },
-        update: data,
-      });
-    }
-    await transaction.modelDeployment.deleteMany({ where: { source: 'config', id: { notIn: ids } } });
-  });
+  const skipped = await repository.syncConfigDeployments(
+    deployments.map((deployment) => ({
+      id: deployment.id,
+      modelName: deployment.modelName,
+      litellmParams: maskedParams(deployment.litellmParams),
+      modelInfo: deployment.modelInfo,
+    })),
+  );
+  for (const id of skipped)
+    logger.warn(
+      { modelId: id },
+      'config.yaml model id is already used by a model created through the API; not synced',
+    );
 }
 
 function stableHash(value: unknown): string {

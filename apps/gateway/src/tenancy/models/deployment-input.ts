@@ -5,7 +5,7 @@
 // other value may be an `os.environ/` reference, because that would let an API caller read any
 // environment variable of the gateway into a request. config.yaml models keep LiteLLM's full behaviour.
 import { OpenAIError } from '@quarry/openai';
-import { validateModelEntry, type ConfigModel } from '../../platform/config/config-model';
+import { validateDeploymentEntry, type ConfigModel } from '../../platform/config/deployment-validator';
 import { isEnvReference } from '../../platform/config/env-reference';
 import { isSecretParam } from './model-response';
 
@@ -25,8 +25,15 @@ const ENDPOINT_PARAMS = [
   'aws_s3_endpoint',
 ];
 
-export function validateDeploymentInput(body: unknown): ConfigModel {
-  const result = validateModelEntry(body ?? {}, [], () => '');
+/** A model_list entry as /model/new sends it (or /model/update after merging it with the stored one). */
+export interface DeploymentInput {
+  model_name: string;
+  litellm_params: Readonly<Record<string, unknown>>;
+  model_info?: Readonly<Record<string, unknown>> | null;
+}
+
+export function validateDeploymentInput(entry: DeploymentInput): ConfigModel {
+  const result = validateDeploymentEntry(entry, [], () => '');
   if ('problems' in result) {
     const messages = result.problems.map((problem) => problem.replace(/^: /, ''));
     throw OpenAIError.badRequest(

@@ -1,4 +1,5 @@
-import type { ModelSource } from '@quarry/db';
+import type { ModelDeploymentRecord, ModelSource } from '@quarry/db';
+import { asRecord } from '../../platform/config/is-object';
 
 /** One deployment of a public model name (LiteLLM's model_list entry), as routes use it. */
 export interface Deployment {
@@ -9,4 +10,14 @@ export interface Deployment {
   litellmParams: Readonly<Record<string, unknown>>;
   modelInfo: Readonly<Record<string, unknown>>;
   source: ModelSource;
+}
+
+export function deploymentFrom(record: ModelDeploymentRecord): Deployment {
+  return {
+    id: record.id,
+    modelName: record.modelName,
+    litellmParams: asRecord(record.litellmParams),
+    modelInfo: { ...asRecord(record.modelInfo), id: record.id },
+    source: record.source,
+  };
 }

@@ -4,13 +4,13 @@
 // any instance publishes a `models` invalidation.
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { PrismaService } from '@quarry/db';
-import type { ModelCatalog } from '../access/model-catalog';
+import { ModelDeploymentsRepository } from '@quarry/db';
+import type { ModelCatalog } from './model-catalog';
 import { CacheInvalidationService } from '../../platform/invalidation/cache-invalidation.service';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { LOGGER } from '../../platform/logging/logger.token';
 import { configDeployments, syncConfigDeployments } from './config-deployments';
-import type { Deployment } from './deployment';
+import { deploymentFrom, type Deployment } from './deployment';
 
 interface Snapshot {
   all: readonly Deployment[];
@@ -31,7 +31,7 @@ export class ModelRegistry implements ModelCatalog, OnModuleInit {
   private reloadAgain = false;
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly deployments: ModelDeploymentsRepository,
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly invalidation: CacheInvalidationService,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -41,7 +41,7 @@ export class ModelRegistry implements ModelCatalog, OnModuleInit {
   }
 
   async onModuleInit(): Promise<void> {
-    await syncConfigDeployments(this.prisma, this.fromConfig, this.logger);
+    await syncConfigDeployments(this.deployments, this.fromConfig, this.logger);
     this.invalidation.subscribe((event) => {
       if (event.models || event.all)
         this.reload().catch((error: Error) =>
@@ -61,19 +61,8 @@ export class ModelRegistry implements ModelCatalog, OnModuleInit {
       try {
         do {
           this.reloadAgain = false;
-          const rows = await this.prisma.modelDeployment.findMany({
-            where: { source: 'db' },
-            orderBy: { createdAt: 'asc' },
-          });
-          const fromDatabase = rows.map((row) =>
-            freezeDeployment({
-              id: row.id,
-              modelName: row.modelName,
-              litellmParams: asRecord(row.litellmParams),
-              modelInfo: { ...asRecord(row.modelInfo), id: row.id },
-              source: row.source,
-            }),
-          );
+          const rows = await this.deployments.listApiCreated();
+          const fromDatabase = rows.map((row) => freezeDeployment(deploymentFrom(row)));
           this.snapshot = buildSnapshot([...this.fromConfig, ...fromDatabase]);
         } while (this.reloadAgain);
       } finally {
@@ -169,10 +158,4 @@ function freezeDeployment(deployment: Deployment): Deployment {
     litellmParams: Object.freeze({ ...deployment.litellmParams }),
     modelInfo: Object.freeze({ ...deployment.modelInfo }),
   });
-}
-
-function asRecord(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
 }

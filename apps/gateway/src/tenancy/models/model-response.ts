@@ -1,6 +1,6 @@
 // Deployments as /model/info shows them: credential values are masked, `os.environ/NAME` references are
 // shown as written (they name a variable, they are not the secret).
-import { SECRET_PARAMS } from '../../platform/config/config-model';
+import { SECRET_PARAMS } from '../../platform/config/deployment-validator';
 import { isEnvReference } from '../../platform/config/env-reference';
 import type { Deployment } from './deployment';
 

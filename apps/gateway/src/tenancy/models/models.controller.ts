@@ -1,39 +1,33 @@
-// LiteLLM-compatible model management: /model/new, /model/update, /model/delete, /model/info,
-// /model_group/info. Bodies are validated by the same rules as config.yaml's model_list.
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+// LiteLLM-compatible model management: /model/new, /model/update, /model/delete. Bodies are validated
+// like every management body, then by the same rules as config.yaml's model_list.
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
+import { strictBody } from '../../platform/validation/management-validation.pipe';
+import { DeleteModelDto } from './dto/delete-model.dto';
+import { NewModelDto } from './dto/new-model.dto';
+import { UpdateModelDto } from './dto/update-model.dto';
 import { ModelsService } from './models.service';
 
-@Controller()
+@Controller('model')
 export class ModelsController {
   constructor(private readonly models: ModelsService) {}
 
-  @Post('model/new')
+  @Post('new')
   @HttpCode(200)
-  create(@CurrentPrincipal() principal: Principal, @Body() body: unknown) {
+  create(@CurrentPrincipal() principal: Principal, @Body(strictBody) body: NewModelDto) {
     return this.models.create(principal, body);
   }
 
-  @Post('model/update')
+  @Post('update')
   @HttpCode(200)
-  update(@CurrentPrincipal() principal: Principal, @Body() body: unknown) {
+  update(@CurrentPrincipal() principal: Principal, @Body(strictBody) body: UpdateModelDto) {
     return this.models.update(principal, body);
   }
 
-  @Post('model/delete')
+  @Post('delete')
   @HttpCode(200)
-  delete(@CurrentPrincipal() principal: Principal, @Body() body: unknown) {
+  delete(@CurrentPrincipal() principal: Principal, @Body(strictBody) body: DeleteModelDto) {
     return this.models.delete(principal, body);
-  }
-
-  @Get(['model/info', 'v1/model/info'])
-  info(@CurrentPrincipal() principal: Principal, @Query('litellm_model_id') modelId?: string) {
-    return this.models.info(principal, modelId);
-  }
-
-  @Get('model_group/info')
-  groupInfo(@CurrentPrincipal() principal: Principal, @Query('model_group') modelGroup?: string) {
-    return this.models.groupInfo(principal, modelGroup);
   }
 }

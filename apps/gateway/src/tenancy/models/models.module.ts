@@ -1,16 +1,13 @@
 import { Global, Module } from '@nestjs/common';
-import { ModelAccessService } from '../access/model-access.service';
-import { ModelDeploymentsRepository } from './model-deployments.repository';
 import { ModelRegistry } from './model-registry';
 import { ModelsController } from './models.controller';
 import { ModelsService } from './models.service';
-import { OpenAIModelsController } from './openai-models.controller';
 
-/** Global: every model-taking route injects ModelAccessService (and ModelRegistry) without importing this. */
+/** Global: access decisions, key grants and invocation read deployments from ModelRegistry. */
 @Global()
 @Module({
-  controllers: [ModelsController, OpenAIModelsController],
-  providers: [ModelRegistry, ModelAccessService, ModelsService, ModelDeploymentsRepository],
-  exports: [ModelRegistry, ModelAccessService],
+  controllers: [ModelsController],
+  providers: [ModelRegistry, ModelsService],
+  exports: [ModelRegistry],
 })
 export class ModelsModule {}

@@ -1,11 +1,5 @@
 // Teams as LiteLLM's management API shows them.
-import type { Team, TeamMembership, User } from '@quarry/db';
-
-export type TeamWithMembers = Team & { members: (TeamMembership & { user: Pick<User, 'id' | 'email'> })[] };
-
-export const TEAM_MEMBERS_INCLUDE = {
-  members: { include: { user: { select: { id: true, email: true } } }, orderBy: { createdAt: 'asc' } },
-} as const;
+import type { TeamWithMembers } from '@quarry/db';
 
 export function teamResponse(team: TeamWithMembers) {
   return {

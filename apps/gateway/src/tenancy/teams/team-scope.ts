@@ -1,18 +1,9 @@
 // Which teams a caller may see (members see their teams) or manage (team admins manage theirs).
-import type { Prisma } from '@quarry/db';
+import type { TeamScope } from '@quarry/db';
 import { canReadEverything, isProxyAdmin, type Principal } from '../auth/principal';
-
-export interface TeamScope {
-  all: boolean;
-  teamIds: readonly string[];
-}
 
 export function teamScopeFor(principal: Principal, purpose: 'read' | 'write'): TeamScope {
   if (purpose === 'read' ? canReadEverything(principal) : isProxyAdmin(principal))
     return { all: true, teamIds: [] };
   return { all: false, teamIds: purpose === 'read' ? principal.teamMemberOf : principal.teamAdminOf };
-}
-
-export function teamScopeWhere(scope: TeamScope): Prisma.TeamWhereInput {
-  return scope.all ? {} : { id: { in: [...scope.teamIds] } };
 }

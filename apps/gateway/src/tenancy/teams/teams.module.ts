@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TeamsController } from './teams.controller';
-import { TeamsRepository } from './teams.repository';
 import { TeamsService } from './teams.service';
 
 @Module({
   controllers: [TeamsController],
-  providers: [TeamsService, TeamsRepository],
+  providers: [TeamsService],
 })
 export class TeamsModule {}

@@ -1,11 +1,5 @@
 // Users as LiteLLM's management API shows them.
-import type { TeamMembership, User } from '@quarry/db';
-
-export type UserWithTeams = User & { memberships: Pick<TeamMembership, 'teamId' | 'role'>[] };
-
-export const USER_TEAMS_INCLUDE = {
-  memberships: { select: { teamId: true, role: true }, orderBy: { createdAt: 'asc' } },
-} as const;
+import type { UserWithTeams } from '@quarry/db';
 
 export function userResponse(user: UserWithTeams) {
   return {

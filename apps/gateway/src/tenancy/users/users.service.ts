@@ -2,7 +2,7 @@
 // members) and may change only their own email and metadata, never their role, models, budget or limits.
 import { Injectable } from '@nestjs/common';
 import { OpenAIError } from '@quarry/openai';
-import { Prisma } from '@quarry/db';
+import { KeysRepository, TeamsRepository, UsersRepository } from '@quarry/db';
 import { CacheInvalidationService } from '../../platform/invalidation/cache-invalidation.service';
 import {
   forbidden,
@@ -10,6 +10,7 @@ import {
   requireGlobalReader,
   requireProxyAdmin,
   requireWriter,
+  rethrowConflict,
 } from '../auth/management-errors';
 import { isProxyAdmin, type Principal } from '../auth/principal';
 import { givenFields } from '../../platform/validation/given-fields';
@@ -21,10 +22,10 @@ import type { DeleteUsersDto } from './dto/delete-users.dto';
 import type { ListUsersQuery } from './dto/list-users.query';
 import type { NewUserDto } from './dto/new-user.dto';
 import type { UpdateUserDto } from './dto/update-user.dto';
-import { SELF_EDITABLE, userColumnsFrom } from './user-changes';
+import { teamScopeFor } from '../teams/team-scope';
+import { SELF_EDITABLE, userChangesFrom } from './user-changes';
 import { userResponse } from './user-response';
 import { userScopeFor } from './user-scope';
-import { UsersRepository } from './users.repository';
 
 const DEFAULT_PAGE_SIZE = 25;
 
@@ -32,6 +33,8 @@ const DEFAULT_PAGE_SIZE = 25;
 export class UsersService {
   constructor(
     private readonly users: UsersRepository,
+    private readonly teams: TeamsRepository,
+    private readonly keys: KeysRepository,
     private readonly invalidation: CacheInvalidationService,
   ) {}
 
@@ -45,13 +48,14 @@ export class UsersService {
       duration,
       ...rest
     } = fields;
-    const existingTeams = await this.users.existingTeamIds(teams);
+    const existingTeams = await this.teams.findIds(teamScopeFor(principal, 'write'), teams);
     if (existingTeams.length !== new Set(teams).size) throw notFound('Team', 'teams');
     const now = Date.now();
     const secret = autoCreateKey ? generateVirtualKey() : undefined;
     const { user, key } = await this.users
       .create(
-        { ...(userColumnsFrom(rest, now) as Prisma.UserUncheckedCreateInput), id },
+        userScopeFor(principal, 'write'),
+        { ...userChangesFrom(rest, now), id },
         [...new Set(teams)],
         secret
           ? {
@@ -63,7 +67,7 @@ export class UsersService {
             }
           : undefined,
       )
-      .catch(rethrowConflict);
+      .catch(rethrowUserConflict);
     return {
       ...userResponse(user),
       ...(key && secret
@@ -83,7 +87,8 @@ export class UsersService {
     if (fields.user_id === undefined && !fields.user_email)
       throw OpenAIError.badRequest('user_id (or user_email) is required', 'user_id');
     const reference = fields.user_id !== undefined ? { id: fields.user_id } : { email: fields.user_email! };
-    const existing = await this.users.find(userScopeFor(principal, 'write'), reference);
+    const scope = userScopeFor(principal, 'write');
+    const existing = await this.users.find(scope, reference);
     if (!existing) {
       throw notFound('User', 'user_id');
     }
@@ -95,8 +100,9 @@ export class UsersService {
     // Naming the user by email means the email is the reference, not a change.
     if (fields.user_id === undefined) delete changes.user_email;
     const user = await this.users
-      .update(existing.id, userColumnsFrom(changes, Date.now()))
-      .catch(rethrowConflict);
+      .update(scope, existing.id, userChangesFrom(changes, Date.now()))
+      .catch(rethrowUserConflict);
+    if (!user) throw notFound('User', 'user_id');
     await this.invalidation.publish({ users: [user.id] });
     return userResponse(user);
   }
@@ -104,10 +110,10 @@ export class UsersService {
   /** Deleting a user deletes (revokes) all of the user's keys. */
   async delete(principal: Principal, request: DeleteUsersDto) {
     requireProxyAdmin(principal, 'delete users');
-    const found = await this.users.findMany(userScopeFor(principal, 'write'), request.user_ids);
-    if (found.length !== new Set(request.user_ids).size) throw notFound('User', 'user_ids');
-    const ids = found.map((user) => user.id);
-    const revokedKeys = await this.users.delete(ids);
+    const scope = userScopeFor(principal, 'write');
+    const ids = await this.users.findIds(scope, request.user_ids);
+    if (ids.length !== new Set(request.user_ids).size) throw notFound('User', 'user_ids');
+    const revokedKeys = await this.users.delete(scope, ids);
     await this.invalidation.publish({ users: ids, keys: revokedKeys });
     return { deleted_users: ids, deleted_keys: revokedKeys };
   }
@@ -117,7 +123,7 @@ export class UsersService {
     if (!target) throw OpenAIError.badRequest('user_id is required (this key has no user)', 'user_id');
     const user = await this.users.find(userScopeFor(principal, 'read'), { id: target });
     if (!user) throw notFound('User', 'user_id');
-    const keys = await this.users.keysOf(keyScopeFor(principal, 'read'), user.id);
+    const keys = await this.keys.findOwnedBy(keyScopeFor(principal, 'read'), { userId: user.id });
     const response = userResponse(user);
     return { user_id: user.id, user_info: response, keys: keys.map(keyResponse), teams: response.teams };
   }
@@ -149,21 +155,10 @@ export class UsersService {
   }
 }
 
-function rethrowConflict(error: unknown): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-    const target = JSON.stringify(error.meta ?? {});
-    const param = target.includes('email')
-      ? 'user_email'
-      : target.includes('alias')
-        ? 'key_alias'
-        : 'user_id';
-    throw new OpenAIError(
-      409,
-      `A user or key with this ${param} already exists.`,
-      'invalid_request_error',
-      param,
-      'already_exists',
-    );
-  }
-  throw error;
-}
+const rethrowUserConflict = rethrowConflict(
+  {
+    'user.email': { param: 'user_email', message: 'A user or key with this user_email already exists.' },
+    'key.alias': { param: 'key_alias', message: 'A user or key with this key_alias already exists.' },
+  },
+  { param: 'user_id', message: 'A user or key with this user_id already exists.' },
+);

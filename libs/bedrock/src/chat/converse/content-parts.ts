@@ -10,7 +10,7 @@ import { OpenAIError } from '@quarry/openai';
 import type { CacheControl, SystemMessage, ToolMessage, UserMessage } from '@quarry/openai';
 import { cachePointFor } from './cache-points';
 import { fileContentBlock } from './documents';
-import { imageBlockFromUrl } from './images';
+import { mediaBlockFromUrl } from './media-urls';
 import type { TranslationState } from './translation-state';
 
 const BLANK = /^\s*$/;
@@ -47,9 +47,14 @@ export function userContentBlocks(
           if (keepText(part.text, `${partPath}.text`, state)) blocks.push({ text: part.text });
           break;
         case 'image_url':
-          blocks.push({
-            image: imageBlockFromUrl(part.image_url.url, `${partPath}.image_url.url`, state.prefetchedImages),
-          });
+          blocks.push(
+            mediaBlockFromUrl(
+              part.image_url.url,
+              `${partPath}.image_url.url`,
+              state.prefetchedMedia,
+              state.documents,
+            ),
+          );
           break;
         case 'file':
           blocks.push(fileContentBlock(part.file, partPath, state.documents));
@@ -131,9 +136,14 @@ export function toolResultContent(
           if (!isBlank(part.text)) blocks.push({ text: part.text });
           break;
         case 'image_url':
-          blocks.push({
-            image: imageBlockFromUrl(part.image_url.url, `${partPath}.image_url.url`, state.prefetchedImages),
-          });
+          blocks.push(
+            mediaBlockFromUrl(
+              part.image_url.url,
+              `${partPath}.image_url.url`,
+              state.prefetchedMedia,
+              state.documents,
+            ),
+          );
           break;
         case 'file': {
           const block = fileContentBlock(part.file, partPath, state.documents);

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { OpenAIError, parseChatCompletionRequest } from '@quarry/openai';
-import type { ModelCapabilities, ModelFamily } from '../../capabilities/model-capabilities';
+import type { ModelCapabilities } from '../../capabilities/model-capabilities';
+import type { ModelFamily } from '../../model-family';
 import { capabilitiesFor, fakeFetchImage, optionsFor, type FakeImage } from './__fixtures__/fixture-support';
 import { toConverseRequest } from './converse-request';
 

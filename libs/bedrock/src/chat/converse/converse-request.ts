@@ -4,7 +4,8 @@ import type { ConverseCommandInput } from '@aws-sdk/client-bedrock-runtime';
 import type { ChatCompletionRequest } from '@quarry/openai';
 import type { ModelCapabilities } from '../../capabilities/model-capabilities';
 import type { ConverseDraft, JsonDocument } from './converse-draft';
-import { prefetchImages, type FetchImage } from './images';
+import type { FetchImage } from './images';
+import { prefetchMedia } from './media-urls';
 import { toInferenceConfig } from './inference-params';
 import { DEFAULT_USER_CONTINUE_MESSAGE, toConverseConversation } from './messages';
 import { applyProviderParams, withDeploymentDefaults } from './provider-params';
@@ -51,7 +52,7 @@ export async function toConverseRequest(
     capabilities.family,
     capabilities.supportsPromptCaching,
     modifyParams,
-    await prefetchImages(request.messages, options.fetchImage),
+    await prefetchMedia(request.messages, options.fetchImage),
   );
   const conversation = toConverseConversation(
     request.messages,

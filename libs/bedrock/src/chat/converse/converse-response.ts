@@ -17,6 +17,7 @@ import type {
   ThinkingBlock,
 } from '@quarry/openai';
 import { tokenUsageFromBedrock, type TokenUsage } from '../../pricing/token-usage';
+import type { ModelPrice } from '../../pricing/model-price';
 import { toCompletionUsage } from './completion-usage';
 import { toFinishReason } from './converse-finish-reason';
 import { redactedReasoningData } from './redacted-reasoning';
@@ -30,6 +31,8 @@ export interface ConverseResponseMeta {
   /** The model as the caller named it (the public model name, not the Bedrock id). */
   model: string;
   context: TranslationContext;
+  /** The deployment's price, when known: `usage.cost` is then filled in. */
+  price?: ModelPrice;
 }
 
 export function fromConverseResponse(
@@ -111,7 +114,7 @@ export function fromConverseResponse(
         logprobs: null,
       },
     ],
-    usage: toCompletionUsage(usage),
+    usage: toCompletionUsage(usage, meta.price),
     system_fingerprint: null,
   };
   return { completion, usage };

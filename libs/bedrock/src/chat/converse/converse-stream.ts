@@ -124,7 +124,7 @@ export class ConverseStreamTranslator {
       model: this.meta.model,
       system_fingerprint: null,
       choices: [],
-      usage: toCompletionUsage(this.tokenUsage),
+      usage: toCompletionUsage(this.tokenUsage, this.meta.price),
     };
   }
 

@@ -2,10 +2,11 @@
 // litellm_params → Bedrock members (guardrailConfig, performanceConfig, requestMetadata, serviceTier,
 // additionalModelRequestFields, …) and model-native fields in additionalModelRequestFields.
 // Deployment values come first; the request's own values override them.
-import { CHECKED_CHAT_REQUEST_KEYS, OpenAIError, parseChatCompletionRequest } from '@quarry/openai';
+import { CHECKED_CHAT_REQUEST_KEYS, OpenAIError, checkChatRequestSettings } from '@quarry/openai';
 import type { ChatCompletionRequest } from '@quarry/openai';
-import type { ModelFamily } from '../../capabilities/model-capabilities';
+import type { ModelFamily } from '../../model-family';
 import type { ConverseDraft } from './converse-draft';
+import { requestMetadataProblem } from './request-metadata';
 import { isConnectionKey, isKnownRequestKey } from './unsupported-params';
 
 /**
@@ -66,7 +67,8 @@ const OPERATOR_CONTROLS = new Set(['guardrailConfig', 'serviceTier']);
 
 /**
  * OpenAI parameters set on the deployment (temperature, max_tokens, …) are defaults for requests that
- * do not set them. The merged body is validated again, so operator typos fail as clearly as client ones.
+ * do not set them. The merged settings are validated again (the messages, unchanged, are not), so
+ * operator typos fail as clearly as client ones.
  */
 export function withDeploymentDefaults(
   request: ChatCompletionRequest,
@@ -79,7 +81,9 @@ export function withDeploymentDefaults(
     merged ??= { ...request };
     merged[key] = deploymentParams[key];
   }
-  return merged ? parseChatCompletionRequest(merged) : request;
+  if (!merged) return request;
+  checkChatRequestSettings(merged);
+  return merged as ChatCompletionRequest;
 }
 
 function applyParam(
@@ -105,12 +109,11 @@ function applyParam(
       return;
     }
     case 'requestMetadata': {
-      const metadata = expectObject(value, key, source);
-      for (const name in metadata) {
-        if (typeof metadata[name] !== 'string')
-          fail(`requestMetadata.${name} must be a string`, `requestMetadata.${name}`, source);
-      }
-      topLevel.requestMetadata = { ...asRecord(topLevel.requestMetadata), ...metadata };
+      // Checked merged: the deployment's pairs and the request's together must fit Bedrock's limits.
+      const merged = { ...asRecord(topLevel.requestMetadata), ...expectObject(value, key, source) };
+      const problem = requestMetadataProblem(merged);
+      if (problem) fail(problem.message, problem.param, source);
+      topLevel.requestMetadata = merged as Record<string, string>;
       return;
     }
     case 'serviceTier': {

@@ -13,16 +13,35 @@ describe('response_format', () => {
     expect(context.jsonMode).toEqual({ kind: 'none' });
   });
 
-  it('defaults a missing schema to an open object', async () => {
-    const { input } = await translateForTest(
+  it('sends a native schema with every object closed (additionalProperties: false)', async () => {
+    const schema = {
+      type: 'object',
+      properties: { city: { type: 'object', properties: { name: { type: 'string' } } } },
+    };
+    const { input, context } = await translateForTest(
+      { messages: ask, response_format: { type: 'json_schema', json_schema: { name: 'x', schema } } },
+      'anthropic',
+      { supportsResponseSchema: true },
+    );
+    expect(JSON.parse(input.outputConfig.textFormat.structure.jsonSchema.schema)).toEqual({
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        city: { type: 'object', additionalProperties: false, properties: { name: { type: 'string' } } },
+      },
+    });
+    expect(context.jsonMode).toEqual({ kind: 'native' });
+  });
+
+  it('answers a json_schema without a schema through the JSON tool (native output cannot say "any object")', async () => {
+    const { input, context } = await translateForTest(
       { messages: ask, response_format: { type: 'json_schema', json_schema: { name: 'x' } } },
       'anthropic',
       { supportsResponseSchema: true },
     );
-    expect(input.outputConfig.textFormat.structure.jsonSchema).toEqual({
-      schema: '{"type":"object"}',
-      name: 'x',
-    });
+    expect(input.outputConfig).toBeUndefined();
+    expect(input.toolConfig.tools[0].toolSpec.inputSchema.json).toEqual({ type: 'object' });
+    expect(context.jsonMode).toEqual({ kind: 'tool', toolName: 'json_tool_call' });
   });
 
   it('keeps a tool the client named forced, next to the JSON tool', async () => {

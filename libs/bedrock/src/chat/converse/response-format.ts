@@ -4,6 +4,7 @@
 // ignored (LiteLLM #35214).
 import { OpenAIError } from '@quarry/openai';
 import type { ChatCompletionRequest } from '@quarry/openai';
+import { closeObjectSchemas } from './closed-object-schema';
 import type { ConverseDraft, JsonDocument } from './converse-draft';
 
 export const JSON_TOOL_NAME = 'json_tool_call';
@@ -23,13 +24,15 @@ export function applyResponseFormat(
     case 'json_schema': {
       const jsonSchema = format.json_schema;
       const schema = jsonSchema.schema ?? { type: 'object' };
-      if (draft.capabilities.supportsResponseSchema) {
+      // Native output needs closed objects, so it cannot say "any object": without a schema the answer
+      // goes through the JSON tool, as for json_object.
+      if (draft.capabilities.supportsResponseSchema && jsonSchema.schema !== undefined) {
         draft.outputConfig = {
           textFormat: {
             type: 'json_schema',
             structure: {
               jsonSchema: {
-                schema: JSON.stringify(schema),
+                schema: JSON.stringify(closeObjectSchemas(schema)),
                 ...(jsonSchema.name ? { name: jsonSchema.name } : {}),
                 ...(jsonSchema.description ? { description: jsonSchema.description } : {}),
               },

@@ -1,8 +1,8 @@
 // Per-request state the message translators share: identifier registries (so a tool name or call id
 // maps the same way everywhere in the request), document names, prefetched images and the switches.
-import type { ModelFamily } from '../../capabilities/model-capabilities';
+import type { ModelFamily } from '../../model-family';
 import { DocumentNamer } from './documents';
-import type { PrefetchedImages } from './images';
+import type { PrefetchedMedia } from './media-urls';
 import { BedrockNameRegistry } from './tool-names';
 
 export class TranslationState {
@@ -15,6 +15,6 @@ export class TranslationState {
     readonly cachingSupported: boolean,
     /** LiteLLM `modify_params`: repair conversations Bedrock would refuse instead of answering 400. */
     readonly modifyParams: boolean,
-    readonly prefetchedImages: PrefetchedImages,
+    readonly prefetchedMedia: PrefetchedMedia,
   ) {}
 }

@@ -1,6 +1,6 @@
 import { IsBoolean, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { DURATION_HINT, DURATION_PATTERN } from '../../../platform/validation/duration';
-import { LimitFieldsDto } from '../../../platform/validation/limit-fields.dto';
+import { LimitFieldsDto } from '../../limit-fields/limit-fields.dto';
 import { IsOptionalNotNull } from '../../../platform/validation/optional-not-null';
 
 /** What /key/generate, /key/update and /key/regenerate may set. */

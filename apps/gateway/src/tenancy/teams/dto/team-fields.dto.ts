@@ -1,5 +1,5 @@
 import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { LimitFieldsDto } from '../../../platform/validation/limit-fields.dto';
+import { LimitFieldsDto } from '../../limit-fields/limit-fields.dto';
 import { IsOptionalNotNull } from '../../../platform/validation/optional-not-null';
 
 export class TeamFieldsDto extends LimitFieldsDto {

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { USER_ROLES } from './user-fields.dto';
+import { USER_ROLES, type UserRole } from '@quarry/db';
 
 export class ListUsersQuery {
   @IsOptional()
@@ -18,7 +18,7 @@ export class ListUsersQuery {
 
   @IsOptional()
   @IsIn(USER_ROLES)
-  role?: (typeof USER_ROLES)[number];
+  role?: UserRole;
 
   @IsOptional()
   @IsString()

@@ -1,13 +1,7 @@
 import { IsEmail, IsIn, IsOptional } from 'class-validator';
-import { LimitFieldsDto } from '../../../platform/validation/limit-fields.dto';
+import { USER_ROLES, type UserRole } from '@quarry/db';
+import { LimitFieldsDto } from '../../limit-fields/limit-fields.dto';
 import { IsOptionalNotNull } from '../../../platform/validation/optional-not-null';
-
-export const USER_ROLES = [
-  'proxy_admin',
-  'proxy_admin_viewer',
-  'internal_user',
-  'internal_user_viewer',
-] as const;
 
 export class UserFieldsDto extends LimitFieldsDto {
   @IsOptional()
@@ -16,5 +10,5 @@ export class UserFieldsDto extends LimitFieldsDto {
 
   @IsOptionalNotNull()
   @IsIn(USER_ROLES, { message: `user_role must be one of ${USER_ROLES.join(', ')}` })
-  user_role?: (typeof USER_ROLES)[number];
+  user_role?: UserRole;
 }

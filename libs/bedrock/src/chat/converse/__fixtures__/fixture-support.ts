@@ -1,6 +1,7 @@
 // Helpers for the Converse request specs: capabilities per family, a fake image fetcher, and the
 // SDK's JSON view of an input (blobs as base64), so expectations read like the wire format.
-import type { ModelCapabilities, ModelFamily } from '../../../capabilities/model-capabilities';
+import type { ModelCapabilities } from '../../../capabilities/model-capabilities';
+import type { ModelFamily } from '../../../model-family';
 import { parseChatCompletionRequest } from '@quarry/openai';
 import { toConverseRequest, type ConverseRequestOptions } from '../converse-request';
 

@@ -1,0 +1,106 @@
+// Everything a call needs about a deployment, worked out once per deployment (not per request):
+// its Bedrock route, capabilities, price, resolved client settings and the provider params it adds.
+import {
+  capabilitiesFor,
+  capabilitiesFromModelInfo,
+  mergePriceOverrides,
+  parseDeploymentModel,
+  priceFor,
+  type AwsClientConfig,
+  type BedrockRoute,
+  type ModelCapabilities,
+  type ModelPrice,
+} from '@quarry/bedrock';
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import type { AppConfig } from '../../platform/config/app-config';
+import { GATEWAY_PARAMS, SECRET_PARAMS } from '../../platform/config/deployment-validator';
+import { resolveEnvReferences } from '../../platform/config/env-reference';
+import type { Deployment } from '../../tenancy/models/deployment';
+import { modeOf, type ModelMode } from '../../tenancy/models/model-mode';
+
+export interface ResolvedDeployment {
+  deployment: Deployment;
+  /** Which endpoints serve it (model_info.mode, or inferred from the model id). */
+  mode: ModelMode;
+  route: BedrockRoute;
+  capabilities: ModelCapabilities;
+  price: ModelPrice | undefined;
+  region: string;
+  clientConfig: AwsClientConfig;
+  /** The SDK client for clientConfig, looked up once (its cache key hashes the credentials). */
+  runtime: BedrockRuntimeClient;
+  /** litellm_params that are model parameters (top_k, guardrailConfig, …), not gateway or AWS settings. */
+  providerParams: Record<string, unknown>;
+  numRetries: number;
+  timeoutMs: number;
+  dropParams: boolean;
+}
+
+/**
+ * API-created deployments may read only credentials from the environment: resolving any reference
+ * anywhere would let an admin send, say, DATABASE_URL to Bedrock as a model parameter. config.yaml is
+ * the operator's own file and keeps LiteLLM's "any value may be os.environ/NAME".
+ */
+const ENV_READABLE_FROM_API = new Set([...SECRET_PARAMS, 'aws_region_name']);
+
+function resolveParams(deployment: Deployment, env: NodeJS.ProcessEnv): Record<string, any> {
+  if (deployment.source === 'config')
+    return resolveEnvReferences(deployment.litellmParams, env) as Record<string, any>;
+  const params: Record<string, any> = {};
+  for (const [key, value] of Object.entries(deployment.litellmParams)) {
+    params[key] = ENV_READABLE_FROM_API.has(key) ? resolveEnvReferences(value, env) : value;
+  }
+  return params;
+}
+
+export function resolveDeployment(
+  deployment: Deployment,
+  config: AppConfig,
+  env: NodeJS.ProcessEnv,
+  runtimeClientFor: (clientConfig: AwsClientConfig) => BedrockRuntimeClient,
+): ResolvedDeployment {
+  const params = resolveParams(deployment, env);
+  const info = deployment.modelInfo as Record<string, any>;
+  const route = parseDeploymentModel(String(params.model), {
+    modelId: typeof params.model_id === 'string' ? params.model_id : undefined,
+    baseModel: typeof info.base_model === 'string' ? info.base_model : undefined,
+  });
+  const region = typeof params.aws_region_name === 'string' ? params.aws_region_name : config.awsRegion;
+  const basePrice = priceFor(route.pricingKey, route.arnRegion ?? region);
+  const providerParams: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(params))
+    if (!GATEWAY_PARAMS.has(key)) providerParams[key] = value;
+  const clientConfig: AwsClientConfig = {
+    region,
+    // Endpoints are server configuration: only config.yaml may set one per deployment.
+    endpoint:
+      (deployment.source === 'config' ? params.aws_bedrock_runtime_endpoint : undefined) ??
+      config.awsEndpoint,
+    credentials:
+      params.aws_access_key_id && params.aws_secret_access_key
+        ? {
+            accessKeyId: params.aws_access_key_id,
+            secretAccessKey: params.aws_secret_access_key,
+            sessionToken: params.aws_session_token,
+          }
+        : undefined,
+    bearerToken: params.aws_bedrock_api_key,
+    // The gateway retries itself (jittered, before the first byte only), so the SDK must not.
+    maxAttempts: 1,
+  };
+
+  return {
+    deployment,
+    mode: modeOf(deployment),
+    route,
+    capabilities: capabilitiesFor(route.baseModelId, capabilitiesFromModelInfo(info)),
+    price: mergePriceOverrides(basePrice, info),
+    region,
+    clientConfig,
+    runtime: runtimeClientFor(clientConfig),
+    providerParams,
+    numRetries: typeof params.num_retries === 'number' ? params.num_retries : config.settings.numRetries,
+    timeoutMs: typeof params.timeout === 'number' ? params.timeout * 1000 : config.settings.requestTimeoutMs,
+    dropParams: params.drop_params === true || config.settings.dropParams,
+  };
+}

@@ -1,0 +1,68 @@
+// The metering record of one call in flight: who asked, for what, on which deployment, what it used and
+// when its first token came. The pipeline creates it, the surface fills in what only it knows (end
+// user, usage), and spend booking reads it once, whatever the outcome.
+import { costOf, type TokenUsage } from '@quarry/bedrock';
+import type { Principal } from '../../tenancy/auth/principal';
+import type { SpendRecord } from '@quarry/db';
+import type { ResolvedDeployment } from '../deployments/resolved-deployment';
+
+export type CallType = SpendRecord['callType'];
+
+export class MeteredCall {
+  readonly startTime = new Date();
+  private readonly startedAt = performance.now();
+  firstTokenAt: number | undefined;
+  /** The OpenAI `user` (end user), once the request has been parsed. */
+  endUser: string | undefined;
+  deployment: ResolvedDeployment | undefined;
+  usage: TokenUsage | undefined;
+
+  constructor(
+    readonly requestId: string,
+    readonly principal: Principal,
+    readonly callType: CallType,
+    /** What the client sent as `model`, even when the body failed validation. */
+    readonly requestedModel: string,
+  ) {}
+
+  markFirstToken(): void {
+    this.firstTokenAt ??= performance.now();
+  }
+
+  get cost(): number {
+    const price = this.deployment?.price;
+    return price && this.usage ? costOf(this.usage, price) : 0;
+  }
+
+  toSpendRecord(status: SpendRecord['status'], httpStatus: number, errorType?: string): SpendRecord {
+    const usage = this.usage;
+    return {
+      requestId: this.requestId,
+      callType: this.callType,
+      keyId: this.principal.key?.id,
+      teamId: this.principal.teamId,
+      userId: this.principal.userId,
+      endUser: this.endUser,
+      modelName: this.requestedModel,
+      deploymentId: this.deployment?.deployment.id,
+      bedrockModel: this.deployment?.route.modelId,
+      promptTokens: usage ? usage.inputTokens + usage.cacheReadTokens + usage.cacheWriteTokens : 0,
+      completionTokens: usage?.outputTokens ?? 0,
+      cacheReadTokens: usage?.cacheReadTokens ?? 0,
+      cacheWriteTokens: usage?.cacheWriteTokens ?? 0,
+      cost: this.cost,
+      latencyMs: performance.now() - this.startedAt,
+      ttftMs: this.firstTokenAt === undefined ? undefined : this.firstTokenAt - this.startedAt,
+      status,
+      httpStatus,
+      errorType,
+      startTime: this.startTime,
+    };
+  }
+}
+
+/** What the client sent as `model`, for the metering record of a body that may not have parsed. */
+export function requestedModelOf(body: unknown): string {
+  const model = (body as { model?: unknown } | null)?.model;
+  return typeof model === 'string' && model.length > 0 ? model.slice(0, 256) : 'unknown';
+}

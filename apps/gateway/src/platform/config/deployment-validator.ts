@@ -1,0 +1,160 @@
+// The deployment validator: checks one model_list entry of a LiteLLM config (model_name, litellm_params,
+// model_info) and says which litellm_params are gateway settings and which are secrets. Shared by
+// config.yaml loading and the /model/* endpoints, so both accept exactly the same deployments.
+import { MODEL_INFO_PRICE_FIELDS } from '@quarry/bedrock';
+import { isObject } from './is-object';
+
+export interface ConfigModel {
+  modelName: string;
+  /** As written: `os.environ/NAME` references are kept, never resolved here. */
+  litellmParams: Record<string, unknown>;
+  modelInfo: Record<string, unknown>;
+}
+
+export const MODEL_MODES = [
+  'chat',
+  'completion',
+  'embedding',
+  'image_generation',
+  'rerank',
+  'batch',
+  'agent',
+] as const;
+
+/** litellm_params whose values are strings (credentials, regions, endpoints, ids). */
+const STRING_PARAMS = [
+  'model',
+  'model_id',
+  'aws_access_key_id',
+  'aws_secret_access_key',
+  'aws_session_token',
+  'aws_region_name',
+  'aws_profile_name',
+  'aws_role_name',
+  'aws_session_name',
+  'aws_bedrock_runtime_endpoint',
+  'aws_bedrock_agent_runtime_endpoint',
+  'aws_bedrock_endpoint',
+  'aws_s3_endpoint',
+  'aws_bedrock_api_key',
+  's3_bucket_name',
+  'aws_batch_role_arn',
+] as const;
+
+/**
+ * litellm_params that configure the gateway or the AWS client rather than the model call: never
+ * forwarded to Bedrock as model parameters.
+ */
+export const GATEWAY_PARAMS: ReadonlySet<string> = new Set([
+  ...STRING_PARAMS,
+  'num_retries',
+  'timeout',
+  'rpm',
+  'tpm',
+  'drop_params',
+  'max_parallel_requests',
+  'aws_web_identity_token',
+]);
+
+/** Params that hold secrets: masked in /model/info unless they are os.environ/ references. */
+export const SECRET_PARAMS = new Set([
+  'aws_access_key_id',
+  'aws_secret_access_key',
+  'aws_session_token',
+  'aws_bedrock_api_key',
+]);
+
+/** Credential sources that need STS or profile files; refused rather than silently ignored. */
+const UNSUPPORTED_PARAMS = ['aws_role_name', 'aws_profile_name', 'aws_web_identity_token'];
+
+const ENDPOINT_PARAMS = [
+  'aws_bedrock_runtime_endpoint',
+  'aws_bedrock_agent_runtime_endpoint',
+  'aws_bedrock_endpoint',
+  'aws_s3_endpoint',
+];
+
+type Path = (string | number)[];
+
+export function validateDeploymentEntry(
+  entry: unknown,
+  path: Path,
+  at: (path: Path) => string = (p) => p.join('.'),
+): { model: ConfigModel } | { problems: string[] } {
+  const problems: string[] = [];
+  const field = (suffix: Path) => `${at([...path, ...suffix])}: ${[...path, ...suffix].join('.')}`;
+  if (!isObject(entry)) return { problems: [`${at(path)}: each model_list entry must be a mapping`] };
+
+  const modelName = entry.model_name;
+  if (typeof modelName !== 'string' || modelName.trim() === '')
+    problems.push(`${field(['model_name'])} is required and must be a non-empty string`);
+
+  const params = entry.litellm_params;
+  if (!isObject(params)) {
+    problems.push(`${field(['litellm_params'])} is required and must be a mapping`);
+  } else {
+    for (const key of STRING_PARAMS) {
+      if (params[key] !== undefined && typeof params[key] !== 'string')
+        problems.push(`${field(['litellm_params', key])} must be a string`);
+    }
+    if (typeof params.model !== 'string') problems.push(`${field(['litellm_params', 'model'])} is required`);
+    else if (!params.model.startsWith('bedrock/'))
+      problems.push(
+        `${field(['litellm_params', 'model'])} must start with "bedrock/" (Quarry serves Amazon Bedrock models)`,
+      );
+    for (const key of UNSUPPORTED_PARAMS) {
+      if (params[key] !== undefined)
+        problems.push(
+          `${field(['litellm_params', key])} is not supported yet: give aws_access_key_id/aws_secret_access_key (as os.environ/ references) or rely on the default AWS credential chain`,
+        );
+    }
+    for (const key of ENDPOINT_PARAMS) {
+      const value = params[key];
+      if (typeof value === 'string' && !value.startsWith('os.environ/') && !/^https?:\/\//.test(value))
+        problems.push(`${field(['litellm_params', key])} must be an http(s) URL`);
+    }
+    for (const key of ['num_retries', 'timeout', 'rpm', 'tpm'] as const) {
+      const value = params[key];
+      if (value !== undefined && (typeof value !== 'number' || value < 0))
+        problems.push(`${field(['litellm_params', key])} must be a non-negative number`);
+    }
+  }
+
+  const info = entry.model_info ?? {};
+  if (!isObject(info)) problems.push(`${field(['model_info'])} must be a mapping`);
+  else {
+    if (info.mode !== undefined && !MODEL_MODES.includes(info.mode))
+      problems.push(`${field(['model_info', 'mode'])} must be one of ${MODEL_MODES.join(', ')}`);
+    if (
+      info.access_groups !== undefined &&
+      (!Array.isArray(info.access_groups) ||
+        info.access_groups.some((group: unknown) => typeof group !== 'string'))
+    )
+      problems.push(`${field(['model_info', 'access_groups'])} must be a list of strings`);
+    if (info.base_model !== undefined && typeof info.base_model !== 'string')
+      problems.push(`${field(['model_info', 'base_model'])} must be a string`);
+    if (info.id !== undefined && typeof info.id !== 'string')
+      problems.push(`${field(['model_info', 'id'])} must be a string`);
+    for (const key of MODEL_INFO_PRICE_FIELDS) {
+      const value = info[key];
+      if (value !== undefined && (typeof value !== 'number' || !(value >= 0)))
+        problems.push(`${field(['model_info', key])} must be a number ≥ 0`);
+    }
+  }
+
+  for (const key of Object.keys(entry)) {
+    if (!['model_name', 'litellm_params', 'model_info'].includes(key))
+      problems.push(
+        `${field([key])} is not a model_list field (expected model_name, litellm_params, model_info)`,
+      );
+  }
+
+  if (problems.length > 0) return { problems };
+  return {
+    model: {
+      modelName: (modelName as string).trim(),
+      litellmParams: params as Record<string, unknown>,
+      modelInfo: info as Record<string, unknown>,
+    },
+  };
+}

@@ -1,0 +1,50 @@
+// What the caller sees of the models: /model/info, /model_group/info and the OpenAI model list show only
+// what the caller may call, decided by the one access rule.
+import { Injectable } from '@nestjs/common';
+import { canUseModel } from '../access/model-access-rule';
+import { ModelAccessService } from '../access/model-access.service';
+import type { Principal } from '../auth/principal';
+import { ModelRegistry } from '../models/model-registry';
+import { modelInfoResponse } from '../models/model-response';
+import { modelGroupInfo } from './model-group-info';
+
+/** OpenAI's `created` is informational; one fixed value per process keeps /v1/models stable. */
+const LISTED_AT = Math.floor(Date.now() / 1000);
+
+@Injectable()
+export class ModelListingsService {
+  constructor(
+    private readonly registry: ModelRegistry,
+    private readonly access: ModelAccessService,
+  ) {}
+
+  info(principal: Principal, modelId: string | undefined) {
+    const visible = this.registry
+      .all()
+      .filter(
+        (deployment) =>
+          (modelId === undefined || deployment.id === modelId) &&
+          canUseModel(principal, deployment.modelName, this.registry),
+      );
+    return { data: visible.map(modelInfoResponse) };
+  }
+
+  groupInfo(principal: Principal, modelGroup: string | undefined) {
+    const names = this.registry
+      .modelNames()
+      .filter(
+        (name) =>
+          (modelGroup === undefined || name === modelGroup) && canUseModel(principal, name, this.registry),
+      );
+    return { data: names.map((name) => modelGroupInfo(name, this.registry.deploymentsFor(name))) };
+  }
+
+  openAIList(principal: Principal) {
+    return {
+      object: 'list' as const,
+      data: this.access
+        .callableModels(principal)
+        .map((id) => ({ id, object: 'model' as const, created: LISTED_AT, owned_by: 'bedrock' })),
+    };
+  }
+}
