@@ -31,6 +31,39 @@ describe('capabilitiesFor', () => {
     });
   });
 
+  it('lets every Nova model force a tool, as the Nova user guide documents (tool, any, auto)', () => {
+    for (const id of [
+      'amazon.nova-micro-v1:0',
+      'amazon.nova-lite-v1:0',
+      'amazon.nova-pro-v1:0',
+      'amazon.nova-premier-v1:0',
+      'amazon.nova-2-lite-v1:0',
+    ]) {
+      expect(capabilitiesFor(id)).toMatchObject({ supportsTools: true, supportsToolChoice: true });
+    }
+  });
+
+  it("follows AWS's model-feature table where the price data disagrees", () => {
+    // No tool use at all on Claude 2 / Instant, the Command text models, Mistral 7B and Mixtral.
+    for (const id of [
+      'anthropic.claude-v2:1',
+      'anthropic.claude-instant-v1',
+      'cohere.command-text-v14',
+      'mistral.mixtral-8x7b-instruct-v0:1',
+    ]) {
+      expect(capabilitiesFor(id)).toMatchObject({ supportsTools: false, supportsToolChoice: false });
+    }
+    // Command R and R+ have tool use (AWS's table), which the price data does not flag.
+    expect(capabilitiesFor('cohere.command-r-plus-v1:0')).toMatchObject({
+      supportsTools: true,
+      supportsToolChoice: true,
+    });
+    expect(capabilitiesFor('meta.llama3-1-70b-instruct-v1:0')).toMatchObject({
+      supportsTools: true,
+      supportsToolChoice: false,
+    });
+  });
+
   it.each([
     ['anthropic.claude-sonnet-4-5-20250929-v1:0', true],
     ['anthropic.claude-haiku-4-5-20251001-v1:0', true],

@@ -10,12 +10,15 @@
 //   Haiku 4.5+, Opus 4.5+ (Opus 4.1 and Nova are not on it; they get the forced-tool fallback).
 //   AWS also lists "select" open-weight models without naming versions: enable them per deployment
 //   with an override.
+// - supportsTools / supportsToolChoice: the price data corrected by AWS's documentation
+//   (aws-tool-support.ts: Nova forces tools, Claude 2 and the Command text models have no tool use).
 // - Models missing from the table (newer releases, application-inference-profile ARNs, imported
 //   models) get permissive defaults: Bedrock itself rejects what a model cannot do, with a clear
 //   message, whereas a wrong "unsupported" here would block features that work. Reasoning, caching
 //   and native schemas are assumed only for families known to offer them.
 import type { ModelCapabilities, ModelMode } from './model-capabilities';
 import { familyOf } from '../model-family';
+import { toolSupportFor } from './aws-tool-support';
 import { priceTableEntryForBaseModel } from '../pricing/price-table';
 import { splitCrossRegionPrefix } from '../model-id';
 
@@ -38,8 +41,12 @@ export function capabilitiesFor(
     family,
     mode,
     supportsConverse: chat && !INVOKE_ONLY_CHAT_MODELS.some((prefix) => id.startsWith(prefix)),
-    supportsTools: entry ? supports('function_calling') : chat,
-    supportsToolChoice: entry ? supports('tool_choice') : chat,
+    ...(entry
+      ? toolSupportFor(id, family, {
+          supportsTools: supports('function_calling'),
+          supportsToolChoice: supports('tool_choice'),
+        })
+      : { supportsTools: chat, supportsToolChoice: chat }),
     supportsVision: entry ? supports('vision') : chat,
     supportsPdfInput: entry ? supports('pdf_input') : chat,
     supportsReasoning: entry ? supports('reasoning') : chat && (knownForCaching || family === 'openai'),
