@@ -1,12 +1,31 @@
 // Issue 14's translation gaps, end to end: openai SDK → gateway → AWS SDK → emulator.
+import OpenAI from 'openai';
+import { createTenant } from '../support/tenants';
 import { deployment, startChatFixture, type ChatFixture } from './chat-fixture';
 
 let fixture: ChatFixture;
+/** A key for this spec's own deployments. */
+let client: OpenAI;
+
+const CONTINUE_MESSAGE = '\n      user_continue_message: {role: user, content: "Please continue"}';
 
 beforeAll(async () => {
   fixture = await startChatFixture(
-    [deployment('flaky-llama', 'bedrock/meta.llama3-1-70b-instruct-v1:0')].join(''),
+    [
+      deployment('gaps-llama', 'bedrock/meta.llama3-1-70b-instruct-v1:0'),
+      deployment('gaps-sonnet-4-6', 'bedrock/anthropic.claude-sonnet-4-6'),
+      deployment('gaps-continue-only', 'bedrock/anthropic.claude-3-haiku-20240307-v1:0', CONTINUE_MESSAGE),
+      deployment(
+        'gaps-continue-modify',
+        'bedrock/anthropic.claude-3-haiku-20240307-v1:0',
+        `${CONTINUE_MESSAGE}\n      modify_params: true`,
+      ),
+    ].join(''),
   );
+  const tenant = await createTenant(fixture.gateway, {
+    keyModels: ['gaps-*', 'nova-lite', 'claude-sonnet-4-5'],
+  });
+  client = new OpenAI({ apiKey: tenant.key, baseURL: `${fixture.gateway.baseUrl}/v1`, maxRetries: 0 });
 });
 
 afterAll(async () => {
@@ -30,7 +49,7 @@ const citySchema = {
 
 describe('Nova structured output and forced tools', () => {
   it('answers json_schema on Nova with JSON content (through a forced tool)', async () => {
-    const completion = await fixture.client.chat.completions.create({
+    const completion = await client.chat.completions.create({
       model: 'nova-lite',
       messages: [{ role: 'user', content: 'Describe a city.' }],
       response_format: { type: 'json_schema', json_schema: { name: 'city', schema: citySchema } },
@@ -43,7 +62,7 @@ describe('Nova structured output and forced tools', () => {
 
   it('forces a named tool and tool_choice required on Nova', async () => {
     for (const toolChoice of ['required', { type: 'function', function: { name: 'find_city' } }] as const) {
-      const completion = await fixture.client.chat.completions.create({
+      const completion = await client.chat.completions.create({
         model: 'nova-lite',
         messages: [{ role: 'user', content: 'Hello there' }],
         tools: [cityTool],
@@ -55,11 +74,89 @@ describe('Nova structured output and forced tools', () => {
   });
 
   it('sends json_object to a model that cannot force a tool as an unforced JSON tool, not a 400', async () => {
-    const completion = await fixture.client.chat.completions.create({
-      model: 'flaky-llama',
+    const completion = await client.chat.completions.create({
+      model: 'gaps-llama',
       messages: [{ role: 'user', content: 'Describe a city as JSON.' }],
       response_format: { type: 'json_object' },
     });
     expect(completion.choices[0].message.role).toBe('assistant');
+  });
+});
+
+describe('thinking turns replayed without their signed blocks', () => {
+  const history: OpenAI.Chat.ChatCompletionMessageParam[] = [
+    { role: 'user', content: 'What is the weather in Paris? Use find_city.' },
+    {
+      role: 'assistant',
+      content: null,
+      tool_calls: [
+        { id: 'call_1', type: 'function', function: { name: 'find_city', arguments: '{"city":"Paris"}' } },
+      ],
+    },
+    { role: 'tool', tool_call_id: 'call_1', content: 'Paris: sunny' },
+  ];
+
+  it('is a 400 that explains the fix, and works under per-request modify_params (thinking off)', async () => {
+    const refused = await client.chat.completions
+      .create({ model: 'claude-sonnet-4-5', messages: history, tools: [cityTool], reasoning_effort: 'low' })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(OpenAI.BadRequestError);
+    expect((refused as Error).message).toContain('thinking_blocks');
+
+    const completion = await client.chat.completions.create({
+      model: 'claude-sonnet-4-5',
+      messages: history,
+      tools: [cityTool],
+      reasoning_effort: 'low',
+      // @ts-expect-error LiteLLM's switch, sent in the body
+      modify_params: true,
+    });
+    expect(completion.choices[0].message.content).toContain('Paris: sunny');
+    expect(
+      (completion.choices[0].message as { reasoning_content?: string }).reasoning_content,
+    ).toBeUndefined();
+  });
+});
+
+describe('Claude 4.6 adaptive thinking', () => {
+  it('reasons for reasoning_effort high, and not at all for reasoning_effort none', async () => {
+    const thinking = await client.chat.completions.create({
+      model: 'gaps-sonnet-4-6',
+      messages: [{ role: 'user', content: 'Think about Quarry' }],
+      reasoning_effort: 'high',
+    });
+    expect((thinking.choices[0].message as { reasoning_content?: string }).reasoning_content).toBeTruthy();
+
+    const plain = await client.chat.completions.create({
+      model: 'gaps-sonnet-4-6',
+      messages: [{ role: 'user', content: 'Think about Quarry' }],
+      reasoning_effort: 'none' as 'low',
+    });
+    expect((plain.choices[0].message as { reasoning_content?: string }).reasoning_content).toBeUndefined();
+    expect(plain.usage!.prompt_tokens).toBeGreaterThan(0);
+  });
+});
+
+describe('user_continue_message and modify_params per deployment', () => {
+  const assistantFirst: OpenAI.Chat.ChatCompletionMessageParam[] = [
+    { role: 'system', content: 'You are terse.' },
+    { role: 'assistant', content: 'Hello, how can I help?' },
+  ];
+
+  it('ignores user_continue_message without modify_params: the conversation is refused', async () => {
+    const refused = await client.chat.completions
+      .create({ model: 'gaps-continue-only', messages: assistantFirst })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(OpenAI.BadRequestError);
+    expect((refused as Error).message).toContain('modify_params');
+  });
+
+  it("inserts the deployment's user_continue_message when the deployment turns modify_params on", async () => {
+    const completion = await client.chat.completions.create({
+      model: 'gaps-continue-modify',
+      messages: assistantFirst,
+    });
+    // The emulator echoes the last user turn: the inserted one.
+    expect(completion.choices[0].message.content).toContain('Please continue');
   });
 });

@@ -13,6 +13,7 @@ describe('capabilitiesFor', () => {
       supportsReasoning: true,
       supportsResponseSchema: false,
       supportsPromptCaching: true,
+      supportsAdaptiveThinking: false,
       maxOutputTokens: 8192,
     });
   });
@@ -78,6 +79,15 @@ describe('capabilitiesFor', () => {
     ['openai.gpt-oss-120b-1:0', false],
   ])('native structured output for %s: %s', (modelId, expected) => {
     expect(capabilitiesFor(modelId).supportsResponseSchema).toBe(expected);
+  });
+
+  it.each([
+    ['anthropic.claude-opus-4-6-v1', true],
+    ['anthropic.claude-sonnet-4-6', true],
+    ['anthropic.claude-sonnet-4-5-20250929-v1:0', false],
+    ['amazon.nova-2-lite-v1:0', false],
+  ])('adaptive thinking for %s: %s', (modelId, expected) => {
+    expect(capabilitiesFor(modelId).supportsAdaptiveThinking).toBe(expected);
   });
 
   it.each([

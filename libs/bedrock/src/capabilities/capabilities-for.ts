@@ -24,6 +24,8 @@ import { splitCrossRegionPrefix } from '../model-id';
 
 const INVOKE_ONLY_CHAT_MODELS = ['twelvelabs.pegasus'];
 const NATIVE_SCHEMA_MINIMUM: Record<string, number> = { sonnet: 4.5, haiku: 4.5, opus: 4.5 };
+/** Adaptive thinking (and its effort) came with Claude Opus 4.6 and Sonnet 4.6. */
+const ADAPTIVE_THINKING_MINIMUM = 4.6;
 
 export function capabilitiesFor(
   baseModelId: string,
@@ -51,6 +53,7 @@ export function capabilitiesFor(
     supportsPdfInput: entry ? supports('pdf_input') : chat,
     supportsReasoning: entry ? supports('reasoning') : chat && (knownForCaching || family === 'openai'),
     supportsResponseSchema: chat && hasNativeStructuredOutput(id),
+    supportsAdaptiveThinking: chat && (claudeVersion(id) ?? 0) >= ADAPTIVE_THINKING_MINIMUM,
     supportsPromptCaching: entry ? supports('prompt_caching') : chat && knownForCaching,
   };
   if (entry?.maxOutput !== undefined) capabilities.maxOutputTokens = entry.maxOutput;
@@ -82,10 +85,17 @@ function guessMode(id: string): ModelMode {
 
 /** Claude 4.5 generation and later (`claude-sonnet-4-5-…`, `claude-opus-4-6-v1`, `claude-sonnet-5-…`). */
 function hasNativeStructuredOutput(id: string): boolean {
-  const match = /^anthropic\.claude-(opus|sonnet|haiku)-(\d+)(?:-(\d{1,2}))?(?:-|$)/.exec(id);
-  if (!match) return false;
-  const version = Number(match[2]) + (match[3] !== undefined ? Number(match[3]) / 10 : 0);
-  return version >= NATIVE_SCHEMA_MINIMUM[match[1]];
+  const match = CLAUDE_VERSION.exec(id);
+  return match !== null && claudeVersion(id)! >= NATIVE_SCHEMA_MINIMUM[match[1]];
+}
+
+const CLAUDE_VERSION = /^anthropic\.claude-(opus|sonnet|haiku)-(\d+)(?:-(\d{1,2}))?(?:-|$)/;
+
+/** 4.5 for `claude-sonnet-4-5-…`, 4.6 for `claude-opus-4-6-v1`; undefined for other ids. */
+function claudeVersion(id: string): number | undefined {
+  const match = CLAUDE_VERSION.exec(id);
+  if (!match) return undefined;
+  return Number(match[2]) + (match[3] !== undefined ? Number(match[3]) / 10 : 0);
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -137,4 +137,6 @@ const CONNECTION_KEYS = new Set([
   'use_in_pass_through',
   'merge_reasoning_content_in_choices',
   'organization',
+  // Sent as HTTP headers by the runtime client (clients/extra-headers.ts), never in the body.
+  'extra_headers',
 ]);
