@@ -160,3 +160,20 @@ describe('user_continue_message and modify_params per deployment', () => {
     expect(completion.choices[0].message.content).toContain('Please continue');
   });
 });
+
+describe('guardrail trace', () => {
+  const withGuardrail = (trace: 'enabled' | 'disabled') =>
+    client.chat.completions.create({
+      model: 'nova-lite',
+      messages: [{ role: 'user', content: 'Hello there' }],
+      // @ts-expect-error Bedrock's guardrailConfig, sent in the body as LiteLLM users do
+      guardrailConfig: { guardrailIdentifier: 'gr-quarry', guardrailVersion: '1', trace },
+    });
+
+  it("returns Bedrock's guardrail trace in the body's trace field when enabled, and nothing when disabled", async () => {
+    const traced = (await withGuardrail('enabled')) as unknown as { trace?: { guardrail: any } };
+    expect(traced.trace?.guardrail.inputAssessment).toHaveProperty('gr-quarry');
+    const untraced = (await withGuardrail('disabled')) as unknown as { trace?: unknown };
+    expect(untraced.trace).toBeUndefined();
+  });
+});

@@ -117,5 +117,8 @@ export function fromConverseResponse(
     usage: toCompletionUsage(usage, meta.price),
     system_fingerprint: null,
   };
+  // Bedrock sends a trace only when guardrailConfig.trace asked for one ('disabled' → none).
+  if (output.trace?.guardrail)
+    completion.trace = { guardrail: output.trace.guardrail as Record<string, unknown> };
   return { completion, usage };
 }
