@@ -1,4 +1,6 @@
 // Issue 14's translation gaps, end to end: openai SDK → gateway → AWS SDK → emulator.
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import OpenAI from 'openai';
 import { createTenant } from '../support/tenants';
 import { deployment, startChatFixture, type ChatFixture } from './chat-fixture';
@@ -7,11 +9,41 @@ let fixture: ChatFixture;
 /** A key for this spec's own deployments. */
 let client: OpenAI;
 
+/** A corporate proxy stand-in in front of the emulator: records each request's headers, forwards it. */
+const proxied: IncomingHttpHeaders[] = [];
+let proxyTarget = '';
+let proxy: Server;
+
+async function startRecordingProxy(): Promise<string> {
+  proxy = createServer((incoming, outgoing) => {
+    proxied.push(incoming.headers);
+    const target = new URL(incoming.url!, proxyTarget);
+    const forwarded = httpRequest(
+      target,
+      { method: incoming.method, headers: incoming.headers },
+      (answer) => {
+        outgoing.writeHead(answer.statusCode!, answer.headers);
+        answer.pipe(outgoing);
+      },
+    );
+    incoming.pipe(forwarded);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+}
+
 const CONTINUE_MESSAGE = '\n      user_continue_message: {role: user, content: "Please continue"}';
 
 beforeAll(async () => {
+  const proxyUrl = await startRecordingProxy();
   fixture = await startChatFixture(
     [
+      deployment(
+        'gaps-proxied',
+        'bedrock/anthropic.claude-3-haiku-20240307-v1:0',
+        `\n      aws_bedrock_runtime_endpoint: ${proxyUrl}` +
+          '\n      extra_headers: {x-corp-proxy: team-a, authorization: "Basic cHJveHk="}',
+      ),
       deployment('gaps-llama', 'bedrock/meta.llama3-1-70b-instruct-v1:0'),
       deployment('gaps-sonnet-4-6', 'bedrock/anthropic.claude-sonnet-4-6'),
       deployment('gaps-continue-only', 'bedrock/anthropic.claude-3-haiku-20240307-v1:0', CONTINUE_MESSAGE),
@@ -26,10 +58,12 @@ beforeAll(async () => {
     keyModels: ['gaps-*', 'nova-lite', 'claude-sonnet-4-5'],
   });
   client = new OpenAI({ apiKey: tenant.key, baseURL: `${fixture.gateway.baseUrl}/v1`, maxRetries: 0 });
+  proxyTarget = fixture.emulator.endpoint;
 });
 
 afterAll(async () => {
   await fixture?.close();
+  await new Promise((resolve) => proxy?.close(resolve));
 });
 
 const cityTool = {
@@ -175,5 +209,20 @@ describe('guardrail trace', () => {
     expect(traced.trace?.guardrail.inputAssessment).toHaveProperty('gr-quarry');
     const untraced = (await withGuardrail('disabled')) as unknown as { trace?: unknown };
     expect(untraced.trace).toBeUndefined();
+  });
+});
+
+describe('extra_headers on a deployment', () => {
+  it('sends them with each Bedrock call, without replacing the SigV4 authorization', async () => {
+    proxied.length = 0;
+    const completion = await client.chat.completions.create({
+      model: 'gaps-proxied',
+      messages: [{ role: 'user', content: 'Hello through the proxy' }],
+    });
+    // The emulator verifies the signature: the call succeeding proves authorization stayed SigV4.
+    expect(completion.choices[0].message.content).toContain('Hello through the proxy');
+    expect(proxied).toHaveLength(1);
+    expect(proxied[0]['x-corp-proxy']).toBe('team-a');
+    expect(proxied[0].authorization).toMatch(/^AWS4-HMAC-SHA256 /);
   });
 });

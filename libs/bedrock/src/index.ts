@@ -16,6 +16,7 @@ export * from './pricing/cost-format';
 export * from './pricing/price-overrides';
 export * from './clients/aws-client-config';
 export * from './clients/bedrock-client-cache';
+export { extraHeadersFrom } from './clients/extra-headers';
 export * from './chat/sse-line';
 export * from './chat/converse/translation-context';
 export * from './chat/converse/converse-request';
