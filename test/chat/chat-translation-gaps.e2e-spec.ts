@@ -103,7 +103,8 @@ describe('Nova structured output and forced tools', () => {
         tool_choice: toolChoice,
       });
       expect(completion.choices[0].finish_reason).toBe('tool_calls');
-      expect(completion.choices[0].message.tool_calls![0].function.name).toBe('find_city');
+      const [call] = completion.choices[0].message.tool_calls!;
+      expect(call.type === 'function' && call.function.name).toBe('find_city');
     }
   });
 
@@ -224,5 +225,41 @@ describe('extra_headers on a deployment', () => {
     expect(proxied).toHaveLength(1);
     expect(proxied[0]['x-corp-proxy']).toBe('team-a');
     expect(proxied[0].authorization).toMatch(/^AWS4-HMAC-SHA256 /);
+  });
+});
+
+describe('service tiers priced', () => {
+  const ask = (extra: Record<string, unknown>) =>
+    client.chat.completions
+      .create({
+        model: 'nova-lite',
+        messages: [{ role: 'user', content: 'Price this exact sentence' }],
+        ...extra,
+      })
+      .withResponse();
+
+  it('prices flex, priority and latency-optimized calls on their tier, and books the tier in the spend row', async () => {
+    const standard = await ask({});
+    const standardCost = (standard.data.usage as { cost: number }).cost;
+    const expectations = [
+      [{ service_tier: 'flex' }, 'flex', 0.5],
+      [{ service_tier: 'priority' }, 'priority', 1.75],
+      [{ performanceConfig: { latency: 'optimized' } }, 'latency-optimized', 1.25],
+    ] as const;
+    for (const [extra, tier, ratio] of expectations) {
+      const { data, response } = await ask(extra);
+      expect(data.usage!.prompt_tokens).toBe(standard.data.usage!.prompt_tokens);
+      expect((data.usage as { cost: number }).cost).toBeCloseTo(standardCost * ratio, 9);
+      await fixture.flushSpend();
+      const row = await fixture.prisma.spendLog.findFirst({
+        where: { requestId: response.headers.get('x-request-id')! },
+      });
+      expect(row).toMatchObject({ serviceTier: tier });
+    }
+    await fixture.flushSpend();
+    const standardRow = await fixture.prisma.spendLog.findFirst({
+      where: { requestId: standard.response.headers.get('x-request-id')! },
+    });
+    expect(standardRow!.serviceTier).toBeNull();
   });
 });

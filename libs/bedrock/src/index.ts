@@ -12,6 +12,7 @@ export * from './pricing/token-usage';
 export * from './pricing/model-price';
 export * from './pricing/price-table';
 export * from './pricing/cost-of';
+export * from './pricing/service-tier';
 export * from './pricing/cost-format';
 export * from './pricing/price-overrides';
 export * from './clients/aws-client-config';

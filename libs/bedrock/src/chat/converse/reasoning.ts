@@ -48,8 +48,7 @@ export function applyReasoning(
   // `reasoning_effort: "none"` is an explicit off switch: it also overrides a deployment's `thinking`.
   if (request.reasoning_effort === 'none') return;
   const thinking = request.thinking && request.thinking.type !== 'disabled' ? request.thinking : undefined;
-  const effort =
-    request.reasoning_effort && request.reasoning_effort !== 'none' ? request.reasoning_effort : undefined;
+  const effort = request.reasoning_effort ?? undefined;
   if (!thinking && !effort) return;
   const param = thinking ? 'thinking' : 'reasoning_effort';
 
