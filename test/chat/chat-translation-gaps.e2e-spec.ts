@@ -46,6 +46,8 @@ beforeAll(async () => {
       ),
       deployment('gaps-llama', 'bedrock/meta.llama3-1-70b-instruct-v1:0'),
       deployment('gaps-sonnet-4-6', 'bedrock/anthropic.claude-sonnet-4-6'),
+      deployment('gaps-nova-2', 'bedrock/us.amazon.nova-2-lite-v1:0'),
+      deployment('gaps-gpt-oss', 'bedrock/openai.gpt-oss-120b-1:0'),
       deployment('gaps-continue-only', 'bedrock/anthropic.claude-3-haiku-20240307-v1:0', CONTINUE_MESSAGE),
       deployment(
         'gaps-continue-modify',
@@ -261,5 +263,22 @@ describe('service tiers priced', () => {
       where: { requestId: standard.response.headers.get('x-request-id')! },
     });
     expect(standardRow!.serviceTier).toBeNull();
+  });
+});
+
+describe('reasoning_effort on Nova 2 and gpt-oss', () => {
+  it('reasons on Nova 2 (reasoningConfig) and is accepted by gpt-oss (reasoning_effort passed through)', async () => {
+    const nova = await client.chat.completions.create({
+      model: 'gaps-nova-2',
+      messages: [{ role: 'user', content: 'Think about Quarry' }],
+      reasoning_effort: 'medium',
+    });
+    expect((nova.choices[0].message as { reasoning_content?: string }).reasoning_content).toBeTruthy();
+    const gptOss = await client.chat.completions.create({
+      model: 'gaps-gpt-oss',
+      messages: [{ role: 'user', content: 'Think about Quarry' }],
+      reasoning_effort: 'high',
+    });
+    expect(gptOss.choices[0].message.content).toBeTruthy();
   });
 });
