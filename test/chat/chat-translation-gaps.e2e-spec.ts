@@ -242,7 +242,7 @@ describe('service tiers priced', () => {
 
   it('prices flex, priority and latency-optimized calls on their tier, and books the tier in the spend row', async () => {
     const standard = await ask({});
-    const standardCost = (standard.data.usage as { cost: number }).cost;
+    const standardCost = (standard.data.usage as unknown as { cost: number }).cost;
     const expectations = [
       [{ service_tier: 'flex' }, 'flex', 0.5],
       [{ service_tier: 'priority' }, 'priority', 1.75],
@@ -251,7 +251,7 @@ describe('service tiers priced', () => {
     for (const [extra, tier, ratio] of expectations) {
       const { data, response } = await ask(extra);
       expect(data.usage!.prompt_tokens).toBe(standard.data.usage!.prompt_tokens);
-      expect((data.usage as { cost: number }).cost).toBeCloseTo(standardCost * ratio, 9);
+      expect((data.usage as unknown as { cost: number }).cost).toBeCloseTo(standardCost * ratio, 9);
       await fixture.flushSpend();
       const row = await fixture.prisma.spendLog.findFirst({
         where: { requestId: response.headers.get('x-request-id')! },
