@@ -34,7 +34,7 @@ describe('spend recording against hostile values', () => {
     const refused = `nul-user-${randomUUID()}`;
     const response = await chat({ model: 'claude-haiku', user: 'u\u0000x' }, refused);
     expect(response.status).toBe(400);
-    const body = await response.json();
+    const body = (await response.json()) as { error: unknown };
     expect(body.error).toMatchObject({ param: 'user', type: 'invalid_request_error' });
 
     const later = `after-nul-user-${randomUUID()}`;
@@ -48,7 +48,7 @@ describe('spend recording against hostile values', () => {
     const unknownModel = `nul-model-${randomUUID()}`;
     const response = await chat({ model: 'clau\u0000de' }, unknownModel);
     expect(response.status).toBe(404);
-    expect((await response.json()).error).toBeDefined();
+    expect(((await response.json()) as { error?: unknown }).error).toBeDefined();
 
     const later = `after-nul-model-${randomUUID()}`;
     expect((await chat({ model: 'claude-haiku' }, later)).status).toBe(200);
