@@ -2,10 +2,8 @@
 // Values a client chose (model names, end-user ids) are made storable before they reach a query; the
 // character is shown as the visible escape `\u0000` so the stored value still says what was sent.
 
-const NUL = /\u0000/g;
-
 export function storableText(value: string): string {
-  return value.includes('\u0000') ? value.replace(NUL, '\\u0000') : value;
+  return value.includes('\u0000') ? value.replaceAll('\u0000', '\\u0000') : value;
 }
 
 export function storableOptionalText(value: string | undefined): string | null {
