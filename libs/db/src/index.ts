@@ -32,7 +32,7 @@ export { ALL_USERS, type UserScope } from './scopes/user-scope';
 
 export { UniqueViolationError, type UniqueField } from './errors/unique-violation.error';
 export { OutOfScopeError } from './errors/out-of-scope.error';
-export { isDatabaseUnavailable } from './errors/database-unavailable';
+export { isDatabaseUnavailable, isRetryableDatabaseError } from './errors/database-unavailable';
 
 export { KeysRepository, type KeyListFilter, type KeyReference } from './repositories/keys.repository';
 export { TeamsRepository } from './repositories/teams.repository';

@@ -1,8 +1,8 @@
 // Writes a batch so that no single row can hold the others back. A batch the database refuses is split
 // in halves, and halves again, until the row it refuses stands alone; that row is set aside (dead-letter
 // table) and every other row is written. Splitting only happens while the database answers: when it is
-// unreachable, every row is handed back for a later retry, since no row is to blame.
-import { SpendTotals, type SpendRecord, type SpendStore } from '@quarry/db';
+// unreachable (or the write lost a race), every row is handed back for a later retry: no row is to blame.
+import { isRetryableDatabaseError, SpendTotals, type SpendRecord, type SpendStore } from '@quarry/db';
 
 export interface UnwrittenSpend {
   rows: SpendRecord[];
@@ -35,8 +35,9 @@ export async function writeIsolatingBadRows(
       carriedTotals = new SpendTotals();
       continue;
     } catch (error) {
-      // Totals alone name only our own ids: if they fail, it is the database, not a client's data.
-      if (segment.length === 0 || !(await store.isReachable()))
+      // Totals alone name only our own ids: if they fail, it is the database, not a client's data. A
+      // lost race (deadlock) or an outage is no row's fault either: everything waits for the retry.
+      if (segment.length === 0 || isRetryableDatabaseError(error) || !(await store.isReachable()))
         return { rows: segments.flat(), totals: carriedTotals, error };
       if (segment.length > 1) {
         const middle = Math.ceil(segment.length / 2);

@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable } from './database-unavailable';
+import { isDatabaseUnavailable, isRetryableDatabaseError } from './database-unavailable';
 
 describe('isDatabaseUnavailable', () => {
   it('recognises a driver adapter that cannot reach the server', () => {
@@ -27,5 +27,19 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(badBytes)).toBe(false);
     expect(isDatabaseUnavailable(new Error('boom'))).toBe(false);
     expect(isDatabaseUnavailable(undefined)).toBe(false);
+  });
+
+  it('takes a lost race (deadlock, serialization) as worth a retry, bad bytes not', () => {
+    const deadlock = {
+      code: 'P2010',
+      meta: { driverAdapterError: { cause: { kind: 'postgres', code: '40P01' } } },
+    };
+    const badBytes = {
+      code: 'P2010',
+      meta: { driverAdapterError: { cause: { kind: 'postgres', code: '22021' } } },
+    };
+    expect(isRetryableDatabaseError(deadlock)).toBe(true);
+    expect(isRetryableDatabaseError({ code: 'P1001' })).toBe(true);
+    expect(isRetryableDatabaseError(badBytes)).toBe(false);
   });
 });

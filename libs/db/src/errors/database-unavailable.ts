@@ -45,3 +45,18 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (adapterCause && isDatabaseUnavailable(adapterCause)) return true;
   return shaped.cause !== undefined && shaped.cause !== error && isDatabaseUnavailable(shaped.cause);
 }
+
+/** Postgres codes of a query that lost a race, not of bad data: serialization, deadlock, lock or statement timeout. */
+const TRANSIENT_POSTGRES_CODES = new Set(['40001', '40P01', '55P03', '57014']);
+
+/**
+ * Whether the same query may well succeed later: the database is unreachable, or the query lost a race
+ * with another. A write refused for any other reason is refused for its data.
+ */
+export function isRetryableDatabaseError(error: unknown): boolean {
+  if (isDatabaseUnavailable(error)) return true;
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { code?: unknown } } } } | null)?.meta
+    ?.driverAdapterError?.cause;
+  const code = cause?.code ?? (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && TRANSIENT_POSTGRES_CODES.has(code);
+}

@@ -29,7 +29,7 @@ export class OpenAIExceptionFilter implements ExceptionFilter {
   toOpenAIError(exception: unknown, request: FastifyRequest): OpenAIError {
     if (exception instanceof OpenAIError) return exception;
     if (exception instanceof HttpException) return fromHttpException(exception, request);
-    if (isDatabaseUnavailable(exception)) {
+    if (isFromDatabase(exception) && isDatabaseUnavailable(exception)) {
       this.logger.warn({ reqId: request.id }, 'database unreachable: answered 503');
       return databaseUnavailableError();
     }
@@ -56,6 +56,12 @@ export class OpenAIExceptionFilter implements ExceptionFilter {
       'internal_error',
     );
   }
+}
+
+/** Prisma's errors and the driver adapter's: a socket error from anything else is not the database's. */
+function isFromDatabase(exception: unknown): boolean {
+  const name = String((exception as Error)?.name);
+  return name.startsWith('PrismaClient') || name === 'DriverAdapterError';
 }
 
 function fromHttpException(exception: HttpException, request: FastifyRequest): OpenAIError {
