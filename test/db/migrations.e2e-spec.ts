@@ -19,6 +19,7 @@ const EXPECTED_TABLES = [
   '_prisma_migrations',
   'daily_spend',
   'model_deployments',
+  'spend_dead_letters',
   'spend_logs',
   'team_memberships',
   'teams',

@@ -38,6 +38,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     AWS_REGION: 'us-east-1',
+    // Each gateway its own data directory: spend one test spills must never be replayed by another.
+    QUARRY_DATA_DIR: await newTempDirectory('quarry-data-'),
     ...(options.awsEndpoint ? { QUARRY_AWS_ENDPOINT: options.awsEndpoint } : {}),
     ...(options.s3Endpoint ? { QUARRY_S3_ENDPOINT: options.s3Endpoint } : {}),
     ...options.env,
@@ -69,11 +71,17 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   };
 }
 
-async function writeTempConfig(yamlText: string): Promise<string> {
-  const { mkdtemp, writeFile } = await import('node:fs/promises');
+async function newTempDirectory(prefix: string): Promise<string> {
+  const { mkdtemp } = await import('node:fs/promises');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
-  const directory = await mkdtemp(join(tmpdir(), 'quarry-config-'));
+  return mkdtemp(join(tmpdir(), prefix));
+}
+
+async function writeTempConfig(yamlText: string): Promise<string> {
+  const { writeFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const directory = await newTempDirectory('quarry-config-');
   const path = join(directory, 'config.yaml');
   await writeFile(path, yamlText);
   return path;

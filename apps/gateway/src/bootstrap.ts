@@ -8,6 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './platform/config/app-config';
+import { answerClientError, answerShuttingDown } from './platform/http/framework-answers';
 import { createLogger, PinoNestLogger } from './platform/logging/logger';
 
 /** Large enough for several images or documents as base64 in one chat request. */
@@ -26,6 +27,9 @@ export async function createGateway(
       return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : randomUUID();
     },
     forceCloseConnections: 'idle',
+    // Fastify's own answers (431, 400, 408 from the HTTP parser; 503 while closing) in OpenAI's shape.
+    clientErrorHandler: answerClientError,
+    return503OnClosing: false,
     // Keep-alive longer than typical load balancer idle timeouts avoids resets under load.
     keepAliveTimeout: 65_000,
   });
@@ -34,6 +38,7 @@ export async function createGateway(
     reply.header('x-request-id', request.id);
     done();
   });
+  answerShuttingDown(fastify);
   fastify.addHook('onResponse', (request, reply, done) => {
     logger.info(
       {

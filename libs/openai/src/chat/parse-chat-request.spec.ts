@@ -115,6 +115,14 @@ describe('parseChatCompletionRequest', () => {
     });
   });
 
+  it('refuses a user (end-user id) with a NUL character, naming user', () => {
+    const error = rejection(body({ user: 'u\u0000x' }));
+    expect(error.status).toBe(400);
+    expect(error.param).toBe('user');
+    expect(error.message).toContain('U+0000');
+    expect(() => parseChatCompletionRequest(body({ user: 'user-42' }))).not.toThrow();
+  });
+
   it('treats null as "not given" for optional fields', () => {
     expect(() =>
       parseChatCompletionRequest(

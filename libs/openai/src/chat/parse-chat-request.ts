@@ -11,6 +11,7 @@ import {
   checkOptionalEnum,
   checkOptionalInteger,
   checkOptionalNumber,
+  checkOptionalStorableString,
   checkOptionalString,
   describeValue,
   expectNonEmptyString,
@@ -52,7 +53,7 @@ export function checkChatRequestSettings(body: Record<string, unknown>): void {
   checkResponseFormat(body.response_format);
   checkOptionalEnum(body.reasoning_effort, 'reasoning_effort', REASONING_EFFORTS);
   checkThinking(body.thinking);
-  checkOptionalString(body.user, 'user');
+  checkOptionalStorableString(body.user, 'user');
   checkOptionalInteger(body.seed, 'seed', Number.MIN_SAFE_INTEGER);
   checkOptionalBoolean(body.logprobs, 'logprobs');
   checkOptionalInteger(body.top_logprobs, 'top_logprobs', 0, 20);

@@ -1,5 +1,6 @@
 // Environment variables, validated once at start-up. Every problem is collected and reported together,
 // each naming its variable, so an operator fixes them in one go.
+import path from 'node:path';
 import { ConfigError } from './config-error';
 
 export interface EnvConfig {
@@ -17,6 +18,8 @@ export interface EnvConfig {
   logLevel: LogLevel;
   /** How long shutdown waits for in-flight requests before aborting them (QUARRY_SHUTDOWN_GRACE_SECONDS). */
   shutdownGraceMs: number;
+  /** Local state (spend spilled at a shutdown the database missed): QUARRY_DATA_DIR, default `.quarry/`. */
+  dataDir: string;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -73,6 +76,7 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
     awsRegion: text('AWS_REGION') ?? text('AWS_DEFAULT_REGION') ?? 'us-east-1',
     logLevel,
     shutdownGraceMs: shutdownGraceSeconds! * 1000,
+    dataDir: path.resolve(text('QUARRY_DATA_DIR') ?? '.quarry'),
   };
 }
 

@@ -5,7 +5,9 @@ import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nest
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { OpenAIError } from '@quarry/openai';
+import { isDatabaseUnavailable } from '@quarry/db';
 import { redactKeysAndCredentials } from '../logging/log-redaction';
+import { databaseUnavailableError } from './database-unavailable.error';
 
 @Catch()
 export class OpenAIExceptionFilter implements ExceptionFilter {
@@ -27,6 +29,10 @@ export class OpenAIExceptionFilter implements ExceptionFilter {
   toOpenAIError(exception: unknown, request: FastifyRequest): OpenAIError {
     if (exception instanceof OpenAIError) return exception;
     if (exception instanceof HttpException) return fromHttpException(exception, request);
+    if (isFromDatabase(exception) && isDatabaseUnavailable(exception)) {
+      this.logger.warn({ reqId: request.id }, 'database unreachable: answered 503');
+      return databaseUnavailableError();
+    }
     const errorId = request.id;
     const name = String((exception as Error)?.name);
     this.logger.error(
@@ -50,6 +56,12 @@ export class OpenAIExceptionFilter implements ExceptionFilter {
       'internal_error',
     );
   }
+}
+
+/** Prisma's errors and the driver adapter's: a socket error from anything else is not the database's. */
+function isFromDatabase(exception: unknown): boolean {
+  const name = String((exception as Error)?.name);
+  return name.startsWith('PrismaClient') || name === 'DriverAdapterError';
 }
 
 function fromHttpException(exception: HttpException, request: FastifyRequest): OpenAIError {
