@@ -39,16 +39,17 @@ async function main() {
     `model_list:\n  - model_name: hold\n    litellm_params:\n      model: bedrock/anthropic.claude-3-haiku-20240307-v1:0\n` +
       `      aws_access_key_id: AKIAQUARRYEMULATOR01\n      aws_secret_access_key: quarry-emulator-secret-key-do-not-use-in-aws\n`,
   );
-  const { loadAppConfig } = require(path.join(root, 'dist/apps/gateway/src/platform/config/app-config.js'));
+  const { APP_CONFIG } = require(path.join(root, 'dist/apps/gateway/src/platform/config/app-config.js'));
   const { createGateway } = require(path.join(root, 'dist/apps/gateway/src/bootstrap.js'));
-  const config = loadAppConfig({
+  const env = {
     DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/quarry_bench',
     QUARRY_MASTER_KEY: 'sk-heap-rounds-master',
     QUARRY_CONFIG: configPath,
     QUARRY_AWS_ENDPOINT: emulator.endpoint,
     LOG_LEVEL: 'warn',
-  });
-  const app = await createGateway(config);
+  };
+  const app = await createGateway({ env });
+  const config = app.get(APP_CONFIG);
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${app.getHttpServer().address().port}/v1/chat/completions`;
   const body = JSON.stringify({

@@ -92,12 +92,12 @@ async function main() {
   env.QUARRY_MASTER_KEY = masterKey();
   delete env.LITELLM_MASTER_KEY;
 
-  const { loadAppConfig } = require(path.join(root, 'dist/apps/gateway/src/platform/config/app-config.js'));
+  const { APP_CONFIG } = require(path.join(root, 'dist/apps/gateway/src/platform/config/app-config.js'));
   const { createGateway } = require(path.join(root, 'dist/apps/gateway/src/bootstrap.js'));
   // The gateway runs in this process, and the AWS SDK reads credentials from process.env.
   Object.assign(process.env, env);
-  const config = loadAppConfig(process.env);
-  const app = await createGateway(config);
+  const app = await createGateway();
+  const config = app.get(APP_CONFIG);
   await app.listen(config.port, config.host);
   cleanups.unshift(() => app.close());
 

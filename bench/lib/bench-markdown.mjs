@@ -107,6 +107,43 @@ function scenarioTable(results) {
   );
 }
 
+/** Every gateway's pooled req/s and CPU µs per request, with each round's in brackets: the spread is the noise. */
+function roundsTable(results) {
+  const gateways = [
+    ...new Set(
+      results.scenarios.flatMap((scenario) =>
+        Object.keys(scenario.targets).filter((name) => name !== 'direct'),
+      ),
+    ),
+  ];
+  const rows = [];
+  for (const scenario of results.scenarios) {
+    const connectionCounts = Object.keys(Object.values(scenario.targets)[0].by_connections);
+    for (const connections of connectionCounts) {
+      rows.push([
+        `${scenario.emulator_latency_ms} ms`,
+        scenario.request,
+        connections,
+        ...gateways.map((name) => {
+          const figures = scenario.targets[name]?.by_connections[connections];
+          if (!figures) return '–';
+          const each = (field) => (figures.rounds ?? []).map((one) => show(one[field])).join(' / ');
+          return `${show(figures.rps)} (${each('rps')}) · ${show(figures.cpu_us_per_request)} (${each('cpu_us_per_request')})`;
+        }),
+      ]);
+    }
+  }
+  return table(
+    [
+      'emulator',
+      'request',
+      'conns',
+      ...gateways.map((name) => `${name} req/s (per round) · CPU µs/req (per round)`),
+    ],
+    rows,
+  );
+}
+
 function ttfbTable(results) {
   return table(
     [
@@ -166,6 +203,10 @@ export function resultsMarkdown(results) {
     '#### Throughput and latency (latency in ms, measured by the load generator)',
     '',
     scenarioTable(results),
+    '',
+    '#### Every gateway, round by round (targets alternated within each round)',
+    '',
+    roundsTable(results),
     '',
     '#### Streams: time to first byte (sequential, one connection)',
     '',

@@ -48,7 +48,7 @@ export async function runLoadPhase(targets, plan, log) {
         const pooled = new Map(
           targets.map((target) => [
             target.name,
-            { samples: new Samples(), requests: 0, seconds: 0, errors: 0, cpuMicros: 0 },
+            { samples: new Samples(), requests: 0, seconds: 0, errors: 0, cpuMicros: 0, rounds: [] },
           ]),
         );
         for (let roundIndex = 0; roundIndex < plan.rounds; roundIndex++) {
@@ -64,7 +64,13 @@ export async function runLoadPhase(targets, plan, log) {
             const cpuAfter = target.handle ? cpuMicrosOf(target.handle) : null;
             // Pooled like the requests: sum of CPU over sum of completed requests. NaN (reported as null)
             // when there is no gateway process (direct) or it could not be read.
-            totals.cpuMicros += cpuBefore === null || cpuAfter === null ? NaN : cpuAfter - cpuBefore;
+            const cpuMicros = cpuBefore === null || cpuAfter === null ? NaN : cpuAfter - cpuBefore;
+            totals.cpuMicros += cpuMicros;
+            // Each round on its own too: the spread between rounds is the noise a comparison must beat.
+            totals.rounds.push({
+              rps: round(outcome.requests / outcome.seconds, 1),
+              cpu_us_per_request: round(cpuMicros / outcome.requests, 0),
+            });
             totals.requests += outcome.requests;
             totals.seconds += outcome.seconds;
             totals.errors += outcome.errors + outcome.non2xx;
@@ -78,6 +84,7 @@ export async function runLoadPhase(targets, plan, log) {
             requests: totals.requests,
             errors: totals.errors,
             cpu_us_per_request: round(totals.cpuMicros / totals.requests, 0),
+            rounds: totals.rounds,
           };
         }
         const line = Object.entries(byTarget)

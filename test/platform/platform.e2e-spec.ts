@@ -107,9 +107,9 @@ describe('logs', () => {
         done();
       },
     });
-    const config = { ...gateway.config, logLevel: 'info' as const };
+    const config = gateway.config;
     const logger = pino({ level: 'info' }, sink);
-    const app = await createGateway(config, logger);
+    const app = await createGateway({ env: { ...gateway.env, LOG_LEVEL: 'info' }, logger });
     await app.listen(0, '127.0.0.1');
     try {
       const address = app.getHttpServer().address() as { port: number };

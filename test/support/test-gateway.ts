@@ -4,8 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { createGateway } from '../../apps/gateway/src/bootstrap';
-import { loadAppConfig, type AppConfig } from '../../apps/gateway/src/platform/config/app-config';
-import { createLogger } from '../../apps/gateway/src/platform/logging/logger';
+import { APP_CONFIG, type AppConfig } from '../../apps/gateway/src/platform/config/app-config';
 
 export interface TestGatewayOptions {
   /** config.yaml contents (LiteLLM format); written to a temp file and passed as QUARRY_CONFIG. */
@@ -22,6 +21,8 @@ export interface TestGatewayOptions {
 export interface TestGateway {
   baseUrl: string;
   masterKey: string;
+  /** The variables the gateway was configured from (to start another one like it). */
+  env: NodeJS.ProcessEnv;
   config: AppConfig;
   app: NestFastifyApplication;
   /** fetch() against the gateway with the given key (default: the master key). */
@@ -45,8 +46,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     ...options.env,
   };
   if (options.configYaml !== undefined) env.QUARRY_CONFIG = await writeTempConfig(options.configYaml);
-  const config = loadAppConfig(env);
-  const app = await createGateway(config, options.logger ?? createLogger(config.logLevel));
+  const app = await createGateway({ env, logger: options.logger });
+  const config = app.get<AppConfig>(APP_CONFIG);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -54,6 +55,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   return {
     baseUrl,
     masterKey,
+    env,
     config,
     app,
     request(path, init = {}) {

@@ -23,12 +23,17 @@ import { UsersModule } from './tenancy/users/users.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
+  /** `configModule` from AppConfigModule.load(): it provides APP_CONFIG to every module. */
+  static forRoot(configModule: DynamicModule, logger: Logger): DynamicModule {
     return {
       module: AppModule,
       global: true,
       imports: [
-        PrismaModule.forRoot(config.databaseUrl),
+        configModule,
+        PrismaModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => config.databaseUrl,
+        }),
         AuthModule,
         ModelsModule,
         AccessModule,
@@ -42,7 +47,6 @@ export class AppModule {
       ],
       controllers: [HealthController],
       providers: [
-        { provide: APP_CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },
         { provide: APP_FILTER, useFactory: () => new OpenAIExceptionFilter(logger) },
         { provide: APP_GUARD, useExisting: ApiKeyGuard },
@@ -50,7 +54,7 @@ export class AppModule {
         ShutdownSignal,
         ShutdownDrains,
       ],
-      exports: [APP_CONFIG, LOGGER, ShutdownSignal, ShutdownDrains],
+      exports: [LOGGER, ShutdownSignal, ShutdownDrains],
     };
   }
 }

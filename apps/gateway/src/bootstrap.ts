@@ -1,5 +1,6 @@
-// Builds the gateway application: Fastify under Nest, request ids, request logs, the error filter.
-// main.ts (the process) and the end-to-end tests (in-process) both start the gateway through here.
+// Builds the gateway application: validated configuration, Fastify under Nest, request ids, request logs,
+// the error filter. main.ts (the process), the dev and bench scripts and the end-to-end tests (in-process)
+// all start the gateway through here; the configuration is read with app.get(APP_CONFIG).
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
@@ -7,7 +8,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
-import type { AppConfig } from './platform/config/app-config';
+import { AppConfigModule } from './platform/config/app-config.module';
 import { answerClientError, answerShuttingDown } from './platform/http/framework-answers';
 import { createLogger, PinoNestLogger } from './platform/logging/logger';
 
@@ -15,10 +16,17 @@ import { createLogger, PinoNestLogger } from './platform/logging/logger';
 const BODY_LIMIT_BYTES = 32 * 1024 * 1024;
 const CLIENT_REQUEST_ID = /^[\w.:-]{1,128}$/;
 
-export async function createGateway(
-  config: AppConfig,
-  logger: Logger = createLogger(config.logLevel),
-): Promise<NestFastifyApplication> {
+export interface GatewayOptions {
+  /** The variables to configure the gateway from (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Where the gateway logs (default: a pino logger at LOG_LEVEL). */
+  logger?: Logger;
+}
+
+/** @throws ConfigError naming every bad variable, before anything starts. */
+export async function createGateway(options: GatewayOptions = {}): Promise<NestFastifyApplication> {
+  const { configModule, config } = await AppConfigModule.load(options.env);
+  const logger = options.logger ?? createLogger(config.logLevel);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: false,
@@ -54,10 +62,11 @@ export async function createGateway(
     done();
   });
 
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, {
-    logger: new PinoNestLogger(logger),
-    bufferLogs: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(configModule, logger),
+    adapter,
+    { logger: new PinoNestLogger(logger), bufferLogs: false },
+  );
   for (const warning of config.warnings) logger.warn(warning);
   return app;
 }

@@ -1,12 +1,13 @@
 // The gateway process: validate configuration, start, and drain cleanly on SIGTERM/SIGINT.
-import { loadAppConfig } from './platform/config/app-config';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
 import { ConfigError } from './platform/config/config-error';
 import { createGateway } from './bootstrap';
 
 async function main(): Promise<void> {
-  let config;
+  let app: NestFastifyApplication;
   try {
-    config = loadAppConfig(process.env);
+    app = await createGateway();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await createGateway(config);
+  const config = app.get<AppConfig>(APP_CONFIG);
   // SIGTERM/SIGINT → app.close(): drain requests, flush spend, then close the pool (see GracefulShutdown).
   // Then exit with code 0: the shutdown went as planned (Nest would otherwise re-raise the signal).
   app.enableShutdownHooks([], { useProcessExit: true });

@@ -1,5 +1,6 @@
 // The gateway's whole configuration: environment variables plus the optional LiteLLM config.yaml.
-// Loaded and validated once, before anything starts; a ConfigError stops the process with every problem listed.
+// Validated once, before anything starts (loadAppConfig is AppConfigModule's validate function, run by
+// @nestjs/config's ConfigModule); a ConfigError stops the process with every problem listed.
 import { ConfigError } from './config-error';
 import { loadEnvConfig, type EnvConfig } from './env-config';
 import type { ConfigModel } from './deployment-validator';

@@ -31,6 +31,28 @@ describe('environment configuration', () => {
     expect(loadEnvConfig({ ...valid, QUARRY_DATA_DIR: '/var/lib/quarry' }).dataDir).toBe('/var/lib/quarry');
   });
 
+  describe('default region', () => {
+    it('is AWS_REGION_NAME (LiteLLM’s name) when AWS_REGION is unset', () => {
+      expect(loadEnvConfig({ ...valid, AWS_REGION_NAME: 'eu-west-3' }).awsRegion).toBe('eu-west-3');
+    });
+
+    it('is AWS_REGION when both are set', () => {
+      const config = loadEnvConfig({ ...valid, AWS_REGION: 'us-west-2', AWS_REGION_NAME: 'eu-west-3' });
+      expect(config.awsRegion).toBe('us-west-2');
+    });
+
+    it('prefers AWS_REGION_NAME to AWS_DEFAULT_REGION, and ignores a blank AWS_REGION', () => {
+      const config = loadEnvConfig({
+        ...valid,
+        AWS_REGION: ' ',
+        AWS_REGION_NAME: 'ap-southeast-2',
+        AWS_DEFAULT_REGION: 'ca-central-1',
+      });
+      expect(config.awsRegion).toBe('ap-southeast-2');
+      expect(loadEnvConfig({ ...valid, AWS_DEFAULT_REGION: 'ca-central-1' }).awsRegion).toBe('ca-central-1');
+    });
+  });
+
   it('accepts LITELLM_MASTER_KEY as the master key', () => {
     const config = loadAppConfig({
       DATABASE_URL: valid.DATABASE_URL,

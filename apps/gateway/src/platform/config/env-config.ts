@@ -14,6 +14,7 @@ export interface EnvConfig {
   /** Sends every Bedrock service (runtime, agent runtime, control plane) to one endpoint, e.g. the local emulator. */
   awsEndpoint?: string;
   s3Endpoint?: string;
+  /** Default region for deployments that name none: AWS_REGION, else AWS_REGION_NAME, else AWS_DEFAULT_REGION. */
   awsRegion: string;
   logLevel: LogLevel;
   /** How long shutdown waits for in-flight requests before aborting them (QUARRY_SHUTDOWN_GRACE_SECONDS). */
@@ -73,7 +74,8 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
     configPath: text('QUARRY_CONFIG'),
     awsEndpoint,
     s3Endpoint,
-    awsRegion: text('AWS_REGION') ?? text('AWS_DEFAULT_REGION') ?? 'us-east-1',
+    // AWS_REGION_NAME is LiteLLM's name for it; the AWS SDK's own AWS_REGION wins when both are set.
+    awsRegion: text('AWS_REGION') ?? text('AWS_REGION_NAME') ?? text('AWS_DEFAULT_REGION') ?? 'us-east-1',
     logLevel,
     shutdownGraceMs: shutdownGraceSeconds! * 1000,
     dataDir: path.resolve(text('QUARRY_DATA_DIR') ?? '.quarry'),
