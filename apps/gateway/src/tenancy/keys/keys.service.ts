@@ -174,14 +174,18 @@ export class KeysService {
 
   /**
    * key_alias is unique within a team (a database index). Keys without a team are not covered by it, so
-   * a user's personal keys are kept apart here: unique among that user's personal keys. A 409 never tells
-   * anyone about an alias of another tenant.
+   * they are kept apart here: unique among one user's personal keys (or among the keys of no team and no
+   * user, which only proxy admins see). A 409 never tells anyone about an alias of another tenant.
    */
   private async assertPersonalAliasFree(keyId: string | null, after: KeyOwnerAndAlias): Promise<void> {
-    if (after.teamId !== null || after.userId === null || after.alias === null) return;
-    const owned = await this.keys.findOwnedBy(ALL_KEYS, { userId: after.userId });
-    if (owned.some((key) => key.teamId === null && key.alias === after.alias && key.id !== keyId))
-      rethrowAliasConflict(new UniqueViolationError('key.alias'));
+    if (after.teamId !== null || after.alias === null) return;
+    const { keys } = await this.keys.list(
+      ALL_KEYS,
+      { teamId: null, userId: after.userId, alias: after.alias },
+      1,
+      2,
+    );
+    if (keys.some((key) => key.id !== keyId)) rethrowAliasConflict(new UniqueViolationError('key.alias'));
   }
 
   private async checkGrant(

@@ -1,7 +1,13 @@
 // /team/* operations. Proxy admins create, delete and block teams and set their models and limits;
 // team admins manage their own team's alias, metadata and members. Another team is "not found".
 import { Injectable } from '@nestjs/common';
-import { ALL_USERS, KeysRepository, TeamsRepository, UsersRepository, type MemberReference } from '@quarry/db';
+import {
+  ALL_USERS,
+  KeysRepository,
+  TeamsRepository,
+  UsersRepository,
+  type MemberReference,
+} from '@quarry/db';
 import { CacheInvalidationService } from '../../platform/invalidation/cache-invalidation.service';
 import {
   forbidden,
