@@ -117,6 +117,8 @@ describe('query parameters and body fields are validated (#5)', () => {
     expectBadField(await get('/key/info?key=abc%00'), 'key');
     expectBadField(await get('/key/list?key_alias=%00'), 'key_alias');
     expectBadField(await get('/user/info?user_id=%00'), 'user_id');
+    expectBadField(await post('/key/abc%00/regenerate', {}), 'key');
+    expectBadField(await get('/model/info?litellm_model_id=%00'), 'litellm_model_id');
   });
 
   it('oversized strings and lists are 400s', async () => {
