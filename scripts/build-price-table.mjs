@@ -1,7 +1,8 @@
 // Builds libs/bedrock/src/pricing/bedrock-prices.json, the gateway's own Bedrock price and
 // capability table, from the public price map (facts from LiteLLM's model_prices_and_context_window,
-// MIT) kept at ../shared/data/bedrock-model-prices.json. The output is committed: the gateway never
-// reads ../shared at run time.
+// MIT) kept in the repository at scripts/data/bedrock-model-prices.json (see scripts/data/README.md).
+// The output is committed too, and libs/bedrock/src/pricing/price-table.spec.ts checks that this
+// script rebuilds it unchanged from that source.
 //
 //   node scripts/build-price-table.mjs [input.json] [output.json]
 //
@@ -15,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const inputPath = resolve(process.argv[2] ?? resolve(root, '../shared/data/bedrock-model-prices.json'));
+const inputPath = resolve(process.argv[2] ?? resolve(root, 'scripts/data/bedrock-model-prices.json'));
 const outputPath = resolve(process.argv[3] ?? resolve(root, 'libs/bedrock/src/pricing/bedrock-prices.json'));
 
 const REGION = /^(\*|[a-z]{2}(-gov)?-[a-z]+-\d)$/;

@@ -25,3 +25,7 @@ export * from './chat/converse/converse-stream';
 export * from './chat/converse/converse-calls';
 export * from './chat/converse/estimated-usage';
 export * from './http/fetch-public-url';
+export * from './embeddings/embedding-models';
+export * from './embeddings/embeddings-request';
+export * from './embeddings/embeddings-response';
+export * from './embeddings/embeddings-calls';

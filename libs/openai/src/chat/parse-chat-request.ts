@@ -19,7 +19,7 @@ import {
   invalid,
   isAbsent,
   isRecord,
-} from './request-value-checks';
+} from '../request-value-checks';
 
 const REASONING_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'] as const;
 const TOOL_CHOICE_STRINGS = ['none', 'auto', 'required'] as const;

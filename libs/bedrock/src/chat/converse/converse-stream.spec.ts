@@ -22,7 +22,7 @@ const finishChunks = (chunks: ChatCompletionChunk[]) =>
   chunks.filter((chunk) => chunk.choices.some((choice) => choice.finish_reason !== null));
 
 describe('ConverseStreamTranslator', () => {
-  it('turns the recorded event sequence into exactly the chunks OpenAI sends, usage last when asked', () => {
+  it('turns the §2.2 event sequence into exactly the chunks OpenAI sends, usage last when asked', () => {
     const context = contextWith({ toolNames: new Map([['get_weather', 'get.weather']]) });
     const { chunks, translator } = translateAll(streamWithReasoningTextAndTool, {
       ...meta,
