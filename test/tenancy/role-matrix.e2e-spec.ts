@@ -220,7 +220,8 @@ const ROWS: Row[] = [
     request: async (t) => ({
       method: 'POST',
       path: '/team/member_add',
-      body: { team_id: t.teamA, member: { user_email: `${unique('new')}@example.com` } },
+      // A user in no team (team admins add existing users of their own tenancy only).
+      body: { team_id: t.teamA, member: { user_id: await freshUser() } },
     }),
     expected: TEAM_A_ADMIN_WRITE,
   },

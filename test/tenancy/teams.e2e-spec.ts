@@ -227,12 +227,12 @@ describe('no team admin grants more than it has', () => {
     expect(result.body.error.param).toBe('user_id');
   });
 
-  it('cannot create a key for a user outside the team', async () => {
+  it("cannot create a key for another tenant's user: not found, as an unknown user", async () => {
     const result = await asTeamAdmin('/key/generate', {
       team_id: tenancy.teamA,
       user_id: tenancy.users.otherTeamAdmin,
     });
-    expect(result.status).toBe(400);
+    expect(result.status).toBe(404);
     expect(result.body.error.param).toBe('user_id');
   });
 
