@@ -8,10 +8,14 @@ import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './platform/config/app-config';
+import {
+  jsonNestsDeeperThan,
+  jsonTooDeepError,
+  MAX_BODY_BYTES,
+  MAX_JSON_DEPTH,
+} from './platform/http/json-body-limits';
 import { createLogger, PinoNestLogger } from './platform/logging/logger';
 
-/** Large enough for several images or documents as base64 in one chat request. */
-const BODY_LIMIT_BYTES = 32 * 1024 * 1024;
 const CLIENT_REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 export async function createGateway(
@@ -19,7 +23,7 @@ export async function createGateway(
   logger: Logger = createLogger(config.logLevel),
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    bodyLimit: BODY_LIMIT_BYTES,
+    bodyLimit: MAX_BODY_BYTES,
     requestIdHeader: false,
     genReqId: (request: IncomingMessage) => {
       const given = request.headers['x-request-id'];
@@ -30,6 +34,13 @@ export async function createGateway(
     keepAliveTimeout: 65_000,
   });
   const fastify = adapter.getInstance();
+  // Fastify's own JSON parser (prototype-poisoning checks included), behind the depth cap.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (jsonNestsDeeperThan(body as string, MAX_JSON_DEPTH)) done(jsonTooDeepError(), undefined);
+    else parseJson(request, body as string, done);
+  });
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     done();

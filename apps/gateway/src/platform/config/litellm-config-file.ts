@@ -82,7 +82,11 @@ export function parseLiteLLMConfig(
     modelList.forEach((entry, index) => {
       const result = validateDeploymentEntry(entry, ['model_list', index], at);
       if ('problems' in result) problems.push(...result.problems);
-      else models.push(result.model);
+      else {
+        models.push(result.model);
+        for (const message of result.model.unusedSettings)
+          warnings.push(`${at(['model_list', index])}: model_list.${index}.${message}`);
+      }
     });
 
   let masterKey: string | undefined;
