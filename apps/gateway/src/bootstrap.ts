@@ -8,12 +8,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './platform/config/app-config';
-import {
-  jsonNestsDeeperThan,
-  jsonTooDeepError,
-  MAX_BODY_BYTES,
-  MAX_JSON_DEPTH,
-} from './platform/http/json-body-limits';
+import { registerBodyParsers } from './platform/http/body-parsers';
+import { MAX_BODY_BYTES } from './platform/http/json-body-limits';
 import { createLogger, PinoNestLogger } from './platform/logging/logger';
 
 const CLIENT_REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -34,13 +30,7 @@ export async function createGateway(
     keepAliveTimeout: 65_000,
   });
   const fastify = adapter.getInstance();
-  // Fastify's own JSON parser (prototype-poisoning checks included), behind the depth cap.
-  const parseJson = fastify.getDefaultJsonParser('error', 'error');
-  fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (jsonNestsDeeperThan(body as string, MAX_JSON_DEPTH)) done(jsonTooDeepError(), undefined);
-    else parseJson(request, body as string, done);
-  });
+  registerBodyParsers(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     done();
@@ -63,6 +53,7 @@ export async function createGateway(
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, {
     logger: new PinoNestLogger(logger),
     bufferLogs: false,
+    bodyParser: false,
   });
   for (const warning of config.warnings) logger.warn(warning);
   return app;

@@ -42,23 +42,6 @@ export function validateDeploymentInput(
     );
   }
   const params = result.model.litellmParams;
-  const unused = result.model.unusedSettings[0];
-  if (unused !== undefined)
-    throw OpenAIError.badRequest(unused, /^([\w.]+)/.exec(unused)?.[1] ?? null, 'unused_setting');
-  for (const name of ENDPOINT_PARAMS) {
-    const value = params[name];
-    if (value === undefined || value === null) continue;
-    // Only the proxy admin reaches this (the models service checks first); a team admin never does.
-    const problem = isEnvReference(value)
-      ? 'must be a URL, not an os.environ/ reference'
-      : endpointProblem(String(value), allowedEndpointHosts);
-    if (problem)
-      throw OpenAIError.badRequest(
-        `litellm_params.${name} ${problem}`,
-        `litellm_params.${name}`,
-        'endpoint_not_allowed',
-      );
-  }
   for (const [name, value] of Object.entries(params)) {
     if (isSecretParam(name) && value !== undefined && value !== null && !isEnvReference(value))
       throw OpenAIError.badRequest(
@@ -74,7 +57,26 @@ export function validateDeploymentInput(
       reference,
       'env_reference_not_allowed',
     );
+  const unused = result.model.unusedSettings[0];
+  if (unused !== undefined)
+    throw OpenAIError.badRequest(unused, /^([\w.]+)/.exec(unused)?.[1] ?? null, 'unused_setting');
+  checkEndpoints(params, allowedEndpointHosts);
   return result.model;
+}
+
+/** Only the proxy admin gets here (the models service checks first): a team admin never sets an endpoint. */
+function checkEndpoints(params: Readonly<Record<string, unknown>>, allowedHosts: EndpointAllowList): void {
+  for (const name of ENDPOINT_PARAMS) {
+    const value = params[name];
+    if (value === undefined || value === null) continue;
+    const problem = typeof value === 'string' ? endpointProblem(value, allowedHosts) : 'must be an https URL';
+    if (problem)
+      throw OpenAIError.badRequest(
+        `litellm_params.${name} ${problem}`,
+        `litellm_params.${name}`,
+        'endpoint_not_allowed',
+      );
+  }
 }
 
 /** The path of the first `os.environ/` value that is not a credential param, if any (searched deeply). */
