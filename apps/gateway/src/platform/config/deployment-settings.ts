@@ -100,6 +100,15 @@ export const ENDPOINT_PARAMS = namesWhere((setting) => setting.endpoint === true
 export const STRING_PARAMS = namesWhere((setting) => setting.value === 'string');
 export const NUMBER_PARAMS = namesWhere((setting) => setting.value === 'number');
 
+export function settingOf(name: string): DeploymentSetting | undefined {
+  return Object.hasOwn(DEPLOYMENT_SETTINGS, name) ? DEPLOYMENT_SETTINGS[name] : undefined;
+}
+
+/** "litellm_params.rpm is not used by Quarry (the router does not weigh deployments yet) and is ignored" */
+export function unusedSettingMessage(name: string): string {
+  return `litellm_params.${name} is not used by Quarry (${settingOf(name)?.note ?? 'not needed'}) and is ignored`;
+}
+
 /** "timeout" and LiteLLM's "request_timeout" set the same thing; `timeout` wins when both are given. */
 export function deploymentTimeoutSeconds(params: Readonly<Record<string, unknown>>): number | undefined {
   const value = params.timeout ?? params.request_timeout;

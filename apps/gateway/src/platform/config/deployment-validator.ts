@@ -2,7 +2,13 @@
 // model_info) and says which litellm_params are gateway settings and which are secrets. Shared by
 // config.yaml loading and the /model/* endpoints, so both accept exactly the same deployments.
 import { MODEL_INFO_PRICE_FIELDS } from '@quarry/bedrock';
-import { DEPLOYMENT_SETTINGS, ENDPOINT_PARAMS, NUMBER_PARAMS, STRING_PARAMS } from './deployment-settings';
+import {
+  DEPLOYMENT_SETTINGS,
+  ENDPOINT_PARAMS,
+  NUMBER_PARAMS,
+  STRING_PARAMS,
+  settingOf,
+} from './deployment-settings';
 import { isObject } from './is-object';
 
 export interface ConfigModel {
@@ -10,7 +16,7 @@ export interface ConfigModel {
   /** As written: `os.environ/NAME` references are kept, never resolved here. */
   litellmParams: Record<string, unknown>;
   modelInfo: Record<string, unknown>;
-  /** Settings the gateway understands but does not act on: a start-up warning, or a 400 from the API. */
+  /** Names of settings the gateway understands but does not act on: a start-up warning, or a 400 from the API. */
   unusedSettings: string[];
 }
 
@@ -112,13 +118,7 @@ export function validateDeploymentEntry(
   };
 }
 
-/** "litellm_params.rpm is not used by Quarry (the router does not weigh deployments yet)", per such setting. */
+/** The litellm_params the gateway understands but does not act on. */
 function unusedSettings(params: Record<string, unknown>): string[] {
-  const messages: string[] = [];
-  for (const key of Object.keys(params)) {
-    const setting = Object.hasOwn(DEPLOYMENT_SETTINGS, key) ? DEPLOYMENT_SETTINGS[key] : undefined;
-    if (setting?.use === 'unused')
-      messages.push(`litellm_params.${key} is not used by Quarry (${setting.note}) and is ignored`);
-  }
-  return messages;
+  return Object.keys(params).filter((key) => settingOf(key)?.use === 'unused');
 }

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { ConfigError } from './config-error';
 import { envReferenceName, isEnvReference } from './env-reference';
+import { unusedSettingMessage } from './deployment-settings';
 import { validateDeploymentEntry, type ConfigModel } from './deployment-validator';
 import { masterKeyProblems } from './env-config';
 import { isObject } from './is-object';
@@ -84,8 +85,10 @@ export function parseLiteLLMConfig(
       if ('problems' in result) problems.push(...result.problems);
       else {
         models.push(result.model);
-        for (const message of result.model.unusedSettings)
-          warnings.push(`${at(['model_list', index])}: model_list.${index}.${message}`);
+        for (const name of result.model.unusedSettings)
+          warnings.push(
+            `${at(['model_list', index, 'litellm_params', name])}: model_list.${index}.${unusedSettingMessage(name)}`,
+          );
       }
     });
 

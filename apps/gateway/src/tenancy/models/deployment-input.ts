@@ -7,7 +7,7 @@
 // environment variable of the gateway into a request. config.yaml models keep LiteLLM's full behaviour.
 import { OpenAIError } from '@quarry/openai';
 import { validateDeploymentEntry, type ConfigModel } from '../../platform/config/deployment-validator';
-import { ENDPOINT_PARAMS } from '../../platform/config/deployment-settings';
+import { ENDPOINT_PARAMS, unusedSettingMessage } from '../../platform/config/deployment-settings';
 import { endpointProblem, type EndpointAllowList } from '../../platform/config/endpoint-allow-list';
 import { isEnvReference } from '../../platform/config/env-reference';
 import { isSecretParam } from './model-response';
@@ -59,7 +59,7 @@ export function validateDeploymentInput(
     );
   const unused = result.model.unusedSettings[0];
   if (unused !== undefined)
-    throw OpenAIError.badRequest(unused, /^([\w.]+)/.exec(unused)?.[1] ?? null, 'unused_setting');
+    throw OpenAIError.badRequest(unusedSettingMessage(unused), `litellm_params.${unused}`, 'unused_setting');
   checkEndpoints(params, allowedEndpointHosts);
   return result.model;
 }
