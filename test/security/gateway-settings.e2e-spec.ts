@@ -7,6 +7,11 @@ import {
   DEPLOYMENT_SETTINGS,
   type DeploymentSetting,
 } from '../../apps/gateway/src/platform/config/deployment-settings';
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import { parseChatCompletionRequest } from '@quarry/openai';
+import { loadAppConfig } from '../../apps/gateway/src/platform/config/app-config';
+import { resolveDeployment } from '../../apps/gateway/src/invocation/deployments/resolved-deployment';
+import { translateChat } from '../../apps/gateway/src/surfaces/chat/chat-translation';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 import { createTenant, type TestTenant } from '../support/tenants';
 import { startCapturingBedrock, type CapturingBedrock } from './support/capturing-bedrock';
@@ -94,6 +99,32 @@ ${lines.join('\n')}
         expect(request.body).not.toMatch(/987\d\d\.4321/);
         expect(JSON.stringify(request.headers)).not.toContain(`${MARK}-extra_headers`);
       }
+    }
+  });
+
+  it('translates no setting of the declaration, refused ones included, into the Converse input', async () => {
+    const params: Record<string, unknown> = { model: 'bedrock/anthropic.claude-3-haiku-20240307-v1:0' };
+    for (const [name, setting] of settings)
+      if (!ADDRESSING.has(name))
+        params[name] =
+          setting.value === 'number' ? 98765.4321 : setting.value === 'boolean' ? true : `${MARK}-${name}`;
+    const config = loadAppConfig({
+      DATABASE_URL: 'postgresql://x@127.0.0.1/x',
+      QUARRY_MASTER_KEY: 'sk-test-key-1',
+    });
+    for (const source of ['config', 'db'] as const) {
+      const resolved = resolveDeployment(
+        { id: 'd', modelName: 'm', litellmParams: params, modelInfo: {}, source },
+        config,
+        {},
+        () => ({}) as BedrockRuntimeClient,
+      );
+      const request = parseChatCompletionRequest({ model: 'm', messages: [{ role: 'user', content: 'hi' }] });
+      const { input } = await translateChat(request, resolved, { modifyParams: false }, () => {
+        throw new Error('no fetch');
+      });
+      expect(JSON.stringify(input)).not.toContain(MARK);
+      expect(JSON.stringify(input)).not.toContain('98765');
     }
   });
 
