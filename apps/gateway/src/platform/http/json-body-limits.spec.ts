@@ -24,3 +24,15 @@ describe('jsonNestsDeeperThan', () => {
     expect(jsonNestsDeeperThan(nested(100_000), MAX_JSON_DEPTH)).toBe(true);
   });
 });
+
+describe('jsonNestsDeeperThan with escapes', () => {
+  it('tells an escaped quote from a closing one after any number of backslashes', () => {
+    expect(jsonNestsDeeperThan(JSON.stringify({ a: '\\', b: [[[1]]] }), 3)).toBe(true);
+    expect(jsonNestsDeeperThan(JSON.stringify({ a: '\\"[[[[', b: [1] }), 2)).toBe(false);
+    expect(jsonNestsDeeperThan(JSON.stringify({ a: '\\\\\\', b: [[1]] }), 2)).toBe(true);
+  });
+
+  it('stops at an unterminated string (JSON.parse reports it)', () => {
+    expect(jsonNestsDeeperThan('{"a": "[[[[[[', 2)).toBe(false);
+  });
+});

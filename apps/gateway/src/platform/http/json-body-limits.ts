@@ -17,22 +17,34 @@ const CLOSE_BRACKET = 0x5d;
 
 /**
  * True when objects and arrays in `text` nest deeper than `maxDepth`. Brackets inside strings do not
- * count. Malformed JSON is not judged here: JSON.parse reports it afterwards.
+ * count. Malformed JSON is not judged here: JSON.parse reports it afterwards. Strings (most of a chat
+ * body) are skipped with indexOf rather than walked a character at a time: several times faster.
  */
 export function jsonNestsDeeperThan(text: string, maxDepth: number): boolean {
   let depth = 0;
-  let inString = false;
-  for (let index = 0; index < text.length; index++) {
+  const length = text.length;
+  for (let index = 0; index < length; index++) {
     const code = text.charCodeAt(index);
-    if (inString) {
-      if (code === BACKSLASH) index++;
-      else if (code === QUOTE) inString = false;
-    } else if (code === QUOTE) inString = true;
-    else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+    if (code === QUOTE) {
+      index = closingQuote(text, index);
+      if (index === -1) return false;
+    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
       if (++depth > maxDepth) return true;
     } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) depth--;
   }
   return false;
+}
+
+/** The index of the quote that closes the string opened at `opening` (one not escaped), or -1. */
+function closingQuote(text: string, opening: number): number {
+  let quote = text.indexOf('"', opening + 1);
+  while (quote !== -1) {
+    let backslashes = 0;
+    for (let before = quote - 1; text.charCodeAt(before) === BACKSLASH; before--) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+    quote = text.indexOf('"', quote + 1);
+  }
+  return -1;
 }
 
 export function jsonTooDeepError(): OpenAIError {
