@@ -1,7 +1,8 @@
 // Builds libs/bedrock/src/pricing/bedrock-prices.json, the gateway's own Bedrock price and
 // capability table, from the public price map (facts from LiteLLM's model_prices_and_context_window,
-// MIT) kept at ../shared/data/bedrock-model-prices.json. The output is committed: the gateway never
-// reads ../shared at run time.
+// MIT) kept in the repository at scripts/data/bedrock-model-prices.json (see scripts/data/README.md).
+// The output is committed too, and libs/bedrock/src/pricing/price-table.spec.ts checks that this
+// script rebuilds it unchanged from that source.
 //
 //   node scripts/build-price-table.mjs [input.json] [output.json]
 //
@@ -15,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const inputPath = resolve(process.argv[2] ?? resolve(root, '../shared/data/bedrock-model-prices.json'));
+const inputPath = resolve(process.argv[2] ?? resolve(root, 'scripts/data/bedrock-model-prices.json'));
 const outputPath = resolve(process.argv[3] ?? resolve(root, 'libs/bedrock/src/pricing/bedrock-prices.json'));
 
 const REGION = /^(\*|[a-z]{2}(-gov)?-[a-z]+-\d)$/;
@@ -89,6 +90,19 @@ function compact(entry) {
     copy(tier, 'cacheRead', entry.cache_read_input_token_cost_above_200k_tokens);
     copy(tier, 'cacheWrite', entry.cache_creation_input_token_cost_above_200k_tokens);
     out.above200k = tier;
+  }
+  // Service tiers (LiteLLM's suffixed keys); tiers without prices are scaled at run time (service-tier.ts).
+  for (const [suffix, field] of [
+    ['flex', 'flex'],
+    ['priority', 'priority'],
+    ['latency_optimized', 'latencyOptimized'],
+  ]) {
+    if (typeof entry[`input_cost_per_token_${suffix}`] !== 'number') continue;
+    const tier = {};
+    copy(tier, 'input', entry[`input_cost_per_token_${suffix}`]);
+    copy(tier, 'output', entry[`output_cost_per_token_${suffix}`]);
+    copy(tier, 'cacheRead', entry[`cache_read_input_token_cost_${suffix}`]);
+    out[field] = tier;
   }
   copy(out, 'image', entry.output_cost_per_image);
   const variants = {};

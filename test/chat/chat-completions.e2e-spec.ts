@@ -119,7 +119,10 @@ describe('POST /v1/chat/completions', () => {
       tools: [weatherTool],
     });
     expect(second.choices[0].finish_reason).toBe('stop');
-    expect(second.choices[0].message.content).toBeTruthy();
+    // The emulator answers a tool result by naming the tool its id belongs to and repeating the result.
+    expect(second.choices[0].message.content).toMatch(
+      /Here is what the tools returned: get_weather returned \{"tempC": ?21, ?"sky": ?"clear"\}/,
+    );
   });
 
   it('streams tool calls: id and name first, then argument fragments that parse as JSON', async () => {
@@ -143,20 +146,24 @@ describe('POST /v1/chat/completions', () => {
     expect(finish).toBe('tool_calls');
   });
 
-  it('accepts images as data URLs (vision)', async () => {
-    const completion = await fixture.client.chat.completions.create({
-      model: 'claude-haiku',
-      messages: [
-        {
-          role: 'user',
-          content: [
-            { type: 'text', text: 'What is in this picture?' },
-            { type: 'image_url', image_url: { url: PNG_DATA_URL } },
-          ],
-        },
-      ],
-    });
-    expect(completion.choices[0].message.content).toBeTruthy();
+  it('accepts images as data URLs (vision): the image reaches the model', async () => {
+    const ask = (withImage: boolean) =>
+      fixture.client.chat.completions.create({
+        model: 'claude-haiku',
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'What is in this picture?' },
+              ...(withImage ? [{ type: 'image_url' as const, image_url: { url: PNG_DATA_URL } }] : []),
+            ],
+          },
+        ],
+      });
+    const [withImage, textOnly] = await Promise.all([ask(true), ask(false)]);
+    expect(withImage.choices[0].message.content).toContain('What is in this picture?');
+    // The emulator counts each image block it receives as 100 prompt tokens (emulator README).
+    expect(withImage.usage!.prompt_tokens - textOnly.usage!.prompt_tokens).toBe(100);
   });
 
   it('returns JSON matching the schema for response_format json_schema (natively and through a forced tool)', async () => {
@@ -231,7 +238,7 @@ describe('POST /v1/chat/completions', () => {
       tools: [weatherTool],
       reasoning_effort: 'low',
     });
-    expect(second.choices[0].message.content).toBeTruthy();
+    expect(second.choices[0].message.content).toContain('get_weather returned sunny, 12C');
   });
 
   it('applies a deployment guardrail: an intervention ends with finish_reason content_filter', async () => {

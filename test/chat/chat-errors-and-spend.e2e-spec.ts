@@ -1,10 +1,14 @@
 // Failures, retries, aborted streams, and the spend rows and totals every request leaves behind.
 import { createServer } from 'node:net';
 import OpenAI from 'openai';
+import { startTcpRelay, type TcpRelay } from '../support/tcp-relay';
+import { eventually } from '../tenancy/support/tenancy-fixtures';
 import { deployment, faultyDeployment, startChatFixture, type ChatFixture } from './chat-fixture';
 
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
 let fixture: ChatFixture;
+/** Between the gateway and the emulator for slow-haiku: shows which side ends its connection. */
+let slowHaikuRelay: TcpRelay;
 const nonce = Date.now().toString(36);
 
 /** A local port nothing listens on: connecting is refused at once (a retryable network error). */
@@ -17,6 +21,7 @@ async function closedPort(): Promise<number> {
 }
 
 beforeAll(async () => {
+  slowHaikuRelay = await startTcpRelay(() => fixture.emulator.endpoint);
   const unreachable = `\n      aws_bedrock_runtime_endpoint: http://127.0.0.1:${await closedPort()}`;
   // Fault-injecting deployments: the emulator reads faults from the suffix of the model id it is sent.
   fixture = await startChatFixture(
@@ -26,7 +31,12 @@ beforeAll(async () => {
       faultyDeployment('flaky-haiku', HAIKU, `throttle:2,nonce:${nonce}`),
       faultyDeployment('broken-always-throttled', HAIKU, 'throttle'),
       faultyDeployment('broken-validation', HAIKU, 'midstream'),
-      faultyDeployment('slow-haiku', HAIKU, 'tps:40'),
+      faultyDeployment(
+        'slow-haiku',
+        HAIKU,
+        'tps:40',
+        `\n      aws_bedrock_runtime_endpoint: ${slowHaikuRelay.endpoint}`,
+      ),
       faultyDeployment('slow-first-byte', HAIKU, 'slow:3000'),
       faultyDeployment('slow-timeout', HAIKU, 'latency:5000', '\n      timeout: 0.3'),
       faultyDeployment('slow-stream-timeout', HAIKU, 'tps:10', '\n      timeout: 0.4'),
@@ -42,6 +52,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await fixture?.close();
+  await slowHaikuRelay?.close();
 });
 
 async function spendRow(requestId: string) {
@@ -87,7 +98,13 @@ describe('chat completion failures', () => {
       .create({ model: 'broken-always-throttled', messages: [{ role: 'user', content: 'hi' }] })
       .then(() => undefined, errorOf);
     expect(failure!.status).toBe(429);
-    expect(failure!.body.type ?? failure!.body.error?.type).toBeDefined();
+    // Bedrock's own message and name (the emulator's ThrottlingException), not one of ours.
+    expect(failure!.body).toEqual({
+      message: 'Too many requests, please wait before trying again.',
+      type: 'rate_limit_error',
+      param: null,
+      code: 'ThrottlingException',
+    });
     expect(failure!.headers.get('retry-after')).toBeTruthy();
     // Retry-After asks the client to come back later: the gateway does not forbid that retry.
     expect(failure!.headers.get('x-should-retry')).toBeNull();
@@ -305,7 +322,12 @@ describe('spend accounting', () => {
     const reader = response.body!.getReader();
     const first = await reader.read();
     expect(new TextDecoder().decode(first.value)).toContain('data: ');
+    expect(slowHaikuRelay.connections).toHaveLength(1);
     controller.abort();
+
+    // The gateway hangs up on the emulator while the emulator is still streaming (a call that ran to
+    // its end would leave the kept-alive connection open).
+    await eventually(async () => slowHaikuRelay.connections[0].closedByGateway, 5_000);
 
     let row = null;
     for (let attempt = 0; attempt < 50 && !row; attempt++) {

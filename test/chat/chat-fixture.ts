@@ -42,7 +42,11 @@ export interface ChatFixture {
   close(): Promise<void>;
 }
 
-export async function startChatFixture(extraDeployments = ''): Promise<ChatFixture> {
+/** `extraKeyModels`: model names (or wildcards) the tenant's key may also use, for `extraDeployments`. */
+export async function startChatFixture(
+  extraDeployments = '',
+  extraKeyModels: string[] = [],
+): Promise<ChatFixture> {
   const emulator = await startEmulator({ port: 0 });
   const configYaml = `model_list:${[
     deployment('claude-haiku', 'bedrock/anthropic.claude-3-haiku-20240307-v1:0'),
@@ -69,6 +73,7 @@ litellm_settings:
       'flaky-*',
       'broken-*',
       'slow-*',
+      ...extraKeyModels,
     ],
   });
   const client = new OpenAI({ apiKey: tenant.key, baseURL: `${gateway.baseUrl}/v1`, maxRetries: 0 });

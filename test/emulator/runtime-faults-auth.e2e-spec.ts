@@ -164,6 +164,16 @@ describe('authentication', () => {
     client.destroy();
   });
 
+  it('refuses a client signing for another region than the emulator serves', async () => {
+    const client = runtimeClient(emulator.endpoint, 'http1', { maxAttempts: 1, region: 'eu-west-1' });
+    await expect(converseWith(client)).rejects.toMatchObject({
+      name: 'InvalidSignatureException',
+      message: 'Credential should be scoped to a valid region. ',
+      $metadata: { httpStatusCode: 403 },
+    });
+    client.destroy();
+  });
+
   it('refuses an unknown access key with UnrecognizedClientException', async () => {
     const client = runtimeClient(emulator.endpoint, 'http2', {
       maxAttempts: 1,

@@ -5,6 +5,7 @@ import { SpendWriter } from '../../apps/gateway/src/spend/spend-writer.service';
 import { EMULATOR_CREDENTIALS } from '../chat/chat-fixture';
 import { newPrismaClient } from '../support/database';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
+import { eventually } from '../tenancy/support/tenancy-fixtures';
 
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
 let emulator: RunningEmulator;
@@ -33,38 +34,54 @@ function gatewayStreamingAt(tokensPerSecond: number, env: Record<string, string>
   });
 }
 
-/** Opens a stream, waits for its first bytes, closes the gateway, and reads the stream to its end. */
+/**
+ * Opens a stream, waits for its first content, closes the gateway, and reads the stream to its end,
+ * noting when each chunk arrived (a pending read resolves as the bytes come in).
+ */
 async function closeDuringStream(gateway: TestGateway) {
   const response = await gateway.request('/v1/chat/completions', {
     method: 'POST',
     json: {
       model: 'slow',
-      messages: [{ role: 'user', content: 'a story long enough to take a while' }],
+      messages: [{ role: 'user', content: `a story long enough to take a while: ${'stone '.repeat(40)}` }],
       stream: true,
     },
   });
   const requestId = response.headers.get('x-request-id')!;
   const reader = response.body!.getReader();
-  await reader.read(); // the stream is open and producing
+  const chunks: Array<{ text: string; at: number }> = [];
+  const readToEnd = (async () => {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      chunks.push({ text: new TextDecoder().decode(value), at: performance.now() });
+    }
+  })();
+  await eventually(async () => chunks.some((chunk) => chunk.text.includes('"content"')), 10_000);
 
   const spend = gateway.app.get(SpendWriter);
   const started = Date.now();
+  const closeCalledAt = performance.now();
   const closing = gateway.close();
-  let text = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    text += new TextDecoder().decode(value);
-  }
+  await readToEnd;
   await closing;
   const row = await prisma.spendLog.findFirst({ where: { requestId } });
-  return { text, row, closeMs: Date.now() - started, pendingRows: spend.pendingRows };
+  return {
+    text: chunks.map((chunk) => chunk.text).join(''),
+    /** Chunks with model output that arrived after close() was called: the stream was in flight. */
+    contentAfterClose: chunks.filter((chunk) => chunk.at > closeCalledAt && chunk.text.includes('"content"'))
+      .length,
+    row,
+    closeMs: Date.now() - started,
+    pendingRows: spend.pendingRows,
+  };
 }
 
 it('drains an in-flight stream and flushes its spend before closing', async () => {
-  const { text, row, pendingRows } = await closeDuringStream(await gatewayStreamingAt(60));
+  const { text, row, pendingRows, contentAfterClose } = await closeDuringStream(await gatewayStreamingAt(60));
   // Nothing may be left in memory once close() resolves: the process is about to exit.
   expect(pendingRows).toBe(0);
+  expect(contentAfterClose).toBeGreaterThan(1);
   expect(text.trimEnd().endsWith('data: [DONE]')).toBe(true);
   expect(row).toMatchObject({ status: 'success', modelName: 'slow' });
   expect(row!.completionTokens).toBeGreaterThan(0);

@@ -89,14 +89,31 @@ describe('refusals', () => {
     });
   });
 
-  it('refuses an unknown key with 401 and does not echo it, twice in a row (negative cache)', async () => {
+  it('refuses an unknown key with 401 without echoing it, and remembers the refusal (negative cache)', async () => {
     const bogus = `sk-${'A'.repeat(20)}${unique('x')}`;
-    for (let attempt = 0; attempt < 2; attempt++) {
-      const result = await models(bogus);
-      expect(result.status).toBe(401);
-      expect(JSON.parse(result.text).error.code).toBe('invalid_api_key');
-      expectNoSecretIn(result.text, bogus);
+    const first = await models(bogus);
+    expect(first.status).toBe(401);
+    expect(JSON.parse(first.text).error.code).toBe('invalid_api_key');
+    expectNoSecretIn(first.text, bogus);
+
+    // The key now exists, written behind the gateway's back: the remembered refusal still answers,
+    // without a database lookup that would have found it.
+    const prisma = newPrismaClient();
+    let id: string;
+    try {
+      const row = await prisma.virtualKey.create({
+        data: { hash: createHash('sha256').update(bogus).digest('hex'), displayKey: 'sk-…test' },
+      });
+      id = row.id;
+    } finally {
+      await prisma.$disconnect();
     }
+    const second = await models(bogus);
+    expect(second.status).toBe(401);
+    expectNoSecretIn(second.text, bogus);
+    // A change to any key forgets remembered refusals (its secret may be new): now it is looked up.
+    await asMaster(gateway, '/key/update', { key: id, metadata: { note: 'created behind the gateway' } });
+    expect((await models(bogus)).status).toBe(200);
   });
 
   it('refuses a near-miss of the master key', async () => {

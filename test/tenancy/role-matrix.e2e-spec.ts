@@ -1,5 +1,7 @@
 // The full role × endpoint matrix of the management API: who may do what, and who is refused how.
 // 403 = the caller's role may not do this; 404 = the object is outside the caller's tenant scope.
+// A refused write leaves the database as it was (checked on every object the request names).
+import { newPrismaClient } from '../support/database';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 import { asMaster, call, createTenancy, unique, type Tenancy } from './support/tenancy-fixtures';
 
@@ -29,12 +31,16 @@ interface Row {
 
 let gateway: TestGateway;
 let tenancy: Tenancy;
+const prisma = newPrismaClient();
 
 beforeAll(async () => {
   gateway = await startTestGateway();
   tenancy = await createTenancy(gateway);
 });
-afterAll(() => gateway?.close());
+afterAll(async () => {
+  await gateway?.close();
+  await prisma.$disconnect();
+});
 
 const freshTeamAKey = async (t: Tenancy) =>
   (await asMaster(gateway, '/key/generate', { team_id: t.teamA })).token as string;
@@ -132,6 +138,11 @@ const ROWS: Row[] = [
       path: '/key/regenerate',
       body: { key: await freshTeamAKey(t) },
     }),
+    expected: TEAM_A_ADMIN_WRITE,
+  },
+  {
+    name: 'POST /key/{key}/regenerate of a team A key',
+    request: async (t) => ({ method: 'POST', path: `/key/${await freshTeamAKey(t)}/regenerate`, body: {} }),
     expected: TEAM_A_ADMIN_WRITE,
   },
   {
@@ -329,9 +340,56 @@ const CASES = ROWS.flatMap((row) =>
   ACTORS.map((actor) => [row.name, actor, row.expected[actor], row] as const),
 );
 
+/**
+ * Every row the request names or would create: the keys, teams (with their members), users and models
+ * it refers to by id, and those it would create by alias, email or name.
+ */
+async function stateTouchedBy(request: Request): Promise<unknown> {
+  const body = (request.body ?? {}) as Record<string, any>;
+  const present = <T>(...values: Array<T | undefined>) => values.filter((value): value is T => !!value);
+  const keyIds = present<string>(
+    body.key,
+    ...(body.keys ?? []),
+    /^\/key\/([^/]+)\/regenerate$/.exec(request.path)?.[1],
+  );
+  const teamIds = present<string>(body.team_id, ...(body.team_ids ?? []));
+  const userIds = present<string>(body.user_id, ...(body.user_ids ?? []));
+  const emails = present<string>(body.user_email, body.member?.user_email);
+  const modelIds = present<string>(body.id, body.model_info?.id);
+  const orderById = { id: 'asc' } as const;
+  return {
+    keys: await prisma.virtualKey.findMany({
+      where: { OR: [{ id: { in: keyIds } }, { teamId: { in: teamIds } }, { userId: { in: userIds } }] },
+      orderBy: orderById,
+    }),
+    teams: await prisma.team.findMany({
+      where: {
+        OR: [{ id: { in: teamIds } }, ...(body.team_alias ? [{ alias: body.team_alias as string }] : [])],
+      },
+      include: { members: { orderBy: { userId: 'asc' } } },
+      orderBy: orderById,
+    }),
+    users: await prisma.user.findMany({
+      where: { OR: [{ id: { in: userIds } }, { email: { in: emails } }] },
+      include: { memberships: { orderBy: { teamId: 'asc' } } },
+      orderBy: orderById,
+    }),
+    models: await prisma.modelDeployment.findMany({
+      where: {
+        OR: [
+          { id: { in: modelIds } },
+          ...(body.model_name ? [{ modelName: body.model_name as string }] : []),
+        ],
+      },
+      orderBy: orderById,
+    }),
+  };
+}
+
 it.each(CASES)('%s as %s → %i', async (_name, actor, expected, row) => {
   const request = await row.request(tenancy);
   const key = actor === 'master' ? gateway.masterKey : tenancy.keys[actor];
+  const before = expected !== 200 && request.method === 'POST' ? await stateTouchedBy(request) : undefined;
   const result = await call(gateway, request.method, request.path, key, request.body);
   expect({ status: result.status, body: result.status === expected ? undefined : result.body }).toEqual({
     status: expected,
@@ -342,4 +400,5 @@ it.each(CASES)('%s as %s → %i', async (_name, actor, expected, row) => {
     // No refusal echoes a key: not the caller's, not the target's.
     expect(result.text).not.toMatch(/sk-[A-Za-z0-9_-]{20,}/);
   }
+  if (before !== undefined) expect(await stateTouchedBy(request)).toEqual(before);
 });

@@ -5,6 +5,7 @@ import { PrismaModule } from '@quarry/db';
 import { ApiKeyGuard } from './tenancy/auth/api-key.guard';
 import { AuthModule } from './tenancy/auth/auth.module';
 import { ChatModule } from './surfaces/chat/chat.module';
+import { EmbeddingsModule } from './surfaces/embeddings/embeddings.module';
 import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
 import { OpenAIExceptionFilter } from './platform/errors/openai-exception.filter';
 import { LOGGER } from './platform/logging/logger.token';
@@ -36,6 +37,7 @@ export class AppModule {
         TeamsModule,
         UsersModule,
         ChatModule,
+        EmbeddingsModule,
         SpendModule,
       ],
       controllers: [HealthController],

@@ -16,10 +16,14 @@ async function main(): Promise<void> {
   }
   const app = await createGateway(config);
   // SIGTERM/SIGINT → app.close(): drain requests, flush spend, then close the pool (see GracefulShutdown).
-  app.enableShutdownHooks();
+  // Then exit with code 0: the shutdown went as planned (Nest would otherwise re-raise the signal).
+  app.enableShutdownHooks([], { useProcessExit: true });
   await app.listen(config.port, config.host);
+  // The bound port, not the configured one: PORT=0 picks a free port.
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
   process.stdout.write(
-    `Quarry gateway listening on http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}\n`,
+    `Quarry gateway listening on http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}\n`,
   );
 }
 

@@ -42,3 +42,4 @@ export type { SpendRecord } from './spend/spend-record';
 export { SpendTotals } from './spend/spend-totals';
 export type { SpendStore } from './spend/spend-store';
 export { PrismaSpendStore } from './spend/prisma-spend-store';
+export { SpendBalancesReader, type SpendBalances, type SpendOwners } from './spend/spend-balances';

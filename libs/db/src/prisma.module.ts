@@ -6,6 +6,7 @@ import { KeysRepository } from './repositories/keys.repository';
 import { ModelDeploymentsRepository } from './repositories/model-deployments.repository';
 import { TeamsRepository } from './repositories/teams.repository';
 import { UsersRepository } from './repositories/users.repository';
+import { SpendBalancesReader } from './spend/spend-balances';
 import { PrismaSpendStore } from './spend/prisma-spend-store';
 
 export interface PrismaModuleAsyncOptions {
@@ -23,6 +24,7 @@ const DATA_PROVIDERS = [
   UsersRepository,
   ModelDeploymentsRepository,
   PrismaSpendStore,
+  SpendBalancesReader,
 ];
 
 /**

@@ -2,3 +2,5 @@ export * from './errors';
 export * from './chat/chat-response';
 export * from './chat/chat-request';
 export * from './chat/parse-chat-request';
+export * from './embeddings/embeddings-request';
+export * from './embeddings/parse-embeddings-request';

@@ -11,9 +11,14 @@ const AUTHORIZATION =
 const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 export interface AuthSettings {
+  /** The region this endpoint serves: a signature scoped to another region is refused, as AWS does. */
+  region: string;
   credentials: Record<string, string>;
   bearerTokens: string[];
 }
+
+/** Every Bedrock client (runtime, agent runtime, control plane) signs for the service `bedrock`. */
+const SIGNING_SERVICE = 'bedrock';
 
 export interface SignedRequest {
   method: string;
@@ -59,6 +64,16 @@ export async function authenticate(
   if (secretAccessKey === undefined) {
     throw forbidden('UnrecognizedClientException', 'The security token included in the request is invalid.');
   }
+  // Re-signing with the scope the request names would verify any scope: check it against this endpoint.
+  if (service !== SIGNING_SERVICE) {
+    throw forbidden(
+      'InvalidSignatureException',
+      `Credential should be scoped to correct service: '${SIGNING_SERVICE}'. `,
+    );
+  }
+  if (region !== settings.region) {
+    throw forbidden('InvalidSignatureException', 'Credential should be scoped to a valid region. ');
+  }
   const signingDate = parseAmzDate(headerValue(request.headers, 'x-amz-date'));
   if (Math.abs(now.getTime() - signingDate.getTime()) > MAX_CLOCK_SKEW_MS) {
     throw forbidden(
@@ -85,7 +100,7 @@ export async function authenticate(
       secretAccessKey,
       sessionToken: headerValue(request.headers, 'x-amz-security-token'),
     },
-    uriEscapePath: service !== 's3',
+    uriEscapePath: true,
     applyChecksum: false,
   });
   for (const headers of hostVariants(request.headers, signedHeaders)) {

@@ -67,6 +67,11 @@ describe('generateOutcome', () => {
   });
 
   it('spends maxTokens on reasoning first, then text, and drops tool calls that no longer fit', () => {
+    const unlimited = generateOutcome(
+      conversation('find_city in Rome', { tools: [cityTool], thinking: true }),
+      options,
+    );
+    expect(unlimited.toolUses.map((toolUse) => toolUse.name)).toEqual(['find_city']);
     const outcome = generateOutcome(
       conversation('find_city in Rome', { tools: [cityTool], thinking: true, maxTokens: 30 }),
       options,
@@ -77,7 +82,7 @@ describe('generateOutcome', () => {
     expect(isValidReasoningSignature(outcome.reasoning!.text, outcome.reasoning!.signature)).toBe(true);
   });
 
-  it('prefers the earliest stop sequence and drops the tool calls after it', () => {
+  it('prefers the earliest stop sequence', () => {
     const outcome = generateOutcome(
       conversation('one two three', { stopSequences: ['three', 'two'] }),
       options,
@@ -87,6 +92,17 @@ describe('generateOutcome', () => {
       stopSequence: 'two',
       text: `${REPLY_PREFIX} one `,
     });
+  });
+
+  it('drops the tool calls when a stop sequence ends the text before them', () => {
+    const input = conversation('use find_city for Rome', { tools: [cityTool] });
+    expect(generateOutcome(input, options)).toMatchObject({
+      text: 'I will call find_city to answer that.',
+      stopReason: 'tool_use',
+    });
+    const stopped = generateOutcome({ ...input, stopSequences: ['call'] }, options);
+    expect(stopped).toMatchObject({ text: 'I will ', stopReason: 'stop_sequence', stopSequence: 'call' });
+    expect(stopped.toolUses).toEqual([]);
   });
 
   it('blocks only when a guardrail is attached and the marker appears anywhere in the prompt', () => {

@@ -26,6 +26,8 @@ export class SpendBuffer {
   private rows: SpendRecord[] = [];
   private totals = new SpendTotals();
   private inFlight: Promise<void> | undefined;
+  /** Totals of the write in flight: out of the buffer, maybe not yet in the database. */
+  private writing: SpendTotals | undefined;
   private consecutiveFailures = 0;
   private nextAttemptAt = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -55,6 +57,15 @@ export class SpendBuffer {
 
   get pendingRows(): number {
     return this.rows.length;
+  }
+
+  /**
+   * Spend booked here and not known to be in the database yet (held, or in a write in flight): added to
+   * what the database says, it gives the live figure. A write that commits while the database is read
+   * is counted twice for that instant, which errs on the side of the budget.
+   */
+  unwrittenSpend(kind: 'keys' | 'teams' | 'users', id: string): number {
+    return (this.totals[kind].get(id) ?? 0) + (this.writing?.[kind].get(id) ?? 0);
   }
 
   /** Writes what is buffered (one batch at a time); resolves when that attempt is over, never rejects. */
@@ -96,6 +107,7 @@ export class SpendBuffer {
     const batch = this.rows.splice(0, this.options.batchSize);
     // Totals travel with the first batch that carries them; later batches carry whatever accrued since.
     const totals = this.totals.take();
+    this.writing = totals;
     try {
       await this.store.write(batch, totals);
       this.consecutiveFailures = 0;
@@ -106,6 +118,8 @@ export class SpendBuffer {
       const backoff = Math.min(this.options.maxBackoffMs, 250 * 2 ** Math.min(this.consecutiveFailures, 10));
       this.nextAttemptAt = this.now() + backoff;
       this.options.onWriteError(error, this.rows.length);
+    } finally {
+      this.writing = undefined;
     }
   }
 }

@@ -39,6 +39,11 @@ export class SpendWriter implements OnModuleInit {
     this.buffer.add(record);
   }
 
+  /** Spend booked to this key, team or user here and not yet known to be written. */
+  unwrittenSpend(kind: 'keys' | 'teams' | 'users', id: string): number {
+    return this.buffer.unwrittenSpend(kind, id);
+  }
+
   /** Rows recorded but not yet written. */
   get pendingRows(): number {
     return this.buffer.pendingRows;

@@ -29,6 +29,8 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { clientCacheKey, type AwsClientConfig, type AwsService } from './aws-client-config';
 import { callSignalPlugin } from './call-signal';
+import { invocationMetricsPlugin } from './invocation-metrics';
+import { extraHeadersPlugin } from './extra-headers';
 import { KeepAliveHttpHandler } from './keep-alive-http-handler';
 import { trimRuntimeStack } from './lean-runtime-stack';
 import { leanEventStreamSerdeProvider } from './lean-event-stream-marshaller';
@@ -67,6 +69,11 @@ export class BedrockClientCache {
       trimRuntimeStack(client.middlewareStack, { singleAttempt: config.maxAttempts === 1 });
       client.middlewareStack.use(leanSerdePlugin(client.config));
       client.middlewareStack.use(callSignalPlugin());
+      client.middlewareStack.use(invocationMetricsPlugin());
+      if (config.extraHeaders && Object.keys(config.extraHeaders).length > 0) {
+        const signed = config.credentials !== undefined || config.bearerToken !== undefined;
+        client.middlewareStack.use(extraHeadersPlugin(config.extraHeaders, signed));
+      }
       return client;
     });
   }

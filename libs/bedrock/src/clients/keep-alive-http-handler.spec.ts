@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { spawn } from 'node:child_process';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { HttpRequest } from '@smithy/protocol-http';
 import { toOpenAIError, isRetryable } from '../errors';
@@ -152,10 +153,25 @@ describe('KeepAliveHttpHandler', () => {
     }
   });
 
-  it('reports a connection that does not open in time as a retryable network failure, not a 408', () => {
-    const error = connectTimeoutError(10_000);
-    expect(toOpenAIError(error)).toMatchObject({ status: 502, code: 'ETIMEDOUT' });
-    expect(isRetryable(error)).toBe(true);
+  it('reports a connection that does not open in time as a retryable network failure, not a 408', async () => {
+    const stalled = await stalledListener();
+    const impatient = new KeepAliveHttpHandler({ maxSockets: 1, connectionTimeoutMs: 300 });
+    try {
+      const error = await impatient.handle(request({ port: stalled.port, body: '{}' })).then(
+        () => undefined,
+        (failure: unknown) => failure,
+      );
+      expect(error).toMatchObject({
+        code: 'ETIMEDOUT',
+        message: 'could not connect to Bedrock within 300 ms',
+      });
+      expect(error).toEqual(connectTimeoutError(300));
+      expect(toOpenAIError(error)).toMatchObject({ status: 502, code: 'ETIMEDOUT' });
+      expect(isRetryable(error)).toBe(true);
+    } finally {
+      impatient.destroy();
+      stalled.close();
+    }
   });
 
   it('keeps socket errors as they are (ECONNREFUSED), not as timeouts', async () => {
@@ -168,6 +184,48 @@ describe('KeepAliveHttpHandler', () => {
     });
   });
 });
+
+/**
+ * A port where a TCP connection never opens: a listener in a child process that is stopped (so it never
+ * accepts), whose accept queue is then filled; the kernel drops further connection attempts.
+ */
+async function stalledListener(): Promise<{ port: number; close(): void }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '-e',
+      "const s = require('net').createServer(); s.listen({ port: 0, host: '127.0.0.1', backlog: 1 }, () => console.log(s.address().port));",
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.once('data', (text: Buffer) => resolve(Number(String(text).trim())));
+    child.once('error', reject);
+  });
+  process.kill(child.pid!, 'SIGSTOP');
+  const fillers: Socket[] = [];
+  // Connect until one attempt stays pending: from then on the queue is full.
+  for (let attempt = 0; attempt < 16; attempt++) {
+    const socket = connect(port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    fillers.push(socket);
+    const opened = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), 500);
+      socket.once('connect', () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+    if (!opened) break;
+  }
+  return {
+    port,
+    close() {
+      for (const socket of fillers) socket.destroy();
+      child.kill('SIGKILL');
+    },
+  };
+}
 
 async function waitFor(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setImmediate(resolve));

@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { priceFor, priceTableEntry, priceTableEntryForBaseModel } from './price-table';
 
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
@@ -80,17 +82,31 @@ describe('priceFor', () => {
 });
 
 describe('the committed price table', () => {
+  const repositoryRoot = resolve(__dirname, '../../../..');
+  const sourcePath = resolve(repositoryRoot, 'scripts/data/bedrock-model-prices.json');
+  const tablePath = resolve(__dirname, 'bedrock-prices.json');
+
+  it('is what scripts/build-price-table.mjs builds from the price source in the repository', () => {
+    const outputPath = join(mkdtempSync(join(tmpdir(), 'quarry-prices-')), 'bedrock-prices.json');
+    const build = spawnSync(
+      process.execPath,
+      [resolve(repositoryRoot, 'scripts/build-price-table.mjs'), sourcePath, outputPath],
+      { cwd: repositoryRoot, encoding: 'utf8' },
+    );
+    expect({ status: build.status, stderr: build.stderr }).toEqual({ status: 0, stderr: '' });
+    // Compared as data: prettier lays the temporary copy out without the repository's settings.
+    expect(JSON.parse(readFileSync(outputPath, 'utf8'))).toEqual(JSON.parse(readFileSync(tablePath, 'utf8')));
+  });
+
   it('carries every priced base model of the source data at the source price', () => {
-    const sourcePath = resolve(__dirname, '../../../../../shared/data/bedrock-model-prices.json');
-    let source: Record<string, { input_cost_per_token?: number; output_cost_per_token?: number }>;
-    try {
-      source = JSON.parse(readFileSync(sourcePath, 'utf8'));
-    } catch {
-      // The source lives outside the repository; where it is absent there is nothing to compare.
-      return;
-    }
-    for (const [key, entry] of Object.entries(source)) {
-      if (key.startsWith('bedrock/') || key.includes('@') || key.startsWith('claude-')) continue;
+    const source: Record<string, { input_cost_per_token?: number }> = JSON.parse(
+      readFileSync(sourcePath, 'utf8'),
+    );
+    const baseModels = Object.entries(source).filter(
+      ([key]) => !key.startsWith('bedrock/') && !key.includes('@') && !key.startsWith('claude-'),
+    );
+    expect(baseModels.length).toBeGreaterThan(100);
+    for (const [key, entry] of baseModels) {
       expect({ key, input: priceTableEntry(key)?.input }).toEqual({ key, input: entry.input_cost_per_token });
     }
   });

@@ -58,10 +58,10 @@ function insertSpendLogs(tx: RawExecutor, rows: SpendLogRow[]) {
     INSERT INTO spend_logs (request_id, call_type, token_id, team_id, user_id, end_user, model_name, model_id,
                             bedrock_model, prompt_tokens, completion_tokens, cache_read_tokens, cache_write_tokens,
                             total_tokens, cost, latency_ms, time_to_first_token_ms, status, http_status, error_type,
-                            start_time)
+                            service_tier, start_time)
     SELECT request_id, call_type, token_id, team_id, user_id, end_user, model_name, model_id, bedrock_model,
            prompt_tokens, completion_tokens, cache_read_tokens, cache_write_tokens, total_tokens, cost, latency_ms,
-           time_to_first_token_ms, status, http_status, error_type, start_time AT TIME ZONE 'UTC'
+           time_to_first_token_ms, status, http_status, error_type, service_tier, start_time AT TIME ZONE 'UTC'
     FROM unnest(${column('requestId')}::text[], ${column('callType')}::text[], ${column('keyId')}::text[],
                 ${column('teamId')}::text[], ${column('userId')}::text[], ${column('endUser')}::text[],
                 ${column('modelName')}::text[], ${column('deploymentId')}::text[], ${column('bedrockModel')}::text[],
@@ -69,10 +69,11 @@ function insertSpendLogs(tx: RawExecutor, rows: SpendLogRow[]) {
                 ${column('cacheReadTokens')}::int[], ${column('cacheWriteTokens')}::int[],
                 ${column('totalTokens')}::int[], ${column('cost')}::float8[], ${column('latencyMs')}::int[],
                 ${column('ttftMs')}::int[], ${column('status')}::text[], ${column('httpStatus')}::int[],
-                ${column('errorType')}::text[], ${rows.map((row) => row.startTime.toISOString())}::timestamptz[])
+                ${column('errorType')}::text[], ${column('serviceTier')}::text[],
+                ${rows.map((row) => row.startTime.toISOString())}::timestamptz[])
       AS batch(request_id, call_type, token_id, team_id, user_id, end_user, model_name, model_id, bedrock_model,
                prompt_tokens, completion_tokens, cache_read_tokens, cache_write_tokens, total_tokens, cost,
-               latency_ms, time_to_first_token_ms, status, http_status, error_type, start_time)`;
+               latency_ms, time_to_first_token_ms, status, http_status, error_type, service_tier, start_time)`;
 }
 
 function toRow(record: SpendRecord) {
@@ -97,6 +98,7 @@ function toRow(record: SpendRecord) {
     status: record.status,
     httpStatus: record.httpStatus,
     errorType: record.errorType ?? null,
+    serviceTier: record.serviceTier ?? null,
     startTime: record.startTime,
   };
 }

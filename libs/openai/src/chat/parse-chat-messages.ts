@@ -11,7 +11,7 @@ import {
   expectString,
   invalid,
   isAbsent,
-} from './request-value-checks';
+} from '../request-value-checks';
 
 const ROLES = ['system', 'developer', 'user', 'assistant', 'tool', 'function'] as const;
 type Role = (typeof ROLES)[number];

@@ -19,7 +19,7 @@ import {
   invalid,
   isAbsent,
   isRecord,
-} from './request-value-checks';
+} from '../request-value-checks';
 
 /** Bedrock's token counts are 32-bit integers: a larger max_tokens can never be valid. */
 const MAX_TOKEN_COUNT = 2_147_483_647;

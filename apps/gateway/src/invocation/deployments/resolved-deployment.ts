@@ -3,6 +3,7 @@
 import {
   capabilitiesFor,
   capabilitiesFromModelInfo,
+  extraHeadersFrom,
   mergePriceOverrides,
   parseDeploymentModel,
   priceFor,
@@ -89,6 +90,8 @@ export function resolveDeployment(
     bearerToken: params.aws_bedrock_api_key,
     // The gateway retries itself (jittered, before the first byte only), so the SDK must not.
     maxAttempts: 1,
+    // Headers are server configuration too (a proxy in front of the endpoint): config.yaml only.
+    extraHeaders: deployment.source === 'config' ? extraHeadersFrom(params.extra_headers) : undefined,
   };
 
   return {

@@ -56,6 +56,7 @@ export class MeteredCall {
       status,
       httpStatus,
       errorType,
+      serviceTier: usage?.serviceTier,
       startTime: this.startTime,
     };
   }

@@ -21,6 +21,8 @@ export interface DeploymentSetting {
   secret?: true;
   /** Names a host the gateway would send requests (and AWS credentials) to. */
   endpoint?: true;
+  /** Honoured only from config.yaml: /model/new answers it with a 400 rather than storing it unused. */
+  configOnly?: true;
   /** Why it is unused or refused, or which setting it stands for; shown in the warning or the 400. */
   note?: string;
 }
@@ -50,6 +52,8 @@ export const DEPLOYMENT_SETTINGS: Readonly<Record<string, DeploymentSetting>> = 
   // LiteLLM's name for the same per-deployment timeout (seconds).
   request_timeout: used('number', { note: 'same as timeout' }),
   drop_params: used('boolean'),
+  // Sent with every bedrock-runtime call; headers may carry credentials, so only the operator's file sets them.
+  extra_headers: used('any', { secret: true, configOnly: true }),
 
   aws_profile_name: refused('string'),
   aws_role_name: refused('string'),
@@ -62,7 +66,6 @@ export const DEPLOYMENT_SETTINGS: Readonly<Record<string, DeploymentSetting>> = 
   api_base: unused('string', 'use aws_bedrock_runtime_endpoint', { endpoint: true }),
   base_url: unused('string', 'use aws_bedrock_runtime_endpoint', { endpoint: true }),
   api_version: unused('string', 'Bedrock has no API versions'),
-  extra_headers: unused('any', 'Quarry sends no extra headers to Bedrock', { secret: true }),
   aws_bedrock_agent_runtime_endpoint: unused('string', 'agents are not served yet', { endpoint: true }),
   aws_bedrock_endpoint: unused('string', 'the control plane is not used yet', { endpoint: true }),
   aws_s3_endpoint: unused('string', NOT_YET_BATCH, { endpoint: true }),
@@ -99,6 +102,7 @@ export const SECRET_PARAMS = namesWhere((setting) => setting.secret === true);
 export const ENDPOINT_PARAMS = namesWhere((setting) => setting.endpoint === true);
 export const STRING_PARAMS = namesWhere((setting) => setting.value === 'string');
 export const NUMBER_PARAMS = namesWhere((setting) => setting.value === 'number');
+export const CONFIG_ONLY_PARAMS = namesWhere((setting) => setting.configOnly === true);
 
 export function settingOf(name: string): DeploymentSetting | undefined {
   return Object.hasOwn(DEPLOYMENT_SETTINGS, name) ? DEPLOYMENT_SETTINGS[name] : undefined;

@@ -59,8 +59,75 @@ describe('environment configuration', () => {
     );
   });
 
-  it('never echoes the master key it rejects', () => {
-    const text = problemsOf({ ...valid, QUARRY_MASTER_KEY: 'secret-value-without-prefix' }).join('\n');
-    expect(text).not.toContain('secret-value-without-prefix');
+  it('never echoes the master key it rejects, wherever it came from', () => {
+    const rejected = 'secret-value-without-prefix';
+    // Each is refused (the problem names its source), and none of the messages contains the value.
+    for (const [env, source] of [
+      [{ ...valid, QUARRY_MASTER_KEY: rejected }, 'QUARRY_MASTER_KEY'],
+      [{ DATABASE_URL: valid.DATABASE_URL, LITELLM_MASTER_KEY: rejected }, 'LITELLM_MASTER_KEY'],
+      [{ ...valid, QUARRY_MASTER_KEY: 'sk-short' }, 'QUARRY_MASTER_KEY'],
+    ] as const) {
+      const text = problemsOf(env).join('\n');
+      expect(text).toContain(source);
+      expect(text).not.toContain(env.QUARRY_MASTER_KEY ?? rejected);
+    }
+    expect(problemsOf({ ...valid, QUARRY_MASTER_KEY: rejected }).join('\n')).toContain(
+      'must start with "sk-"',
+    );
+  });
+});
+
+describe('QUARRY_SHUTDOWN_GRACE_SECONDS', () => {
+  it('defaults to 25 seconds and takes whole seconds from 0 to 3600', () => {
+    expect(loadEnvConfig(valid).shutdownGraceMs).toBe(25_000);
+    expect(loadEnvConfig({ ...valid, QUARRY_SHUTDOWN_GRACE_SECONDS: '0' }).shutdownGraceMs).toBe(0);
+    expect(loadEnvConfig({ ...valid, QUARRY_SHUTDOWN_GRACE_SECONDS: ' 3600 ' }).shutdownGraceMs).toBe(
+      3_600_000,
+    );
+  });
+
+  it.each(['3601', '-1', '1.5', '10s', 'forever'])('refuses %j', (value) => {
+    expect(problemsOf({ ...valid, QUARRY_SHUTDOWN_GRACE_SECONDS: value })).toEqual([
+      'QUARRY_SHUTDOWN_GRACE_SECONDS must be a whole number of seconds from 0 to 3600',
+    ]);
+  });
+});
+
+describe('QUARRY_S3_ENDPOINT and QUARRY_AWS_ENDPOINT', () => {
+  it('keep an http(s) URL and leave the endpoints unset otherwise', () => {
+    expect(loadEnvConfig(valid)).toMatchObject({ s3Endpoint: undefined, awsEndpoint: undefined });
+    expect(
+      loadEnvConfig({
+        ...valid,
+        QUARRY_S3_ENDPOINT: 'http://127.0.0.1:4569',
+        QUARRY_AWS_ENDPOINT: 'https://bedrock.example',
+      }),
+    ).toMatchObject({ s3Endpoint: 'http://127.0.0.1:4569', awsEndpoint: 'https://bedrock.example' });
+  });
+
+  it.each(['localhost:9000', 'ftp://files.example', 's3.amazonaws.com'])('refuses %j', (value) => {
+    expect(problemsOf({ ...valid, QUARRY_S3_ENDPOINT: value })).toEqual([
+      'QUARRY_S3_ENDPOINT must be an http(s) URL',
+    ]);
+  });
+});
+
+describe('LOG_LEVEL', () => {
+  it.each(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])('accepts %s', (level) => {
+    expect(loadEnvConfig({ ...valid, LOG_LEVEL: level }).logLevel).toBe(level);
+  });
+
+  it.each(['verbose', 'INFO', 'loud'])('refuses %j, listing the levels', (level) => {
+    expect(problemsOf({ ...valid, LOG_LEVEL: level })).toEqual([
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    ]);
+  });
+});
+
+describe('QUARRY_CONFIG', () => {
+  it('refuses a file that does not exist, naming it', () => {
+    expect(problemsOf({ ...valid, QUARRY_CONFIG: '/no/such/quarry-config.yaml' })).toEqual([
+      'QUARRY_CONFIG: cannot read /no/such/quarry-config.yaml (ENOENT)',
+    ]);
   });
 });

@@ -14,6 +14,8 @@ import { ShutdownSignal } from './shutdown-signal';
 
 /** Time for aborted streams to write their last event and end, before their sockets are cut. */
 const ABORTED_STREAMS_GRACE_MS = 2_000;
+/** How often the drain closes connections whose last request has ended. */
+const IDLE_SWEEP_MS = 100;
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
@@ -33,6 +35,9 @@ export class GracefulShutdown implements BeforeApplicationShutdown {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (fastify?.server.listening) {
       const closed = fastify.close();
+      // close() ends the connections idle at this moment; one whose request ends during the drain stays
+      // open as an idle keep-alive connection, and would hold the drain until the grace period is over.
+      const sweeper = setInterval(() => fastify.server.closeIdleConnections(), IDLE_SWEEP_MS);
       let timer: NodeJS.Timeout | undefined;
       const graceOver = new Promise<'grace-over'>((resolve) => {
         timer = setTimeout(() => resolve('grace-over'), this.config.shutdownGraceMs);
@@ -52,6 +57,7 @@ export class GracefulShutdown implements BeforeApplicationShutdown {
       }
       clearTimeout(timer);
       await closed;
+      clearInterval(sweeper);
     }
     await this.drains.drainAll();
   }

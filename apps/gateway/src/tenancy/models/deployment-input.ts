@@ -7,7 +7,11 @@
 // environment variable of the gateway into a request. config.yaml models keep LiteLLM's full behaviour.
 import { OpenAIError } from '@quarry/openai';
 import { validateDeploymentEntry, type ConfigModel } from '../../platform/config/deployment-validator';
-import { ENDPOINT_PARAMS, unusedSettingMessage } from '../../platform/config/deployment-settings';
+import {
+  CONFIG_ONLY_PARAMS,
+  ENDPOINT_PARAMS,
+  unusedSettingMessage,
+} from '../../platform/config/deployment-settings';
 import { endpointProblem, type EndpointAllowList } from '../../platform/config/endpoint-allow-list';
 import { isEnvReference } from '../../platform/config/env-reference';
 import { isSecretParam } from './model-response';
@@ -60,6 +64,13 @@ export function validateDeploymentInput(
   const unused = result.model.unusedSettings[0];
   if (unused !== undefined)
     throw OpenAIError.badRequest(unusedSettingMessage(unused), `litellm_params.${unused}`, 'unused_setting');
+  for (const name of CONFIG_ONLY_PARAMS)
+    if (params[name] !== undefined && params[name] !== null)
+      throw OpenAIError.badRequest(
+        `litellm_params.${name} can be set only in config.yaml`,
+        `litellm_params.${name}`,
+        'config_only_setting',
+      );
   checkEndpoints(params, allowedEndpointHosts);
   return result.model;
 }

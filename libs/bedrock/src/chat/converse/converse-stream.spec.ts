@@ -22,7 +22,7 @@ const finishChunks = (chunks: ChatCompletionChunk[]) =>
   chunks.filter((chunk) => chunk.choices.some((choice) => choice.finish_reason !== null));
 
 describe('ConverseStreamTranslator', () => {
-  it('turns the recorded event sequence into exactly the chunks OpenAI sends, usage last when asked', () => {
+  it('turns the §2.2 event sequence into exactly the chunks OpenAI sends, usage last when asked', () => {
     const context = contextWith({ toolNames: new Map([['get_weather', 'get.weather']]) });
     const { chunks, translator } = translateAll(streamWithReasoningTextAndTool, {
       ...meta,
@@ -286,5 +286,22 @@ describe('SSE framing', () => {
     })[0];
     expect(toSseLine(chunk)).toBe(`data: ${JSON.stringify(chunk)}\n\n`);
     expect(SSE_DONE).toBe('data: [DONE]\n\n');
+  });
+});
+
+describe('ConverseStreamTranslator service tier', () => {
+  it('records the tier asked for with the usage, also before metadata arrives', () => {
+    const translator = new ConverseStreamTranslator({
+      ...meta,
+      context: contextWith({ serviceTier: 'priority' }),
+      includeUsage: false,
+    });
+    expect(translator.usage.serviceTier).toBe('priority');
+    const { translator: finished } = translateAll(textStream(['Hi']), {
+      ...meta,
+      context: contextWith({ serviceTier: 'flex' }),
+      includeUsage: true,
+    });
+    expect(finished.usage).toMatchObject({ inputTokens: 5, serviceTier: 'flex' });
   });
 });

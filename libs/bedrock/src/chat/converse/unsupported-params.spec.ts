@@ -1,4 +1,5 @@
 import { parseChatCompletionRequest } from '@quarry/openai';
+import { translateForTest } from './__fixtures__/fixture-support';
 import { isConnectionKey, isKnownRequestKey, rejectUnsupportedParams } from './unsupported-params';
 
 const request = (fields: Record<string, unknown>) =>
@@ -29,8 +30,16 @@ describe('rejectUnsupportedParams', () => {
     ).not.toThrow();
   });
 
-  it('drops unsupported values under drop_params', () => {
-    expect(() => rejectUnsupportedParams(request({ n: 4, seed: 1, logprobs: true }), true)).not.toThrow();
+  it('lets unsupported values through under drop_params, and the translation leaves them out', async () => {
+    const fields = { n: 4, seed: 1234567, logprobs: true, top_logprobs: 3 };
+    expect(() => rejectUnsupportedParams(request(fields), true)).not.toThrow();
+    const { input } = await translateForTest(
+      { messages: [{ role: 'user', content: 'hi' }], ...fields },
+      'anthropic',
+      {},
+      { dropParams: true },
+    );
+    expect(input).toEqual({ modelId: 'test-model', messages: [{ role: 'user', content: [{ text: 'hi' }] }] });
   });
 
   it('refuses the first unsupported value, naming it', () => {

@@ -1,6 +1,8 @@
-// Converse / ConverseStream payloads in the shapes the SDK yields, recorded from the wire examples
-// in shared/bedrock-wire.md §2.1–2.2 (padding fields dropped, as the SDK drops them). Shared by the
-// response and stream specs.
+// Converse / ConverseStream outputs in the shapes the SDK yields, shared by the response and stream
+// specs. Hand-written, not recorded from AWS: transcribed from the wire examples of bedrock-wire.md
+// §2.1 (the response body, from the SDK's operation schemas) and §2.2 (the event sequence the emulator
+// encoded and a real SDK client parsed). converse-wire.spec.ts checks that the SDK's own deserializer
+// turns those wire bodies, framed with the SDK's event-stream codec, into exactly these objects.
 import type { ConverseCommandOutput, ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
 import type { ModelCapabilities } from '../../../capabilities/model-capabilities';
 import type { TranslationContext } from '../translation-context';
@@ -24,7 +26,7 @@ export function contextWith(overrides: Partial<TranslationContext> = {}): Transl
 
 export const meta = { id: 'chatcmpl-test', created: 1_763_000_000, model: 'claude-sonnet' };
 
-/** §2.1: reasoning with a signature, text, and a tool call. */
+/** After §2.1: reasoning with a signature, text, and a tool call. */
 export const converseWithReasoningTextAndTool: ConverseCommandOutput = {
   $metadata: { httpStatusCode: 200 },
   output: {
@@ -58,7 +60,7 @@ export function converseText(text: string, stopReason: string): ConverseCommandO
   };
 }
 
-/** §2.2: the event sequence the emulator encoded and a real client parsed. */
+/** After §2.2: the event sequence of the table there (its padding fields dropped, as the SDK drops them). */
 export const streamWithReasoningTextAndTool: ConverseStreamOutput[] = [
   { messageStart: { role: 'assistant' } },
   { contentBlockDelta: { contentBlockIndex: 0, delta: { reasoningContent: { text: 'thinking...' } } } },

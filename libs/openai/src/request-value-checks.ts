@@ -1,6 +1,6 @@
-// Small, allocation-free checks shared by the chat request parser. Each throws an OpenAI 400 that
+// Small, allocation-free checks shared by the request parsers. Each throws an OpenAI 400 that
 // names the offending field, so a client can find its mistake without reading our code.
-import { OpenAIError } from '../errors';
+import { OpenAIError } from './errors';
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
