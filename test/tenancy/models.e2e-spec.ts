@@ -203,37 +203,40 @@ describe('model management and listings', () => {
     expect(result.body.error).toMatchObject({ type: 'invalid_request_error', param });
   });
 
-  // Anyone with an admin key writes API models: they must not choose where the gateway sends requests
-  // (with its AWS credentials) nor read the gateway's environment (QUARRY_MASTER_KEY, DATABASE_URL…).
+  // API models must not send requests (with the gateway's AWS credentials) outside the endpoint
+  // allow-list, nor read the gateway's environment (QUARRY_MASTER_KEY, DATABASE_URL…).
   it.each([
     ['aws_bedrock_runtime_endpoint', 'http://attacker.example'],
     ['aws_bedrock_agent_runtime_endpoint', 'https://attacker.example'],
     ['aws_bedrock_endpoint', 'http://169.254.169.254'],
     ['aws_s3_endpoint', 'os.environ/QUARRY_AWS_ENDPOINT'],
-  ])('/model/new and /model/update refuse the endpoint param %s', async (param, value) => {
-    const created = await call(gateway, 'POST', '/model/new', gateway.masterKey, {
-      model_name: unique('endpoint'),
-      litellm_params: { model: 'bedrock/amazon.nova-lite-v1:0', [param]: value },
-    });
-    expect(created.status).toBe(400);
-    expect(created.body.error.param).toBe(`litellm_params.${param}`);
-    expect(created.body.error.message).toContain('endpoints are server configuration');
-
-    const id = (
-      await asMaster(gateway, '/model/new', {
+  ])(
+    '/model/new and /model/update refuse the endpoint param %s outside the allow-list',
+    async (param, value) => {
+      const created = await call(gateway, 'POST', '/model/new', gateway.masterKey, {
         model_name: unique('endpoint'),
-        litellm_params: { model: 'bedrock/amazon.nova-lite-v1:0' },
-      })
-    ).model_info.id;
-    const updated = await call(gateway, 'POST', '/model/update', gateway.masterKey, {
-      model_info: { id },
-      litellm_params: { [param]: value },
-    });
-    expect(updated.status).toBe(400);
-    expect(updated.body.error.param).toBe(`litellm_params.${param}`);
-    const stored = (await modelInfo()).find((entry) => entry.model_info.id === id);
-    expect(stored.litellm_params).not.toHaveProperty(param);
-  });
+        litellm_params: { model: 'bedrock/amazon.nova-lite-v1:0', [param]: value },
+      });
+      expect(created.status).toBe(400);
+      expect(created.body.error.param).toBe(`litellm_params.${param}`);
+      expect(created.body.error.message).toMatch(/is not allowed|not used by Quarry|os\.environ\//);
+
+      const id = (
+        await asMaster(gateway, '/model/new', {
+          model_name: unique('endpoint'),
+          litellm_params: { model: 'bedrock/amazon.nova-lite-v1:0' },
+        })
+      ).model_info.id;
+      const updated = await call(gateway, 'POST', '/model/update', gateway.masterKey, {
+        model_info: { id },
+        litellm_params: { [param]: value },
+      });
+      expect(updated.status).toBe(400);
+      expect(updated.body.error.param).toBe(`litellm_params.${param}`);
+      const stored = (await modelInfo()).find((entry) => entry.model_info.id === id);
+      expect(stored.litellm_params).not.toHaveProperty(param);
+    },
+  );
 
   it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
     ['litellm_params.s3_bucket_name', { s3_bucket_name: 'os.environ/QUARRY_MASTER_KEY' }, {}],

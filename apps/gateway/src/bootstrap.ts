@@ -10,10 +10,10 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { AppConfigModule } from './platform/config/app-config.module';
 import { answerClientError, answerShuttingDown } from './platform/http/framework-answers';
+import { registerBodyParsers } from './platform/http/body-parsers';
+import { MAX_BODY_BYTES } from './platform/http/json-body-limits';
 import { createLogger, PinoNestLogger } from './platform/logging/logger';
 
-/** Large enough for several images or documents as base64 in one chat request. */
-const BODY_LIMIT_BYTES = 32 * 1024 * 1024;
 const CLIENT_REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 export interface GatewayOptions {
@@ -28,7 +28,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<NestF
   const { configModule, config } = await AppConfigModule.load(options.env);
   const logger = options.logger ?? createLogger(config.logLevel);
   const adapter = new FastifyAdapter({
-    bodyLimit: BODY_LIMIT_BYTES,
+    bodyLimit: MAX_BODY_BYTES,
     requestIdHeader: false,
     genReqId: (request: IncomingMessage) => {
       const given = request.headers['x-request-id'];
@@ -42,6 +42,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<NestF
     keepAliveTimeout: 65_000,
   });
   const fastify = adapter.getInstance();
+  registerBodyParsers(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     done();
@@ -65,7 +66,11 @@ export async function createGateway(options: GatewayOptions = {}): Promise<NestF
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(configModule, logger),
     adapter,
-    { logger: new PinoNestLogger(logger), bufferLogs: false },
+    {
+      logger: new PinoNestLogger(logger),
+      bufferLogs: false,
+      bodyParser: false,
+    },
   );
   for (const warning of config.warnings) logger.warn(warning);
   return app;

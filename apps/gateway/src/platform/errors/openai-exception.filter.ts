@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { OpenAIError } from '@quarry/openai';
 import { isDatabaseUnavailable } from '@quarry/db';
+import { bodyTooLargeError } from '../http/json-body-limits';
 import { redactKeysAndCredentials } from '../logging/log-redaction';
 import { databaseUnavailableError } from './database-unavailable.error';
 
@@ -94,14 +95,7 @@ function fromBodyParser(status: number, message: string): OpenAIError | undefine
     return OpenAIError.badRequest('Request body is not valid JSON', 'body', 'invalid_json');
   if (status === 400 && /^Body cannot be empty/.test(message))
     return OpenAIError.badRequest('Request body is empty; expected a JSON object', 'body', 'invalid_json');
-  if (status === 413)
-    return new OpenAIError(
-      413,
-      'Request body is too large',
-      'invalid_request_error',
-      'body',
-      'body_too_large',
-    );
+  if (status === 413) return bodyTooLargeError();
   if (status === 415)
     return new OpenAIError(
       415,

@@ -67,7 +67,7 @@ export async function toConverseRequest(
     system: conversation.system,
     messages: conversation.messages,
     containsToolBlocks: conversation.containsToolBlocks,
-    inferenceConfig: toInferenceConfig(request, modifyParams),
+    inferenceConfig: toInferenceConfig(request, modifyParams, capabilities.maxOutputTokens),
     tools: [],
     toolChoice: undefined,
     additionalFields: {},
