@@ -2,6 +2,7 @@
 // on the very next request — on this instance at once, on another instance through LISTEN/NOTIFY.
 import { createHash } from 'node:crypto';
 import { newPrismaClient } from '../support/database';
+import { describeWithRedis, testRedisUrl } from '../support/redis';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 import { asMaster, call, eventually, unique } from './support/tenancy-fixtures';
 
@@ -218,13 +219,13 @@ describe('across gateway instances', () => {
   });
 });
 
-describe('across gateway instances with Redis configured as well', () => {
+describeWithRedis('across gateway instances with Redis configured as well', () => {
   let first: TestGateway;
   let second: TestGateway;
   beforeAll(async () => {
     [first, second] = await Promise.all([
-      startTestGateway({ env: { REDIS_URL: 'redis://127.0.0.1:6379' } }),
-      startTestGateway({ env: { REDIS_URL: 'redis://127.0.0.1:6379' } }),
+      startTestGateway({ env: { REDIS_URL: testRedisUrl() } }),
+      startTestGateway({ env: { REDIS_URL: testRedisUrl() } }),
     ]);
   });
   afterAll(() => Promise.all([first?.close(), second?.close()]));

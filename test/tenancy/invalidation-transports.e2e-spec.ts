@@ -9,6 +9,7 @@ import {
 import type { InvalidationTransport } from '../../apps/gateway/src/platform/invalidation/invalidation-transport';
 import { PostgresInvalidationTransport } from '../../apps/gateway/src/platform/invalidation/postgres-invalidation.transport';
 import { RedisInvalidationTransport } from '../../apps/gateway/src/platform/invalidation/redis-invalidation.transport';
+import { describeWithRedis, testRedisUrl } from '../support/redis';
 import { createPrivateDatabase, type PrivateDatabase } from './support/private-database';
 import { eventually, unique } from './support/tenancy-fixtures';
 
@@ -82,14 +83,14 @@ describe('Postgres LISTEN/NOTIFY transport', () => {
   });
 });
 
-describe('Redis pub/sub transport', () => {
+describeWithRedis('Redis pub/sub transport', () => {
   const transports: InvalidationTransport[] = [];
   afterAll(() => Promise.all(transports.map((transport) => transport.stop())));
 
   it('delivers a published event to another instance', async () => {
     const [sender, receiver] = [
-      new RedisInvalidationTransport('redis://127.0.0.1:6379', logger),
-      new RedisInvalidationTransport('redis://127.0.0.1:6379', logger),
+      new RedisInvalidationTransport(testRedisUrl(), logger),
+      new RedisInvalidationTransport(testRedisUrl(), logger),
     ];
     transports.push(sender, receiver);
     await started(sender);
