@@ -1,8 +1,8 @@
 // Failures, retries, aborted streams, and the spend rows and totals every request leaves behind.
 import { createServer } from 'node:net';
 import OpenAI from 'openai';
+import { waitUntil } from '../support/polling';
 import { startTcpRelay, type TcpRelay } from '../support/tcp-relay';
-import { eventually } from '../tenancy/support/tenancy-fixtures';
 import { deployment, faultyDeployment, startChatFixture, type ChatFixture } from './chat-fixture';
 
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
@@ -327,7 +327,10 @@ describe('spend accounting', () => {
 
     // The gateway hangs up on the emulator while the emulator is still streaming (a call that ran to
     // its end would leave the kept-alive connection open).
-    await eventually(async () => slowHaikuRelay.connections[0].closedByGateway, 5_000);
+    await waitUntil(
+      'the gateway to hang up on the emulator',
+      () => slowHaikuRelay.connections[0].closedByGateway,
+    );
 
     let row = null;
     for (let attempt = 0; attempt < 50 && !row; attempt++) {

@@ -4,8 +4,8 @@ import { startEmulator, withFaults, type RunningEmulator } from '../../apps/bedr
 import { SpendWriter } from '../../apps/gateway/src/spend/spend-writer.service';
 import { EMULATOR_CREDENTIALS } from '../chat/chat-fixture';
 import { newPrismaClient } from '../support/database';
+import { waitUntil } from '../support/polling';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
-import { eventually } from '../tenancy/support/tenancy-fixtures';
 
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
 let emulator: RunningEmulator;
@@ -57,7 +57,9 @@ async function closeDuringStream(gateway: TestGateway) {
       chunks.push({ text: new TextDecoder().decode(value), at: performance.now() });
     }
   })();
-  await eventually(async () => chunks.some((chunk) => chunk.text.includes('"content"')), 10_000);
+  await waitUntil('model output on the stream', () =>
+    chunks.some((chunk) => chunk.text.includes('"content"')),
+  );
 
   const spend = gateway.app.get(SpendWriter);
   const started = Date.now();

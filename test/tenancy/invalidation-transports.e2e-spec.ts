@@ -9,9 +9,10 @@ import {
 import type { InvalidationTransport } from '../../apps/gateway/src/platform/invalidation/invalidation-transport';
 import { PostgresInvalidationTransport } from '../../apps/gateway/src/platform/invalidation/postgres-invalidation.transport';
 import { RedisInvalidationTransport } from '../../apps/gateway/src/platform/invalidation/redis-invalidation.transport';
+import { unique } from '../support/management-api';
+import { waitUntil } from '../support/polling';
+import { createPrivateDatabase, type PrivateDatabase } from '../support/private-database';
 import { describeWithRedis, testRedisUrl } from '../support/redis';
-import { createPrivateDatabase, type PrivateDatabase } from './support/private-database';
-import { eventually, unique } from './support/tenancy-fixtures';
 
 const logger = pino({ level: 'silent' });
 
@@ -62,7 +63,7 @@ describe('Postgres LISTEN/NOTIFY transport', () => {
     const inbox = await started(receiver);
     const payload = encodeInvalidation('instance-a', { keys: [unique('key')] });
     await sender.publish(payload);
-    await eventually(async () => inbox.messages.includes(payload));
+    await waitUntil('the event to reach the other instance', () => inbox.messages.includes(payload));
     expect(decodeInvalidation(inbox.messages[inbox.messages.length - 1]).origin).toBe('instance-a');
   });
 
@@ -74,9 +75,9 @@ describe('Postgres LISTEN/NOTIFY transport', () => {
     await sql.query(
       "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'quarry-invalidation'",
     );
-    await eventually(async () => inbox.reconnects >= 1);
+    await waitUntil('the listener to report its reconnection', () => inbox.reconnects >= 1);
     const payload = encodeInvalidation('instance-a', { teams: [unique('team')] });
-    await eventually(async () => {
+    await waitUntil('an event published after the reconnection to arrive', async () => {
       await sender.publish(payload);
       return inbox.messages.includes(payload);
     });
@@ -97,7 +98,7 @@ describeWithRedis('Redis pub/sub transport', () => {
     const inbox = await started(receiver);
     const payload = encodeInvalidation('instance-a', { users: [unique('user')] });
     await sender.publish(payload);
-    await eventually(async () => inbox.messages.includes(payload));
+    await waitUntil('the event to reach the other instance', () => inbox.messages.includes(payload));
   });
 });
 
