@@ -7,8 +7,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../apps/bedrock-emulator/src/index';
-import { EMULATOR_CREDENTIALS } from '../chat/chat-fixture';
 import { testDatabaseUrl } from '../support/database';
+import { EMULATOR_CREDENTIALS_YAML } from '../support/emulator-credentials';
 import { waitUntil } from '../support/polling';
 import {
   buildGateway,
@@ -147,7 +147,7 @@ describe('LOG_LEVEL=warn with QUARRY_SHUTDOWN_GRACE_SECONDS=1', () => {
   - model_name: crawl
     litellm_params:
       model: bedrock/anthropic.claude-3-haiku-20240307-v1:0
-      aws_bedrock_runtime_endpoint: ${emulator.endpoint}${EMULATOR_CREDENTIALS}
+      aws_bedrock_runtime_endpoint: ${emulator.endpoint}${EMULATOR_CREDENTIALS_YAML}
 `,
     );
     const key = masterKey();

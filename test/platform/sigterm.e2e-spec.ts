@@ -8,8 +8,8 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../apps/bedrock-emulator/src/index';
-import { EMULATOR_CREDENTIALS } from '../chat/chat-fixture';
 import { newPrismaClient, testDatabaseUrl } from '../support/database';
+import { EMULATOR_CREDENTIALS_YAML } from '../support/emulator-credentials';
 import { waitUntil } from '../support/polling';
 import {
   buildGateway,
@@ -42,7 +42,7 @@ beforeAll(async () => {
   - model_name: slow
     litellm_params:
       model: bedrock/anthropic.claude-3-haiku-20240307-v1:0
-      aws_bedrock_runtime_endpoint: ${relay.endpoint}${EMULATOR_CREDENTIALS}
+      aws_bedrock_runtime_endpoint: ${relay.endpoint}${EMULATOR_CREDENTIALS_YAML}
 `,
   );
   gateway = startGatewayProcess(build.mainPath, {
