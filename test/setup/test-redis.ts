@@ -14,13 +14,18 @@ export function configuredTestRedisUrl(): string {
 
 /** Why the run's Redis is not usable, or undefined when it answers a PING. */
 export async function probeTestRedis(redisUrl: string): Promise<string | undefined> {
-  const client = new Redis(redisUrl, {
-    lazyConnect: true,
-    connectTimeout: PROBE_TIMEOUT_MS,
-    maxRetriesPerRequest: 0,
-    enableOfflineQueue: false,
-    retryStrategy: () => null, // one attempt: a probe, not a client that waits for Redis to come back
-  });
+  let client: Redis;
+  try {
+    client = new Redis(redisUrl, {
+      lazyConnect: true,
+      connectTimeout: PROBE_TIMEOUT_MS,
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      retryStrategy: () => null, // one attempt: a probe, not a client that waits for Redis to come back
+    });
+  } catch (error) {
+    return describeFailure(error); // not a URL ioredis understands
+  }
   // With no retries, connect() rejects with "Connection is closed."; the cause comes as an 'error' event.
   let cause: unknown;
   client.on('error', (error: unknown) => (cause ??= error));
@@ -41,9 +46,13 @@ export function redisUnavailableReason(redisUrl: string, failure: string): strin
 }
 
 export function redacted(redisUrl: string): string {
-  const url = new URL(redisUrl);
-  if (url.password) url.password = '***';
-  return url.toString();
+  try {
+    const url = new URL(redisUrl);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return '(an unparseable REDIS_URL)';
+  }
 }
 
 function describeFailure(error: unknown): string {
