@@ -3,7 +3,7 @@
 // exports all of it in the environment (workers are forked afterwards and inherit it).
 import type { Client } from 'pg';
 
-import { createSkipLog } from './skipped-suites';
+import { nameSkipLog } from './skipped-suites';
 import { recreateTestDatabase } from './test-database';
 import { startTestPostgres, type TestPostgres } from './test-postgres';
 import {
@@ -33,7 +33,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_DATABASE_URL = postgres.databaseUrl;
   process.env.DATABASE_URL = postgres.databaseUrl;
 
-  createSkipLog();
+  nameSkipLog();
   const redisUrl = configuredTestRedisUrl();
   const redisFailure = await probeTestRedis(redisUrl);
   if (redisFailure !== undefined) {

@@ -1,16 +1,17 @@
 // Suites skipped at runtime because a service they need is missing are listed at the end of the run,
 // never skipped silently. Workers append one line per suite to a file global setup names in the
 // environment; global teardown prints the list and removes the file.
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const SKIP_LOG_VARIABLE = 'QUARRY_TEST_SKIP_LOG';
 
-/** Global setup: a fresh, empty log for this run, exported to the workers. */
-export function createSkipLog(): void {
-  const directory = mkdtempSync(path.join(tmpdir(), 'quarry-test-skips-'));
-  process.env[SKIP_LOG_VARIABLE] = path.join(directory, 'skipped-suites.log');
+/** Global setup: names this run's log (created by the first skip) and exports the name to the workers. */
+export function nameSkipLog(): void {
+  const name = `quarry-test-skips-${process.pid}-${randomBytes(4).toString('hex')}.log`;
+  process.env[SKIP_LOG_VARIABLE] = path.join(tmpdir(), name);
 }
 
 /** A worker: `suite` was skipped because of `reason`. */
@@ -29,7 +30,7 @@ export function reportSkippedSuites(write: (text: string) => void): void {
   } catch {
     // no suite was skipped: the file was never written
   }
-  rmSync(path.dirname(log), { recursive: true, force: true });
+  rmSync(log, { force: true });
   const suitesByReason = new Map<string, string[]>();
   for (const line of lines) {
     const { suite, reason } = JSON.parse(line) as { suite: string; reason: string };
