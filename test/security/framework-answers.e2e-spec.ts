@@ -2,7 +2,7 @@
 // OpenAI's shape {"error": {...}} like every other answer.
 import { connect, type Socket } from 'node:net';
 import { startEmulator, withFaults, type RunningEmulator } from '../../apps/bedrock-emulator/src/index';
-import { EMULATOR_CREDENTIALS } from '../chat/chat-fixture';
+import { EMULATOR_CREDENTIALS_YAML } from '../support/emulator-credentials';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
@@ -85,7 +85,7 @@ it('answers a request that arrives while shutting down with a 503 in OpenAI shap
   - model_name: slow
     litellm_params:
       model: bedrock/${HAIKU}
-      model_id: ${withFaults(HAIKU, 'latency:1500')}${EMULATOR_CREDENTIALS}
+      model_id: ${withFaults(HAIKU, 'latency:1500')}${EMULATOR_CREDENTIALS_YAML}
 `,
   });
   const chat = JSON.stringify({ model: 'slow', messages: [{ role: 'user', content: 'hi' }] });

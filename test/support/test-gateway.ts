@@ -27,6 +27,7 @@ export interface TestGateway {
   app: NestFastifyApplication;
   /** fetch() against the gateway with the given key (default: the master key). */
   request(path: string, init?: RequestInit & { key?: string | null; json?: unknown }): Promise<Response>;
+  /** Closes the gateway; later calls wait for the same close (so cleanup hooks may call it again). */
   close(): Promise<void>;
 }
 
@@ -51,6 +52,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  let closing: Promise<void> | undefined;
 
   return {
     baseUrl,
@@ -69,7 +71,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
         body: json !== undefined ? JSON.stringify(json) : rest.body,
       });
     },
-    close: () => app.close(),
+    close: () => (closing ??= app.close()),
   };
 }
 

@@ -1,9 +1,10 @@
 // Model deployments: the config.yaml sync, /model/* management, secret masking, /model_group/info and
 // the OpenAI model list.
 import { newPrismaClient } from '../support/database';
+import { asMaster, call, unique } from '../support/management-api';
+import { waitUntil } from '../support/polling';
+import { createPrivateDatabase, type PrivateDatabase } from '../support/private-database';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
-import { createPrivateDatabase, type PrivateDatabase } from './support/private-database';
-import { asMaster, call, eventually, unique } from './support/tenancy-fixtures';
 
 const SECRET = 'wJalrXUtnFEMI-literal-secret-value';
 const CONFIG = `
@@ -96,12 +97,20 @@ describe('config.yaml sync into model_deployments (own database)', () => {
   });
 });
 
-describe('model management and listings', () => {
+// Own database: the API models added here would otherwise show in every other suite's model lists.
+describe('model management and listings (own database)', () => {
+  let database: PrivateDatabase;
   let gateway: TestGateway;
+  const startGateway = () =>
+    startTestGateway({ configYaml: CONFIG, env: { ...ENV, DATABASE_URL: database.url } });
   beforeAll(async () => {
-    gateway = await startTestGateway({ configYaml: CONFIG, env: ENV });
+    database = await createPrivateDatabase();
+    gateway = await startGateway();
   });
-  afterAll(() => gateway?.close());
+  afterAll(async () => {
+    await gateway?.close();
+    await database?.drop();
+  });
 
   const modelInfo = async (key = gateway.masterKey) =>
     (await call(gateway, 'GET', '/model/info', key)).body.data as any[];
@@ -343,15 +352,17 @@ describe('model management and listings', () => {
   });
 
   it('a model added through one instance is served by another', async () => {
-    const other = await startTestGateway({ configYaml: CONFIG, env: ENV });
+    const other = await startGateway();
     try {
       const name = unique('shared');
       await asMaster(gateway, '/model/new', {
         model_name: name,
         litellm_params: { model: 'bedrock/amazon.nova-pro-v1:0' },
       });
-      await eventually(async () => (await modelInfo()).some((entry) => entry.model_name === name));
-      await eventually(async () =>
+      await waitUntil('the new model on the instance that added it', async () =>
+        (await modelInfo()).some((entry) => entry.model_name === name),
+      );
+      await waitUntil('the new model on the other instance', async () =>
         ((await call(other, 'GET', '/v1/models', other.masterKey)).body.data as { id: string }[]).some(
           (model) => model.id === name,
         ),

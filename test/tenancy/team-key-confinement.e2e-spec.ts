@@ -1,7 +1,8 @@
 // A key bound to a team acts only in that team, even when its user is an admin of another team: binding a
 // key to a user must not hand the key's creator that user's rights elsewhere.
+import { asMaster, call } from '../support/management-api';
+import { createTenancy, type Tenancy } from '../support/tenants';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
-import { asMaster, call, createTenancy, type Tenancy } from './support/tenancy-fixtures';
 
 let gateway: TestGateway;
 beforeAll(async () => {

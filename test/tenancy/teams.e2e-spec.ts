@@ -1,6 +1,7 @@
 // /team/* end to end, the rules no team admin may break, and tenant isolation.
+import { asMaster, call, unique } from '../support/management-api';
+import { createTenancy, type Tenancy } from '../support/tenants';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
-import { asMaster, call, createTenancy, unique, type Tenancy } from './support/tenancy-fixtures';
 
 const CONFIG = `
 model_list:

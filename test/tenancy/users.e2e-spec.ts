@@ -1,6 +1,7 @@
 // /user/* end to end, and what users may (not) change about themselves.
+import { asMaster, call, unique } from '../support/management-api';
+import { createTenancy, type Tenancy } from '../support/tenants';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
-import { asMaster, call, createTenancy, unique, type Tenancy } from './support/tenancy-fixtures';
 
 let gateway: TestGateway;
 let tenancy: Tenancy;
@@ -116,8 +117,10 @@ describe('user lifecycle', () => {
 });
 
 describe('no user grants itself more than it has', () => {
+  // A user of each test's own: tests here change the user (metadata, budget), so a shared one would make
+  // the result of one test depend on which ran before it.
   let self: { user_id: string; key: string };
-  beforeAll(async () => {
+  beforeEach(async () => {
     self = await asMaster(gateway, '/user/new', {
       user_email: `${unique('self')}@example.com`,
       models: ['claude'],
