@@ -10,7 +10,8 @@ import {
 } from '../../apps/bedrock-emulator/src/index';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 import { createTenant } from '../support/tenants';
-import { call, createTenancy, unique, type Tenancy } from '../tenancy/support/tenancy-fixtures';
+import { call, unique } from '../support/management-api';
+import { createTenancy, type Tenancy } from '../support/tenants';
 
 const suffix = randomBytes(4).toString('hex').toUpperCase();
 const KEY_VARIABLE = `QUARRY_TEST_EMULATOR_KEY_${suffix}`;

@@ -4,7 +4,8 @@
 import type { PrismaClient } from '@quarry/db';
 import { newPrismaClient } from '../support/database';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
-import { asMaster, call, createTenancy, unique, type Tenancy } from '../tenancy/support/tenancy-fixtures';
+import { asMaster, call, unique } from '../support/management-api';
+import { createTenancy, type Tenancy } from '../support/tenants';
 
 let gateway: TestGateway;
 let tenancy: Tenancy;

@@ -2,7 +2,8 @@
 // tenant's users, keys or aliases. Every cross-tenant answer must equal the answer for something that
 // does not exist — the tests compare the two answers, not just the status.
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
-import { asMaster, call, createTenancy, unique, type Tenancy } from '../tenancy/support/tenancy-fixtures';
+import { asMaster, call, unique } from '../support/management-api';
+import { createTenancy, type Tenancy } from '../support/tenants';
 
 let gateway: TestGateway;
 let tenancy: Tenancy;
