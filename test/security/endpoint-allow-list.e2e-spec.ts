@@ -8,6 +8,7 @@ import {
   startEmulator,
   type RunningEmulator,
 } from '../../apps/bedrock-emulator/src/index';
+import { createPrivateDatabase, type PrivateDatabase } from '../support/private-database';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 import { createTenant } from '../support/tenants';
 import { call, unique } from '../support/management-api';
@@ -21,19 +22,25 @@ describe('endpoints of API-created models', () => {
   let emulator: RunningEmulator;
   let gateway: TestGateway;
   let tenancy: Tenancy;
+  let database: PrivateDatabase;
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0 });
+    // A database of its own: the models this suite creates would show in other suites' lists.
+    database = await createPrivateDatabase();
     process.env[KEY_VARIABLE] = DEFAULT_ACCESS_KEY_ID;
     process.env[SECRET_VARIABLE] = DEFAULT_SECRET_ACCESS_KEY;
     // No QUARRY_AWS_ENDPOINT: only the model's own endpoint can reach the emulator.
-    gateway = await startTestGateway({ env: { QUARRY_ALLOWED_ENDPOINT_HOSTS: '127.0.0.1' } });
+    gateway = await startTestGateway({
+      env: { QUARRY_ALLOWED_ENDPOINT_HOSTS: '127.0.0.1', DATABASE_URL: database.url },
+    });
     tenancy = await createTenancy(gateway);
   }, 30_000);
 
   afterAll(async () => {
     await gateway?.close();
     await emulator?.close();
+    await database?.drop();
     delete process.env[KEY_VARIABLE];
     delete process.env[SECRET_VARIABLE];
   });

@@ -12,6 +12,7 @@ import { parseChatCompletionRequest } from '@quarry/openai';
 import { loadAppConfig } from '../../apps/gateway/src/platform/config/app-config';
 import { resolveDeployment } from '../../apps/gateway/src/invocation/deployments/resolved-deployment';
 import { translateChat } from '../../apps/gateway/src/surfaces/chat/chat-translation';
+import { createPrivateDatabase, type PrivateDatabase } from '../support/private-database';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 import { createTenant, type TestTenant } from '../support/tenants';
 import { startCapturingBedrock, type CapturingBedrock } from './support/capturing-bedrock';
@@ -38,6 +39,7 @@ function markerLine(name: string, setting: DeploymentSetting, index: number, env
 describe('gateway settings and Bedrock bodies', () => {
   let bedrock: CapturingBedrock;
   let gateway: TestGateway;
+  let database: PrivateDatabase;
   let tenant: TestTenant;
   const logLines: string[] = [];
   const env: Record<string, string> = {};
@@ -64,9 +66,11 @@ ${lines.join('\n')}
       request_timeout: 0.5
       num_retries: 0
 `;
+    // A database of its own: the models this suite creates through /model/new would show in other suites' lists.
+    database = await createPrivateDatabase();
     gateway = await startTestGateway({
       configYaml,
-      env,
+      env: { ...env, DATABASE_URL: database.url },
       logger: pino({ level: 'warn' }, { write: (line: string) => logLines.push(line) }),
     });
     tenant = await createTenant(gateway, { keyModels: ['every-setting', 'slow-with-request-timeout'] });
@@ -75,6 +79,7 @@ ${lines.join('\n')}
   afterAll(async () => {
     await gateway?.close();
     await bedrock?.close();
+    await database?.drop();
     for (const name of Object.keys(env)) delete process.env[name];
   });
 
