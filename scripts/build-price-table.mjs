@@ -91,6 +91,19 @@ function compact(entry) {
     copy(tier, 'cacheWrite', entry.cache_creation_input_token_cost_above_200k_tokens);
     out.above200k = tier;
   }
+  // Service tiers (LiteLLM's suffixed keys); tiers without prices are scaled at run time (service-tier.ts).
+  for (const [suffix, field] of [
+    ['flex', 'flex'],
+    ['priority', 'priority'],
+    ['latency_optimized', 'latencyOptimized'],
+  ]) {
+    if (typeof entry[`input_cost_per_token_${suffix}`] !== 'number') continue;
+    const tier = {};
+    copy(tier, 'input', entry[`input_cost_per_token_${suffix}`]);
+    copy(tier, 'output', entry[`output_cost_per_token_${suffix}`]);
+    copy(tier, 'cacheRead', entry[`cache_read_input_token_cost_${suffix}`]);
+    out[field] = tier;
+  }
   copy(out, 'image', entry.output_cost_per_image);
   const variants = {};
   for (const [field, value] of Object.entries(entry)) {

@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { REQUEST_KINDS } from './chat-requests.mjs';
 
 export const TARGET_NAMES = ['direct', 'quarry', 'portkey'];
+/** Opt-in: another build of Quarry (BENCH_BASELINE_ROOT, a checkout with dist/ built) for same-run A/B. */
+export const OPTIONAL_TARGETS = ['baseline'];
 
 export const USAGE = `usage: npm run bench -- [options]
   --quick                 a few-seconds smoke run (1 latency, small connection counts, tiny durations)
@@ -12,7 +14,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --connections <n,…>     concurrent connections per run                 (BENCH_CONNECTIONS, default 1,10,64)
   --rounds <n>            repetitions of every run, alternating targets  (BENCH_ROUNDS, default 2)
   --requests <kind,…>     ${REQUEST_KINDS.join(', ')}  (BENCH_REQUESTS, default small,large,small-stream)
-  --targets <name,…>      ${TARGET_NAMES.join(', ')}                     (BENCH_TARGETS, default all)
+  --targets <name,…>      ${TARGET_NAMES.join(', ')}, baseline (BENCH_BASELINE_ROOT: another Quarry checkout, built) (BENCH_TARGETS, default all but baseline)
   --ttfb-samples <n>      sequential streamed requests per target for time to first byte (default 200)
   --streams <n>           concurrent streams in the memory phase, 0 to skip (BENCH_STREAMS, default 1000)
   --stream-rounds <n>     rounds of the memory phase                      (default 4)
@@ -140,7 +142,12 @@ export function parseOptions(argv, env = process.env) {
     ),
     rounds: given('rounds', 'BENCH_ROUNDS', (n, t) => positive(n, t, { integer: true }), base.rounds),
     requests: given('requests', 'BENCH_REQUESTS', (n, t) => nameList(n, t, REQUEST_KINDS), base.requests),
-    targets: given('targets', 'BENCH_TARGETS', (n, t) => nameList(n, t, TARGET_NAMES), base.targets),
+    targets: given(
+      'targets',
+      'BENCH_TARGETS',
+      (n, t) => nameList(n, t, [...TARGET_NAMES, ...OPTIONAL_TARGETS]),
+      base.targets,
+    ),
     ttfbSamples: given(
       'ttfb-samples',
       'BENCH_TTFB_SAMPLES',

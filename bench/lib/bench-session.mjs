@@ -44,6 +44,22 @@ async function startTargets(plan, context, log) {
       );
       log(`• Quarry started (LOG_LEVEL=${plan.logLevel}${context.cpuProfileDir ? ', --cpu-prof' : ''})`);
     }
+    if (name === 'baseline') {
+      const baselineRoot = process.env.BENCH_BASELINE_ROOT;
+      if (!baselineRoot)
+        throw new Error('the baseline target needs BENCH_BASELINE_ROOT (a built Quarry checkout)');
+      // Same database as Quarry: the baseline's schema is older, and what it writes is a subset.
+      targets.push(
+        await startQuarry(emulators, {
+          ...context,
+          root: baselineRoot,
+          name: 'baseline',
+          databaseUrl: plan.databaseUrl,
+          logLevel: plan.logLevel,
+        }),
+      );
+      log(`• baseline Quarry started from ${baselineRoot}`);
+    }
     if (name === 'portkey') {
       targets.push(await startPortkey(emulators, context));
       log('• Portkey gateway started');

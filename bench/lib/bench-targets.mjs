@@ -73,13 +73,16 @@ function quarryConfigYaml(emulators) {
 }
 
 /** Quarry's built gateway (`dist/apps/gateway/src/main.js`) with a fresh virtual key limited to the bench models. */
-export async function startQuarry(emulators, { root, logDir, databaseUrl, logLevel, cpuProfileDir }) {
-  const configPath = path.join(logDir, 'quarry-config.yaml');
+export async function startQuarry(
+  emulators,
+  { root, logDir, databaseUrl, logLevel, cpuProfileDir, name = 'quarry' },
+) {
+  const configPath = path.join(logDir, `${name}-config.yaml`);
   writeFileSync(configPath, quarryConfigYaml(emulators));
   const port = await freePort();
   const masterKey = `sk-bench-master-${randomBytes(16).toString('hex')}`;
   const nodeArgs = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
-  const handle = startNode('quarry', [...nodeArgs, path.join(root, 'dist/apps/gateway/src/main.js')], {
+  const handle = startNode(name, [...nodeArgs, path.join(root, 'dist/apps/gateway/src/main.js')], {
     cwd: root,
     env: {
       PATH: process.env.PATH,
@@ -96,7 +99,7 @@ export async function startQuarry(emulators, { root, logDir, databaseUrl, logLev
         ? { NODE_OPTIONS: process.env.BENCH_QUARRY_NODE_OPTIONS }
         : {}),
     },
-    logFile: path.join(logDir, 'quarry.log'),
+    logFile: path.join(logDir, `${name}.log`),
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitUntilListening(handle, `${baseUrl}/health/liveliness`);
@@ -104,7 +107,7 @@ export async function startQuarry(emulators, { root, logDir, databaseUrl, logLev
   const response = await fetch(`${baseUrl}/key/generate`, {
     method: 'POST',
     headers: { authorization: `Bearer ${masterKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ models: [...emulators.keys()].map(quarryModelName), key_alias: 'bench' }),
+    body: JSON.stringify({ models: [...emulators.keys()].map(quarryModelName), key_alias: `bench-${name}` }),
   });
   const created = await response.json().catch(() => ({}));
   if (!response.ok || typeof created.key !== 'string') {
@@ -114,7 +117,7 @@ export async function startQuarry(emulators, { root, logDir, databaseUrl, logLev
   }
   const headers = { authorization: `Bearer ${created.key}`, 'content-type': 'application/json' };
   return {
-    name: 'quarry',
+    name,
     handle,
     requestFor: async (kind, latencyKey) => ({
       url: `${baseUrl}/v1/chat/completions`,

@@ -8,12 +8,18 @@ import { quoteIdentifier, withDatabaseName, withMaintenanceClient } from './post
 
 const POSTGRES_INTERNAL_CHAR_OID = 18;
 const POSTGRES_TEXT_OID = 25;
+const NOT_NULL_CONSTRAINT = 'n';
 
 /**
  * Postgres' one-byte internal "char" type (pg_class.relkind, pg_constraint.contype, …) comes back from
  * the catalog queries the engine runs to describe a database. adapter-pg 7.10 has no column type for
  * it and fails those queries ("Column type 'char' could not be deserialized"). pg already returns the
  * value as a one-letter string, so reporting the column as text is exact. Covers transactions too.
+ *
+ * Postgres 18 also lists every NOT NULL column as a pg_constraint row (contype 'n'), which the engine's
+ * constraint query lets through and then panics on (prisma/orm#29635; it reads nullability from
+ * pg_attribute anyway), so `db:diff` failed on Postgres 18 (the embedded one of `npm run dev` and
+ * `npm test`). Those rows are dropped from that query's result.
  */
 function readInternalCharAsText(queryable) {
   const performIO = queryable.performIO.bind(queryable);
@@ -21,6 +27,10 @@ function readInternalCharAsText(queryable) {
     const result = await performIO(query);
     for (const field of result.fields ?? []) {
       if (field.dataTypeID === POSTGRES_INTERNAL_CHAR_OID) field.dataTypeID = POSTGRES_TEXT_OID;
+    }
+    const constraintType = result.fields?.findIndex((field) => field.name === 'constraint_type') ?? -1;
+    if (constraintType >= 0) {
+      result.rows = result.rows.filter((row) => row[constraintType] !== NOT_NULL_CONSTRAINT);
     }
     return result;
   };

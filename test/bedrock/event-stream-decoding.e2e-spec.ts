@@ -14,9 +14,8 @@ import { EventStreamMarshaller } from '@smithy/core/event-streams';
 
 import { startEmulator, type RunningEmulator } from '../../apps/bedrock-emulator/src/index';
 import { BedrockClientCache } from '../../libs/bedrock/src/clients/bedrock-client-cache';
-import { ACCESS_KEY_ID, HAIKU, REGION, runtimeClient, SECRET_ACCESS_KEY } from '../emulator/runtime-clients';
-
-const credentials = { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET_ACCESS_KEY };
+import { HAIKU, runtimeClient } from '../emulator/runtime-clients';
+import { EMULATOR_CREDENTIALS, EMULATOR_REGION } from '../support/emulator-credentials';
 
 let emulator: RunningEmulator;
 let stock: BedrockRuntimeClient;
@@ -35,7 +34,12 @@ afterAll(async () => {
 });
 
 const gateway = () =>
-  cache.runtime({ region: REGION, endpoint: emulator.endpoint, credentials, maxAttempts: 1 });
+  cache.runtime({
+    region: EMULATOR_REGION,
+    endpoint: emulator.endpoint,
+    credentials: EMULATOR_CREDENTIALS,
+    maxAttempts: 1,
+  });
 
 interface Read {
   events: string[];

@@ -19,6 +19,7 @@ import { costOf } from '../../libs/bedrock/src/pricing/cost-of';
 import { priceFor } from '../../libs/bedrock/src/pricing/price-table';
 import { withRetries } from '../../libs/bedrock/src/retry/with-retries';
 import { parseDeploymentModel } from '../../libs/bedrock/src/route';
+import { EMULATOR_CREDENTIALS, EMULATOR_REGION } from '../support/emulator-credentials';
 
 let emulator: RunningEmulator;
 const cache = new BedrockClientCache();
@@ -34,12 +35,9 @@ afterAll(async () => {
 
 const client = () =>
   cache.runtime({
-    region: 'us-east-1',
+    region: EMULATOR_REGION,
     endpoint: emulator.endpoint,
-    credentials: {
-      accessKeyId: 'AKIAQUARRYEMULATOR01',
-      secretAccessKey: 'quarry-emulator-secret-key-do-not-use-in-aws',
-    },
+    credentials: EMULATOR_CREDENTIALS,
     maxAttempts: 1,
   });
 

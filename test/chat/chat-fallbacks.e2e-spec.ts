@@ -8,10 +8,10 @@ import { randomBytes } from 'node:crypto';
 import { startEmulator, type RunningEmulator } from '../../apps/bedrock-emulator/src/index';
 import { SpendWriter } from '../../apps/gateway/src/spend/spend-writer.service';
 import { newPrismaClient } from '../support/database';
+import { EMULATOR_CREDENTIALS_YAML } from '../support/emulator-credentials';
 import { startTcpRelay, type TcpRelay } from '../support/tcp-relay';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 import { createTenant, type TestTenant } from '../support/tenants';
-import { EMULATOR_CREDENTIALS } from './chat-fixture';
 
 const HAIKU = 'bedrock/anthropic.claude-3-haiku-20240307-v1:0';
 const nonce = randomBytes(4).toString('hex');
@@ -35,7 +35,7 @@ function deployment(name: string, id: string, endpoint: string, numRetries: numb
     litellm_params:
       model: ${HAIKU}
       aws_bedrock_runtime_endpoint: ${endpoint}
-      num_retries: ${numRetries}${EMULATOR_CREDENTIALS}
+      num_retries: ${numRetries}${EMULATOR_CREDENTIALS_YAML}
     model_info:
       id: ${id}`;
 }

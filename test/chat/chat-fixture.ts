@@ -3,19 +3,15 @@ import OpenAI from 'openai';
 import { startEmulator, withFaults, type RunningEmulator } from '../../apps/bedrock-emulator/src/index';
 import { SpendWriter } from '../../apps/gateway/src/spend/spend-writer.service';
 import { newPrismaClient } from '../support/database';
+import { EMULATOR_CREDENTIALS_YAML } from '../support/emulator-credentials';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 import { createTenant, type TestTenant } from '../support/tenants';
-
-export const EMULATOR_CREDENTIALS = `
-      aws_access_key_id: AKIAQUARRYEMULATOR01
-      aws_secret_access_key: quarry-emulator-secret-key-do-not-use-in-aws
-      aws_region_name: us-east-1`;
 
 function deployment(name: string, model: string, extra = ''): string {
   return `
   - model_name: ${name}
     litellm_params:
-      model: ${model}${EMULATOR_CREDENTIALS}${extra}`;
+      model: ${model}${EMULATOR_CREDENTIALS_YAML}${extra}`;
 }
 
 /**

@@ -11,6 +11,7 @@ import { PrismaModule, PrismaService } from '@quarry/db';
 import { Client } from 'pg';
 
 import { testDatabaseUrl } from '../support/database';
+import { waitUntil } from '../support/polling';
 
 const repositoryRoot = path.resolve(__dirname, '..', '..');
 const migrationsDir = path.join(repositoryRoot, 'prisma', 'migrations');
@@ -19,6 +20,7 @@ const EXPECTED_TABLES = [
   '_prisma_migrations',
   'daily_spend',
   'model_deployments',
+  'spend_dead_letters',
   'spend_logs',
   'team_memberships',
   'teams',
@@ -257,15 +259,15 @@ describe('npm run db:diff', () => {
     // Other jest runs on this server may be mid-diff; only shadows that outlive a diff would pile up,
     // so check that none of the ones present stays.
     for (const name of shadows) {
-      const stillThere = await withMaintenanceClient(async (client) => {
-        for (let attempt = 0; attempt < 100; attempt += 1) {
-          const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-          if (found.rowCount === 0) return false;
-          await client.query('SELECT pg_sleep(0.1)');
-        }
-        return true;
-      });
-      expect(stillThere).toBe(false);
+      await waitUntil(
+        `shadow database ${name} to be dropped`,
+        () =>
+          withMaintenanceClient(async (client) => {
+            const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+            return found.rowCount === 0;
+          }),
+        { intervalMs: 100 },
+      );
     }
   });
 });

@@ -99,8 +99,16 @@ describe('repositories and scopes', () => {
     const mine = await tenant();
     const alias = `alias-${randomUUID()}`;
     await keys.update(ALL_KEYS, mine.key.id, { alias });
+    // key_alias is unique within a team: another team may hold the same alias.
     const other = await tenant();
-    await expect(keys.update(ALL_KEYS, other.key.id, { alias })).rejects.toMatchObject({
+    expect(await keys.update(ALL_KEYS, other.key.id, { alias })).toMatchObject({ alias });
+    const sameTeam = await keys.create(ALL_KEYS, {
+      teamId: mine.team.id,
+      hash: randomUUID(),
+      displayKey: 'sk-…test',
+      createdBy: 'test',
+    });
+    await expect(keys.update(ALL_KEYS, sameTeam.id, { alias })).rejects.toMatchObject({
       field: 'key.alias',
     });
     await expect(teams.create(everyTeam, { id: mine.team.id }, [])).rejects.toMatchObject({

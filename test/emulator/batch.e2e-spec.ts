@@ -16,7 +16,8 @@ import {
 } from '@aws-sdk/client-s3';
 
 import { startEmulator } from '../../apps/bedrock-emulator/src/index';
-import { controlPlaneClient, pollUntil, s3Client } from './service-clients';
+import { pollUntil } from '../support/polling';
+import { controlPlaneClient, s3Client } from './service-clients';
 
 type RunningEmulator = Awaited<ReturnType<typeof startEmulator>>;
 
@@ -93,9 +94,10 @@ async function runJob(
     }),
   );
   const seen = await pollUntil(
+    `batch job ${jobName} to end`,
     () => bedrock.send(new GetModelInvocationJobCommand({ jobIdentifier: jobArn })),
     (job) => ['Completed', 'PartiallyCompleted', 'Failed', 'Stopped'].includes(job.status!),
-    { attempts: 500, intervalMs: 5 },
+    { intervalMs: 5 },
   );
   // Statuses only ever move forward through Bedrock's order.
   const order = seen.map((job) => STATUS_ORDER.indexOf(job.status!));

@@ -13,7 +13,8 @@ import {
 } from '@aws-sdk/client-bedrock';
 
 import { startEmulator } from '../../apps/bedrock-emulator/src/index';
-import { controlPlaneClient, pollUntil } from './service-clients';
+import { pollUntil } from '../support/polling';
+import { controlPlaneClient } from './service-clients';
 
 type RunningEmulator = Awaited<ReturnType<typeof startEmulator>>;
 
@@ -238,8 +239,10 @@ describe('model invocation jobs', () => {
     expect(afterStop.status).toBe('Stopping');
 
     const statuses = await pollUntil(
+      'the stopped job to reach Stopped',
       async () => (await bedrock.send(new GetModelInvocationJobCommand({ jobIdentifier: jobArn }))).status,
       (status) => status === 'Stopped',
+      { intervalMs: 10 },
     );
     expect(statuses.every((status) => status === 'Stopping' || status === 'Stopped')).toBe(true);
     const stopped = await bedrock.send(new GetModelInvocationJobCommand({ jobIdentifier: jobArn }));
@@ -255,9 +258,10 @@ describe('model invocation jobs', () => {
   it('a job whose input does not exist ends Failed with a message', async () => {
     const { jobArn } = await bedrock.send(new CreateModelInvocationJobCommand(jobInput(`${runId}-missing`)));
     const statuses = await pollUntil(
+      'the job without input to fail',
       async () => bedrock.send(new GetModelInvocationJobCommand({ jobIdentifier: jobArn })),
       (job) => job.status === 'Failed',
-      { attempts: 200, intervalMs: 25 },
+      { intervalMs: 25 },
     );
     expect(statuses.at(-1)!.message).toMatch(/does not exist|No \.jsonl input files/);
   });

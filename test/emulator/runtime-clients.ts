@@ -2,11 +2,12 @@
 // or HTTP/1.1 (NodeHttpHandler), plus a raw bearer-token fetch for bodies the SDK would never send.
 import { BedrockRuntimeClient, type BedrockRuntimeClientConfig } from '@aws-sdk/client-bedrock-runtime';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import {
+  EMULATOR_BEARER_TOKEN,
+  EMULATOR_CREDENTIALS,
+  EMULATOR_REGION,
+} from '../support/emulator-credentials';
 
-export const ACCESS_KEY_ID = 'AKIAQUARRYEMULATOR01';
-export const SECRET_ACCESS_KEY = 'quarry-emulator-secret-key-do-not-use-in-aws';
-export const BEARER_TOKEN = 'quarry-emulator-bearer-token';
-export const REGION = 'us-east-1';
 export const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
 
 export type Transport = 'http2' | 'http1';
@@ -19,9 +20,9 @@ export function runtimeClient(
 ): BedrockRuntimeClient {
   const { faultHeader, ...config } = extra;
   const client = new BedrockRuntimeClient({
-    region: REGION,
+    region: EMULATOR_REGION,
     endpoint,
-    credentials: { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET_ACCESS_KEY },
+    credentials: EMULATOR_CREDENTIALS,
     // Without this an AWS_BEARER_TOKEN_BEDROCK in the environment would switch the client to bearer auth.
     authSchemePreference: ['sigv4'],
     ...(transport === 'http1' ? { requestHandler: new NodeHttpHandler() } : {}),
@@ -62,7 +63,11 @@ export async function rawRequest(
 ): Promise<{ status: number; headers: Headers; json: Record<string, unknown> }> {
   const response = await fetch(endpoint + path, {
     method: 'POST',
-    headers: { authorization: `Bearer ${BEARER_TOKEN}`, 'content-type': 'application/json', ...headers },
+    headers: {
+      authorization: `Bearer ${EMULATOR_BEARER_TOKEN}`,
+      'content-type': 'application/json',
+      ...headers,
+    },
     body,
   });
   const text = await response.text();

@@ -173,6 +173,7 @@ describe.each(TRANSPORTS)('Converse over %s', (transport) => {
       type: 'object',
       properties: { name: { type: 'string' }, age: { type: 'integer' } },
       required: ['name', 'age'],
+      additionalProperties: false,
     };
     const output = await converse({
       messages: [user('Describe Ada Lovelace')],
@@ -318,6 +319,40 @@ describe('Converse validation (Bedrock wording, naming the field)', () => {
         inferenceConfig: { maxTokens: 4000 },
       },
       'Thinking may not be enabled when tool_choice forces tool use.',
+    ));
+
+  it('rejects a native json_schema with an object that does not set additionalProperties: false', () =>
+    rejects(
+      {
+        outputConfig: {
+          textFormat: {
+            type: 'json_schema',
+            structure: { jsonSchema: { schema: JSON.stringify({ type: 'object', properties: {} }) } },
+          },
+        },
+      },
+      /'additionalProperties' must be explicitly set to false/,
+    ));
+
+  it('rejects, with thinking on, a tool-use turn replayed without its thinking block', () =>
+    rejects(
+      {
+        messages: [
+          user('weather in Paris?'),
+          {
+            role: 'assistant',
+            content: [{ toolUse: { toolUseId: 'tooluse_a', name: 'get_weather', input: { city: 'Paris' } } }],
+          },
+          {
+            role: 'user',
+            content: [{ toolResult: { toolUseId: 'tooluse_a', content: [{ text: 'sunny' }] } }],
+          },
+        ],
+        toolConfig: { tools: [weatherTool] },
+        additionalModelRequestFields: { thinking: { type: 'enabled', budget_tokens: 1024 } },
+        inferenceConfig: { maxTokens: 4000 },
+      },
+      /messages\.1\.content\.0\.type: Expected `thinking` or `redacted_thinking`, but found `tool_use`/,
     ));
 
   it('rejects unknown top-level keys and bad JSON sent by hand', async () => {

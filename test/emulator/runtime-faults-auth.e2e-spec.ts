@@ -11,19 +11,16 @@ import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 
 import { startEmulator, type RunningEmulator } from '../../apps/bedrock-emulator/src/index';
 import {
-  ACCESS_KEY_ID,
-  BEARER_TOKEN,
-  HAIKU,
-  modelPath,
-  rawRequest,
-  REGION,
-  runtimeClient,
-  SECRET_ACCESS_KEY,
-  TRANSPORTS,
-} from './runtime-clients';
+  EMULATOR_BEARER_TOKEN,
+  EMULATOR_CREDENTIALS,
+  EMULATOR_REGION,
+} from '../support/emulator-credentials';
+import { closedAfterEachTest } from '../support/cleanup';
+import { HAIKU, modelPath, rawRequest, runtimeClient, TRANSPORTS } from './runtime-clients';
 
 let emulator: RunningEmulator;
 let runId = 0;
+const closeAfterTest = closedAfterEachTest();
 
 function bytes(data: string | ArrayBuffer | ArrayBufferView): string | Buffer {
   if (typeof data === 'string') return data;
@@ -87,14 +84,12 @@ describe.each(TRANSPORTS)('faults over %s, one attempt', (transport) => {
   });
 
   it('takes faults from the x-emulator-fault header too', async () => {
-    const headerClient = runtimeClient(emulator.endpoint, transport, {
-      maxAttempts: 1,
-      faultHeader: 'unavailable',
-    });
+    const headerClient = closeAfterTest(
+      runtimeClient(emulator.endpoint, transport, { maxAttempts: 1, faultHeader: 'unavailable' }),
+    );
     await expect(headerClient.send(new ConverseCommand({ modelId: HAIKU, messages }))).rejects.toMatchObject({
       name: 'ServiceUnavailableException',
     });
-    headerClient.destroy();
   });
 
   it('adds latency:MS before answering', async () => {
@@ -153,15 +148,16 @@ describe('authentication', () => {
     client.send(new ConverseCommand({ modelId: HAIKU, messages }));
 
   it.each(TRANSPORTS)('refuses a wrong secret with InvalidSignatureException over %s', async (transport) => {
-    const client = runtimeClient(emulator.endpoint, transport, {
-      maxAttempts: 1,
-      credentials: { accessKeyId: ACCESS_KEY_ID, secretAccessKey: 'wrong-secret' },
-    });
+    const client = closeAfterTest(
+      runtimeClient(emulator.endpoint, transport, {
+        maxAttempts: 1,
+        credentials: { ...EMULATOR_CREDENTIALS, secretAccessKey: 'wrong-secret' },
+      }),
+    );
     await expect(converseWith(client)).rejects.toMatchObject({
       name: 'InvalidSignatureException',
       $metadata: { httpStatusCode: 403 },
     });
-    client.destroy();
   });
 
   it('refuses a client signing for another region than the emulator serves', async () => {
@@ -175,38 +171,39 @@ describe('authentication', () => {
   });
 
   it('refuses an unknown access key with UnrecognizedClientException', async () => {
-    const client = runtimeClient(emulator.endpoint, 'http2', {
-      maxAttempts: 1,
-      credentials: { accessKeyId: 'AKIAUNKNOWN000000000', secretAccessKey: SECRET_ACCESS_KEY },
-    });
+    const client = closeAfterTest(
+      runtimeClient(emulator.endpoint, 'http2', {
+        maxAttempts: 1,
+        credentials: { ...EMULATOR_CREDENTIALS, accessKeyId: 'AKIAUNKNOWN000000000' },
+      }),
+    );
     await expect(converseWith(client)).rejects.toMatchObject({
       name: 'UnrecognizedClientException',
       $metadata: { httpStatusCode: 403 },
     });
-    client.destroy();
   });
 
   it.each(TRANSPORTS)(
     'accepts a Bedrock API key as a bearer token over %s, and refuses an unknown one',
     async (transport) => {
       const bearer = (token: string) =>
-        new BedrockRuntimeClient({
-          region: REGION,
-          endpoint: emulator.endpoint,
-          token: { token },
-          authSchemePreference: ['httpBearerAuth'],
-          maxAttempts: 1,
-          ...(transport === 'http1' ? { requestHandler: new NodeHttpHandler() } : {}),
-        });
-      const good = bearer(BEARER_TOKEN);
+        closeAfterTest(
+          new BedrockRuntimeClient({
+            region: EMULATOR_REGION,
+            endpoint: emulator.endpoint,
+            token: { token },
+            authSchemePreference: ['httpBearerAuth'],
+            maxAttempts: 1,
+            ...(transport === 'http1' ? { requestHandler: new NodeHttpHandler() } : {}),
+          }),
+        );
+      const good = bearer(EMULATOR_BEARER_TOKEN);
       expect((await converseWith(good)).stopReason).toBe('end_turn');
       const bad = bearer('not-a-known-token');
       await expect(converseWith(bad)).rejects.toMatchObject({
         name: 'UnrecognizedClientException',
         $metadata: { httpStatusCode: 403 },
       });
-      good.destroy();
-      bad.destroy();
     },
   );
 
@@ -224,9 +221,9 @@ describe('authentication', () => {
     const url = new URL(emulator.endpoint);
     const signer = new SignatureV4({
       service: 'bedrock',
-      region: REGION,
+      region: EMULATOR_REGION,
       sha256: Sha256,
-      credentials: { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET_ACCESS_KEY },
+      credentials: EMULATOR_CREDENTIALS,
     });
     const signed = await signer.sign(
       {
@@ -264,13 +261,14 @@ describe('authentication', () => {
   });
 
   it('skips verification entirely when verifySignatures is false', async () => {
-    const open = await startEmulator({ port: 0, verifySignatures: false, s3Endpoint: emulator.s3Endpoint });
+    const open = closeAfterTest(
+      await startEmulator({ port: 0, verifySignatures: false, s3Endpoint: emulator.s3Endpoint }),
+    );
     const response = await fetch(open.endpoint + modelPath(HAIKU, 'converse'), {
       method: 'POST',
       body: JSON.stringify({ messages }),
     });
     expect(response.status).toBe(200);
-    await open.close();
   });
 });
 
@@ -282,10 +280,11 @@ describe('transport-level errors', () => {
   });
 
   it('answers a body over the size cap with 413 ValidationException', async () => {
-    const small = await startEmulator({ port: 0, maxBodyBytes: 1024, s3Endpoint: emulator.s3Endpoint });
+    const small = closeAfterTest(
+      await startEmulator({ port: 0, maxBodyBytes: 1024, s3Endpoint: emulator.s3Endpoint }),
+    );
     const response = await rawRequest(small.endpoint, modelPath(HAIKU, 'converse'), 'x'.repeat(4096));
     expect(response.status).toBe(413);
     expect(response.headers.get('x-amzn-errortype')).toMatch(/^ValidationException/);
-    await small.close();
   });
 });

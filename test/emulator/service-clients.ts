@@ -5,12 +5,7 @@ import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { BedrockAgentRuntimeClient } from '@aws-sdk/client-bedrock-agent-runtime';
 import { S3Client } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-
-export const EMULATOR_CREDENTIALS = {
-  accessKeyId: 'AKIAQUARRYEMULATOR01',
-  secretAccessKey: 'quarry-emulator-secret-key-do-not-use-in-aws',
-};
-export const REGION = 'us-east-1';
+import { EMULATOR_CREDENTIALS, EMULATOR_REGION } from '../support/emulator-credentials';
 
 export type TransportName = 'http2 (default handler)' | 'http1 (NodeHttpHandler)';
 
@@ -20,7 +15,7 @@ export function agentRuntimeClient(
   extra: { maxAttempts?: number; faultHeader?: string } = {},
 ): BedrockAgentRuntimeClient {
   const client = new BedrockAgentRuntimeClient({
-    region: REGION,
+    region: EMULATOR_REGION,
     endpoint,
     credentials: EMULATOR_CREDENTIALS,
     authSchemePreference: ['sigv4'],
@@ -38,7 +33,7 @@ export function agentRuntimeClient(
 
 export function controlPlaneClient(endpoint: string, extra: { faultHeader?: string } = {}): BedrockClient {
   const client = new BedrockClient({
-    region: REGION,
+    region: EMULATOR_REGION,
     endpoint,
     credentials: EMULATOR_CREDENTIALS,
     authSchemePreference: ['sigv4'],
@@ -58,7 +53,7 @@ export function s3Client(
   credentials: { accessKeyId: string; secretAccessKey: string },
 ): S3Client {
   return new S3Client({
-    region: REGION,
+    region: EMULATOR_REGION,
     endpoint,
     credentials,
     forcePathStyle: true,
@@ -74,22 +69,4 @@ function faultHeader(fault: string) {
     if (request.headers) request.headers['x-emulator-fault'] = fault;
     return next(args);
   };
-}
-
-/** Bounded wait for a condition that the emulator reaches asynchronously (no open-ended sleeps). */
-export async function pollUntil<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  { attempts = 300, intervalMs = 10 }: { attempts?: number; intervalMs?: number } = {},
-): Promise<T[]> {
-  const seen: T[] = [];
-  for (let attempt = 0; attempt < attempts; attempt += 1) {
-    const value = await read();
-    seen.push(value);
-    if (done(value)) return seen;
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-  throw new Error(
-    `condition not reached after ${attempts} polls; last value: ${JSON.stringify(seen.at(-1))}`,
-  );
 }

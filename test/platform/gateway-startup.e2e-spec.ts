@@ -7,8 +7,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../apps/bedrock-emulator/src/index';
-import { EMULATOR_CREDENTIALS } from '../chat/chat-fixture';
 import { testDatabaseUrl } from '../support/database';
+import { EMULATOR_CREDENTIALS_YAML } from '../support/emulator-credentials';
+import { waitUntil } from '../support/polling';
 import {
   buildGateway,
   exitOf,
@@ -16,7 +17,6 @@ import {
   type GatewayBuild,
   type GatewayProcess,
 } from '../support/gateway-process';
-import { eventually } from '../tenancy/support/tenancy-fixtures';
 
 let build: GatewayBuild;
 const started: GatewayProcess[] = [];
@@ -115,7 +115,9 @@ describe('LOG_LEVEL', () => {
     expect(
       (await fetch(`${baseUrl}/health/liveliness`, { headers: { 'x-request-id': 'debug-probe' } })).status,
     ).toBe(200);
-    await eventually(async () => jsonLines(gateway.stdout).some((line) => line.reqId === 'debug-probe'));
+    await waitUntil('the debug line of the probe request', () =>
+      jsonLines(gateway.stdout).some((line) => line.reqId === 'debug-probe'),
+    );
     gateway.child.kill('SIGTERM');
     expect(await exitOf(gateway, 30_000)).toEqual({ code: 0, signal: null });
     const lines = jsonLines(gateway.stdout);
@@ -145,7 +147,7 @@ describe('LOG_LEVEL=warn with QUARRY_SHUTDOWN_GRACE_SECONDS=1', () => {
   - model_name: crawl
     litellm_params:
       model: bedrock/anthropic.claude-3-haiku-20240307-v1:0
-      aws_bedrock_runtime_endpoint: ${emulator.endpoint}${EMULATOR_CREDENTIALS}
+      aws_bedrock_runtime_endpoint: ${emulator.endpoint}${EMULATOR_CREDENTIALS_YAML}
 `,
     );
     const key = masterKey();

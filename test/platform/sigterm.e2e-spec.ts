@@ -8,8 +8,9 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../apps/bedrock-emulator/src/index';
-import { EMULATOR_CREDENTIALS } from '../chat/chat-fixture';
 import { newPrismaClient, testDatabaseUrl } from '../support/database';
+import { EMULATOR_CREDENTIALS_YAML } from '../support/emulator-credentials';
+import { waitUntil } from '../support/polling';
 import {
   buildGateway,
   exitOf,
@@ -18,7 +19,6 @@ import {
   type GatewayProcess,
 } from '../support/gateway-process';
 import { startTcpRelay, type TcpRelay } from '../support/tcp-relay';
-import { eventually } from '../tenancy/support/tenancy-fixtures';
 
 const masterKey = `sk-sigterm-${randomBytes(12).toString('hex')}`;
 const nonce = randomBytes(4).toString('hex');
@@ -42,7 +42,7 @@ beforeAll(async () => {
   - model_name: slow
     litellm_params:
       model: bedrock/anthropic.claude-3-haiku-20240307-v1:0
-      aws_bedrock_runtime_endpoint: ${relay.endpoint}${EMULATOR_CREDENTIALS}
+      aws_bedrock_runtime_endpoint: ${relay.endpoint}${EMULATOR_CREDENTIALS_YAML}
 `,
   );
   gateway = startGatewayProcess(build.mainPath, {
@@ -103,7 +103,7 @@ it('finishes what is in flight, refuses new connections, answers 503 on open one
   const unaryId = `sigterm-unary-${nonce}`;
   const stream = openStream(streamId);
   try {
-    await eventually(async () => stream.text().includes('"content"'), 10_000);
+    await waitUntil('model output on the stream', () => stream.text().includes('"content"'));
     const unary = fetch(`${baseUrl}/v1/chat/completions`, {
       method: 'POST',
       headers: {
@@ -114,19 +114,17 @@ it('finishes what is in flight, refuses new connections, answers 503 on open one
       body: JSON.stringify({ model: 'slow', messages: [{ role: 'user', content: 'say hello' }] }),
     });
     // Both Bedrock calls are open (one relayed connection each) before the signal.
-    await eventually(async () => relay.connections.length >= 2, 10_000);
+    await waitUntil('both Bedrock calls to be open', () => relay.connections.length >= 2);
 
     const signalledAt = performance.now();
     gateway.child.kill('SIGTERM');
 
     // The listener closes while the calls are still running: a new connection is refused.
-    await eventually(
-      () =>
-        fetch(`${baseUrl}/health/liveliness`).then(
-          () => false,
-          (error: Error & { cause?: { code?: string } }) => error.cause?.code === 'ECONNREFUSED',
-        ),
-      10_000,
+    await waitUntil('the listener to refuse new connections', () =>
+      fetch(`${baseUrl}/health/liveliness`).then(
+        () => false,
+        (error: Error & { cause?: { code?: string } }) => error.cause?.code === 'ECONNREFUSED',
+      ),
     );
     // A readiness probe that still reaches the gateway, on the stream's open connection, is told 503.
     stream.pipeline(`GET /health/readiness HTTP/1.1\r\nhost: ${new URL(baseUrl).host}\r\n\r\n`);

@@ -1,104 +1,48 @@
-// Runs once per jest invocation, before any worker starts: gives the run a fresh, migrated database
-// and exports it as DATABASE_URL (workers are forked afterwards and inherit the environment).
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+// Runs once per jest invocation, before any worker starts: picks the run's Postgres (starting an embedded
+// one when there is none), gives the run a fresh, migrated database, checks whether Redis answers, and
+// exports all of it in the environment (workers are forked afterwards and inherit it).
+import type { Client } from 'pg';
 
-import { Client } from 'pg';
+import { nameSkipLog } from './skipped-suites';
+import { recreateTestDatabase } from './test-database';
+import { startTestPostgres, type TestPostgres } from './test-postgres';
+import {
+  configuredTestRedisUrl,
+  probeTestRedis,
+  redacted,
+  REDIS_UNAVAILABLE_VARIABLE,
+  redisUnavailableReason,
+} from './test-redis';
 
-import { configuredTestDatabaseUrl } from './test-database-url';
-
-const repositoryRoot = path.resolve(__dirname, '..', '..');
-// How long a run waits for another jest run on the same database to finish.
-const WAIT_FOR_OTHER_RUN_SECONDS = 300;
-
-/** Set by global setup, closed by global teardown (jest runs both in the same process). */
+/** Set by global setup, released by global teardown (jest runs both in the same process). */
 declare global {
-  var quarryTestDatabaseLock: Client | undefined;
+  var quarryTestRun: { postgres: TestPostgres; databaseLock: Client } | undefined;
 }
 
 export default async function globalSetup(): Promise<void> {
-  const databaseUrl = configuredTestDatabaseUrl();
-  const databaseName = databaseNameOf(databaseUrl);
-  const maintenance = await connectMaintenance(databaseUrl);
-
-  // Several jest runs may share one Postgres (developers, parallel CI jobs). Each run holds a shared
-  // advisory lock on its database name until teardown; recreating the database takes the exclusive lock,
-  // so a run never drops the database under another run that is still using it.
-  const lockKey = `quarry-test-database:${databaseName}`;
-  await maintenance.query(`SET lock_timeout = '${WAIT_FOR_OTHER_RUN_SECONDS}s'`);
+  const postgres = await startTestPostgres();
+  if (postgres.embedded) console.log(`\nTests use ${postgres.description}.`);
+  let databaseLock: Client;
   try {
-    await maintenance.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey]);
+    databaseLock = await recreateTestDatabase(postgres.databaseUrl);
   } catch (error) {
-    await maintenance.end();
-    throw new Error(
-      `another jest run has been using database ${databaseName} for over ${WAIT_FOR_OTHER_RUN_SECONDS} s; ` +
-        `set TEST_DATABASE_URL to a different database to run in parallel (${describe(error)})`,
+    await postgres.stop(); // jest runs no teardown after a failed setup
+    throw error;
+  }
+  globalThis.quarryTestRun = { postgres, databaseLock };
+  process.env.TEST_DATABASE_URL = postgres.databaseUrl;
+  process.env.DATABASE_URL = postgres.databaseUrl;
+
+  nameSkipLog();
+  const redisUrl = configuredTestRedisUrl();
+  const redisFailure = await probeTestRedis(redisUrl);
+  if (redisFailure !== undefined) {
+    process.env[REDIS_UNAVAILABLE_VARIABLE] = redisUnavailableReason(redisUrl, redisFailure);
+    console.log(
+      `\nRedis at ${redacted(redisUrl)} did not answer (${redisFailure}): the suites that need it are skipped.`,
     );
   }
-  try {
-    await maintenance.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(databaseName)} WITH (FORCE)`);
-    await maintenance.query(`CREATE DATABASE ${quoteIdentifier(databaseName)}`);
-    migrate(databaseUrl);
-    await maintenance.query('SELECT pg_advisory_lock_shared(hashtext($1))', [lockKey]);
-  } finally {
-    await maintenance.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]);
-  }
-  globalThis.quarryTestDatabaseLock = maintenance;
 
-  process.env.TEST_DATABASE_URL = databaseUrl;
-  process.env.DATABASE_URL = databaseUrl;
   // Node 20 is this project's runtime; the SDK's notice about its future Node 22 requirement is noise in test output.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-}
-
-/** The real `npm run db:migrate` code path, so every test run also tests the migration command. */
-function migrate(databaseUrl: string): void {
-  const result = spawnSync(process.execPath, [path.join(repositoryRoot, 'scripts', 'db-migrate.mjs')], {
-    cwd: repositoryRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) {
-    throw new Error(
-      `scripts/db-migrate.mjs failed (exit ${result.status}):\n${result.stdout}${result.stderr}`,
-    );
-  }
-}
-
-async function connectMaintenance(databaseUrl: string): Promise<Client> {
-  const url = new URL(databaseUrl);
-  url.pathname = '/postgres';
-  const client = new Client({ connectionString: url.toString(), connectionTimeoutMillis: 5000 });
-  // This connection idles for the whole run; if the server drops it, the lock is gone anyway and an
-  // unhandled 'error' event must not crash jest.
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-  } catch (error) {
-    url.password = url.password ? '***' : '';
-    throw new Error(
-      `tests need Postgres: cannot connect to ${url.toString()} (from TEST_DATABASE_URL, default ` +
-        `postgresql://postgres@127.0.0.1:5432/quarry_test): ${describe(error)}`,
-    );
-  }
-  return client;
-}
-
-function databaseNameOf(databaseUrl: string): string {
-  const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
-  if (!name || name === 'postgres') {
-    throw new Error(
-      `TEST_DATABASE_URL must name a database of its own (it is dropped on every run): ${name}`,
-    );
-  }
-  return name;
-}
-
-function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
-function describe(error: unknown): string {
-  if (error instanceof AggregateError && error.errors.length > 0) return describe(error.errors[0]);
-  return error instanceof Error ? error.message : String(error);
 }

@@ -27,6 +27,7 @@ export interface TestGateway {
   app: NestFastifyApplication;
   /** fetch() against the gateway with the given key (default: the master key). */
   request(path: string, init?: RequestInit & { key?: string | null; json?: unknown }): Promise<Response>;
+  /** Closes the gateway; later calls wait for the same close (so cleanup hooks may call it again). */
   close(): Promise<void>;
 }
 
@@ -39,6 +40,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     AWS_REGION: 'us-east-1',
+    // Each gateway its own data directory: spend one test spills must never be replayed by another.
+    QUARRY_DATA_DIR: await newTempDirectory('quarry-data-'),
     ...(options.awsEndpoint ? { QUARRY_AWS_ENDPOINT: options.awsEndpoint } : {}),
     ...(options.s3Endpoint ? { QUARRY_S3_ENDPOINT: options.s3Endpoint } : {}),
     ...options.env,
@@ -49,6 +52,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  let closing: Promise<void> | undefined;
 
   return {
     baseUrl,
@@ -67,15 +71,21 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
         body: json !== undefined ? JSON.stringify(json) : rest.body,
       });
     },
-    close: () => app.close(),
+    close: () => (closing ??= app.close()),
   };
 }
 
-async function writeTempConfig(yamlText: string): Promise<string> {
-  const { mkdtemp, writeFile } = await import('node:fs/promises');
+async function newTempDirectory(prefix: string): Promise<string> {
+  const { mkdtemp } = await import('node:fs/promises');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
-  const directory = await mkdtemp(join(tmpdir(), 'quarry-config-'));
+  return mkdtemp(join(tmpdir(), prefix));
+}
+
+async function writeTempConfig(yamlText: string): Promise<string> {
+  const { writeFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const directory = await newTempDirectory('quarry-config-');
   const path = join(directory, 'config.yaml');
   await writeFile(path, yamlText);
   return path;

@@ -1,9 +1,12 @@
 // Authentication: where keys are accepted, what refusals look like, and that admin actions take effect
 // on the very next request — on this instance at once, on another instance through LISTEN/NOTIFY.
 import { createHash } from 'node:crypto';
+import { withFrozenClock } from '../support/clock';
 import { newPrismaClient } from '../support/database';
+import { asMaster, call, unique } from '../support/management-api';
+import { waitUntil } from '../support/polling';
+import { describeWithRedis, testRedisUrl } from '../support/redis';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
-import { asMaster, call, eventually, unique } from './support/tenancy-fixtures';
 
 let gateway: TestGateway;
 beforeAll(async () => {
@@ -163,13 +166,18 @@ describe('refusals', () => {
     expect((await models(key)).status).toBe(200);
   });
 
-  it('refuses an expired key with 401 expired_api_key', async () => {
-    const { key } = await newKey({ duration: '1s' });
-    expect((await models(key)).status).toBe(200);
-    await eventually(async () => (await models(key)).status === 401, 5_000);
-    const result = await models(key);
-    expect(JSON.parse(result.text).error.code).toBe('expired_api_key');
-    expectNoSecretIn(result.text, key);
+  it('accepts a key until its duration has passed, then refuses it with 401 expired_api_key', async () => {
+    await withFrozenClock(async (clock) => {
+      const { key } = await newKey({ duration: '1h' });
+      expect((await models(key)).status).toBe(200); // now cached
+      clock.advance(3_600_000 - 1);
+      expect((await models(key)).status).toBe(200);
+      clock.advance(1);
+      const result = await models(key);
+      expect(result.status).toBe(401);
+      expect(JSON.parse(result.text).error.code).toBe('expired_api_key');
+      expectNoSecretIn(result.text, key);
+    });
   });
 
   it('takes a role change into account on the next request (user cache invalidation)', async () => {
@@ -205,7 +213,7 @@ describe('across gateway instances', () => {
     const onSecond = () => second.request('/v1/models', { key }).then((response) => response.status);
     expect(await onSecond()).toBe(200); // cached on B
     await asMaster(gateway, '/key/block', { key: token });
-    await eventually(async () => (await onSecond()) === 403, 5_000);
+    await waitUntil('instance B to refuse the blocked key', async () => (await onSecond()) === 403);
   });
 
   it('a team deleted through instance A revokes its keys on instance B', async () => {
@@ -214,17 +222,17 @@ describe('across gateway instances', () => {
     const onSecond = () => second.request('/v1/models', { key }).then((response) => response.status);
     expect(await onSecond()).toBe(200);
     await asMaster(gateway, '/team/delete', { team_ids: [team.team_id] });
-    await eventually(async () => (await onSecond()) === 401, 5_000);
+    await waitUntil("instance B to refuse the deleted team's key", async () => (await onSecond()) === 401);
   });
 });
 
-describe('across gateway instances with Redis configured as well', () => {
+describeWithRedis('across gateway instances with Redis configured as well', () => {
   let first: TestGateway;
   let second: TestGateway;
   beforeAll(async () => {
     [first, second] = await Promise.all([
-      startTestGateway({ env: { REDIS_URL: 'redis://127.0.0.1:6379' } }),
-      startTestGateway({ env: { REDIS_URL: 'redis://127.0.0.1:6379' } }),
+      startTestGateway({ env: { REDIS_URL: testRedisUrl() } }),
+      startTestGateway({ env: { REDIS_URL: testRedisUrl() } }),
     ]);
   });
   afterAll(() => Promise.all([first?.close(), second?.close()]));
@@ -234,6 +242,6 @@ describe('across gateway instances with Redis configured as well', () => {
     const onSecond = () => second.request('/v1/models', { key }).then((response) => response.status);
     expect(await onSecond()).toBe(200);
     await asMaster(first, '/key/block', { key: token });
-    await eventually(async () => (await onSecond()) === 403, 5_000);
+    await waitUntil('instance B to refuse the blocked key', async () => (await onSecond()) === 403);
   });
 });

@@ -9,8 +9,10 @@ import {
 import type { InvalidationTransport } from '../../apps/gateway/src/platform/invalidation/invalidation-transport';
 import { PostgresInvalidationTransport } from '../../apps/gateway/src/platform/invalidation/postgres-invalidation.transport';
 import { RedisInvalidationTransport } from '../../apps/gateway/src/platform/invalidation/redis-invalidation.transport';
-import { createPrivateDatabase, type PrivateDatabase } from './support/private-database';
-import { eventually, unique } from './support/tenancy-fixtures';
+import { unique } from '../support/management-api';
+import { waitUntil } from '../support/polling';
+import { createPrivateDatabase, type PrivateDatabase } from '../support/private-database';
+import { describeWithRedis, testRedisUrl } from '../support/redis';
 
 const logger = pino({ level: 'silent' });
 
@@ -61,7 +63,7 @@ describe('Postgres LISTEN/NOTIFY transport', () => {
     const inbox = await started(receiver);
     const payload = encodeInvalidation('instance-a', { keys: [unique('key')] });
     await sender.publish(payload);
-    await eventually(async () => inbox.messages.includes(payload));
+    await waitUntil('the event to reach the other instance', () => inbox.messages.includes(payload));
     expect(decodeInvalidation(inbox.messages[inbox.messages.length - 1]).origin).toBe('instance-a');
   });
 
@@ -73,30 +75,30 @@ describe('Postgres LISTEN/NOTIFY transport', () => {
     await sql.query(
       "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'quarry-invalidation'",
     );
-    await eventually(async () => inbox.reconnects >= 1);
+    await waitUntil('the listener to report its reconnection', () => inbox.reconnects >= 1);
     const payload = encodeInvalidation('instance-a', { teams: [unique('team')] });
-    await eventually(async () => {
+    await waitUntil('an event published after the reconnection to arrive', async () => {
       await sender.publish(payload);
       return inbox.messages.includes(payload);
     });
   });
 });
 
-describe('Redis pub/sub transport', () => {
+describeWithRedis('Redis pub/sub transport', () => {
   const transports: InvalidationTransport[] = [];
   afterAll(() => Promise.all(transports.map((transport) => transport.stop())));
 
   it('delivers a published event to another instance', async () => {
     const [sender, receiver] = [
-      new RedisInvalidationTransport('redis://127.0.0.1:6379', logger),
-      new RedisInvalidationTransport('redis://127.0.0.1:6379', logger),
+      new RedisInvalidationTransport(testRedisUrl(), logger),
+      new RedisInvalidationTransport(testRedisUrl(), logger),
     ];
     transports.push(sender, receiver);
     await started(sender);
     const inbox = await started(receiver);
     const payload = encodeInvalidation('instance-a', { users: [unique('user')] });
     await sender.publish(payload);
-    await eventually(async () => inbox.messages.includes(payload));
+    await waitUntil('the event to reach the other instance', () => inbox.messages.includes(payload));
   });
 });
 

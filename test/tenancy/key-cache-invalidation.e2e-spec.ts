@@ -5,9 +5,10 @@
 // cached key (it may have missed messages): a change made behind the gateway's back shows up then.
 import { Client } from 'pg';
 import { newPrismaClient } from '../support/database';
+import { asMaster, call, unique } from '../support/management-api';
+import { waitUntil } from '../support/polling';
+import { createPrivateDatabase, type PrivateDatabase } from '../support/private-database';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
-import { createPrivateDatabase, type PrivateDatabase } from './support/private-database';
-import { asMaster, call, eventually, unique } from './support/tenancy-fixtures';
 
 const ALPHA = unique('inv-alpha');
 const BETA = unique('inv-beta');
@@ -40,7 +41,11 @@ async function bothSee(
   expected: string[],
 ) {
   expect(await read(a)).toEqual(expected);
-  await eventually(async () => JSON.stringify(await read(b)) === JSON.stringify(expected), WITHIN_MS);
+  await waitUntil(
+    `instance B to see ${JSON.stringify(expected)}`,
+    async () => JSON.stringify(await read(b)) === JSON.stringify(expected),
+    { timeoutMs: WITHIN_MS },
+  );
 }
 
 describe('across two instances', () => {
@@ -121,9 +126,10 @@ describe('when the LISTEN connection is lost (own database)', () => {
     } finally {
       await sql.end();
     }
-    await eventually(
+    await waitUntil(
+      'the gateway to drop its cached keys after losing its LISTEN connection',
       async () => JSON.stringify(await modelsSeenBy(gateway, key)) === JSON.stringify([BETA]),
-      WITHIN_MS,
+      { timeoutMs: WITHIN_MS },
     );
   });
 });

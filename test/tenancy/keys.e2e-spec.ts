@@ -1,6 +1,7 @@
 // /key/* end to end: LiteLLM's fields and shapes, regeneration with and without grace, validation.
+import { withFrozenClock } from '../support/clock';
+import { asMaster, call, unique } from '../support/management-api';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
-import { asMaster, call, eventually, unique } from './support/tenancy-fixtures';
 
 let gateway: TestGateway;
 beforeAll(async () => {
@@ -14,8 +15,7 @@ describe('/key/generate', () => {
   it('stores and returns every field with LiteLLM names', async () => {
     const team = await asMaster(gateway, '/team/new', { team_alias: unique('fields') });
     const alias = unique('alias');
-    const before = Date.now();
-    const created = await asMaster(gateway, '/key/generate', {
+    const fields = {
       key_alias: alias,
       duration: '30d',
       models: ['claude', 'cheap-group'],
@@ -27,7 +27,11 @@ describe('/key/generate', () => {
       metadata: { owner: 'search-team' },
       team_id: team.team_id,
       aliases: { gpt4: 'claude' },
-    });
+    };
+    const { created, now } = await withFrozenClock(async () => ({
+      now: Date.now(),
+      created: await asMaster(gateway, '/key/generate', fields),
+    }));
     expect(created).toMatchObject({
       key_alias: alias,
       key_name: `sk-…${created.key.slice(-4)}`,
@@ -45,9 +49,7 @@ describe('/key/generate', () => {
       spend: 0,
     });
     expect(created.token).toEqual(created.token_id);
-    const expires = Date.parse(created.expires);
-    expect(expires - before).toBeGreaterThanOrEqual(30 * 86_400_000 - 1_000);
-    expect(expires - before).toBeLessThan(30 * 86_400_000 + 60_000);
+    expect(Date.parse(created.expires)).toBe(now + 30 * 86_400_000);
 
     const info = await call(gateway, 'GET', `/key/info?key=${created.key}`, gateway.masterKey);
     expect(info.body.info).toEqual(
@@ -93,14 +95,13 @@ describe('/key/update, /key/info, /key/list, /key/delete', () => {
       max_budget: 5,
       rpm_limit: 10,
     });
-    const updated = await asMaster(gateway, '/key/update', {
-      key: created.key,
-      max_budget: null,
-      models: ['a'],
-      duration: '1h',
-    });
+    const change = { key: created.key, max_budget: null, models: ['a'], duration: '1h' };
+    const { updated, now } = await withFrozenClock(async () => ({
+      now: Date.now(),
+      updated: await asMaster(gateway, '/key/update', change),
+    }));
     expect(updated).toMatchObject({ token: created.token, max_budget: null, rpm_limit: 10, models: ['a'] });
-    expect(Date.parse(updated.expires)).toBeGreaterThan(Date.now() + 3_500_000);
+    expect(Date.parse(updated.expires)).toBe(now + 3_600_000);
     expect(updated.key).toBeUndefined();
   });
 
@@ -188,16 +189,21 @@ describe('/key/regenerate', () => {
   });
 
   it('keeps the old secret working during the grace period, then refuses it (LiteLLM #27193)', async () => {
-    const created = await asMaster(gateway, '/key/generate', { key_alias: unique('grace') });
-    expect(await models(created.key)).toBe(200);
-    const regenerated = await asMaster(gateway, '/key/regenerate', {
-      key: created.token,
-      grace_period: '2s',
+    await withFrozenClock(async (clock) => {
+      const created = await asMaster(gateway, '/key/generate', { key_alias: unique('grace') });
+      expect(await models(created.key)).toBe(200);
+      const regenerated = await asMaster(gateway, '/key/regenerate', {
+        key: created.token,
+        grace_period: '10m',
+      });
+      expect(await models(created.key)).toBe(200);
+      expect(await models(regenerated.key)).toBe(200);
+      clock.advance(10 * 60_000 - 1);
+      expect(await models(created.key)).toBe(200);
+      clock.advance(1);
+      expect(await models(created.key)).toBe(401);
+      expect(await models(regenerated.key)).toBe(200);
     });
-    expect(await models(created.key)).toBe(200);
-    expect(await models(regenerated.key)).toBe(200);
-    await eventually(async () => (await models(created.key)) === 401, 6_000, 100);
-    expect(await models(regenerated.key)).toBe(200);
   });
 
   it('accepts the path form /key/{key}/regenerate and changes given fields', async () => {

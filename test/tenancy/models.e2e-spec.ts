@@ -1,9 +1,10 @@
 // Model deployments: the config.yaml sync, /model/* management, secret masking, /model_group/info and
 // the OpenAI model list.
 import { newPrismaClient } from '../support/database';
+import { asMaster, call, unique } from '../support/management-api';
+import { waitUntil } from '../support/polling';
+import { createPrivateDatabase, type PrivateDatabase } from '../support/private-database';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
-import { createPrivateDatabase, type PrivateDatabase } from './support/private-database';
-import { asMaster, call, eventually, unique } from './support/tenancy-fixtures';
 
 const SECRET = 'wJalrXUtnFEMI-literal-secret-value';
 const CONFIG = `
@@ -96,12 +97,20 @@ describe('config.yaml sync into model_deployments (own database)', () => {
   });
 });
 
-describe('model management and listings', () => {
+// Own database: the API models added here would otherwise show in every other suite's model lists.
+describe('model management and listings (own database)', () => {
+  let database: PrivateDatabase;
   let gateway: TestGateway;
+  const startGateway = () =>
+    startTestGateway({ configYaml: CONFIG, env: { ...ENV, DATABASE_URL: database.url } });
   beforeAll(async () => {
-    gateway = await startTestGateway({ configYaml: CONFIG, env: ENV });
+    database = await createPrivateDatabase();
+    gateway = await startGateway();
   });
-  afterAll(() => gateway?.close());
+  afterAll(async () => {
+    await gateway?.close();
+    await database?.drop();
+  });
 
   const modelInfo = async (key = gateway.masterKey) =>
     (await call(gateway, 'GET', '/model/info', key)).body.data as any[];
@@ -203,37 +212,40 @@ describe('model management and listings', () => {
     expect(result.body.error).toMatchObject({ type: 'invalid_request_error', param });
   });
 
-  // Anyone with an admin key writes API models: they must not choose where the gateway sends requests
-  // (with its AWS credentials) nor read the gateway's environment (QUARRY_MASTER_KEY, DATABASE_URL…).
+  // API models must not send requests (with the gateway's AWS credentials) outside the endpoint
+  // allow-list, nor read the gateway's environment (QUARRY_MASTER_KEY, DATABASE_URL…).
   it.each([
     ['aws_bedrock_runtime_endpoint', 'http://attacker.example'],
     ['aws_bedrock_agent_runtime_endpoint', 'https://attacker.example'],
     ['aws_bedrock_endpoint', 'http://169.254.169.254'],
     ['aws_s3_endpoint', 'os.environ/QUARRY_AWS_ENDPOINT'],
-  ])('/model/new and /model/update refuse the endpoint param %s', async (param, value) => {
-    const created = await call(gateway, 'POST', '/model/new', gateway.masterKey, {
-      model_name: unique('endpoint'),
-      litellm_params: { model: 'bedrock/amazon.nova-lite-v1:0', [param]: value },
-    });
-    expect(created.status).toBe(400);
-    expect(created.body.error.param).toBe(`litellm_params.${param}`);
-    expect(created.body.error.message).toContain('endpoints are server configuration');
-
-    const id = (
-      await asMaster(gateway, '/model/new', {
+  ])(
+    '/model/new and /model/update refuse the endpoint param %s outside the allow-list',
+    async (param, value) => {
+      const created = await call(gateway, 'POST', '/model/new', gateway.masterKey, {
         model_name: unique('endpoint'),
-        litellm_params: { model: 'bedrock/amazon.nova-lite-v1:0' },
-      })
-    ).model_info.id;
-    const updated = await call(gateway, 'POST', '/model/update', gateway.masterKey, {
-      model_info: { id },
-      litellm_params: { [param]: value },
-    });
-    expect(updated.status).toBe(400);
-    expect(updated.body.error.param).toBe(`litellm_params.${param}`);
-    const stored = (await modelInfo()).find((entry) => entry.model_info.id === id);
-    expect(stored.litellm_params).not.toHaveProperty(param);
-  });
+        litellm_params: { model: 'bedrock/amazon.nova-lite-v1:0', [param]: value },
+      });
+      expect(created.status).toBe(400);
+      expect(created.body.error.param).toBe(`litellm_params.${param}`);
+      expect(created.body.error.message).toMatch(/is not allowed|not used by Quarry|os\.environ\//);
+
+      const id = (
+        await asMaster(gateway, '/model/new', {
+          model_name: unique('endpoint'),
+          litellm_params: { model: 'bedrock/amazon.nova-lite-v1:0' },
+        })
+      ).model_info.id;
+      const updated = await call(gateway, 'POST', '/model/update', gateway.masterKey, {
+        model_info: { id },
+        litellm_params: { [param]: value },
+      });
+      expect(updated.status).toBe(400);
+      expect(updated.body.error.param).toBe(`litellm_params.${param}`);
+      const stored = (await modelInfo()).find((entry) => entry.model_info.id === id);
+      expect(stored.litellm_params).not.toHaveProperty(param);
+    },
+  );
 
   it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
     ['litellm_params.s3_bucket_name', { s3_bucket_name: 'os.environ/QUARRY_MASTER_KEY' }, {}],
@@ -340,15 +352,17 @@ describe('model management and listings', () => {
   });
 
   it('a model added through one instance is served by another', async () => {
-    const other = await startTestGateway({ configYaml: CONFIG, env: ENV });
+    const other = await startGateway();
     try {
       const name = unique('shared');
       await asMaster(gateway, '/model/new', {
         model_name: name,
         litellm_params: { model: 'bedrock/amazon.nova-pro-v1:0' },
       });
-      await eventually(async () => (await modelInfo()).some((entry) => entry.model_name === name));
-      await eventually(async () =>
+      await waitUntil('the new model on the instance that added it', async () =>
+        (await modelInfo()).some((entry) => entry.model_name === name),
+      );
+      await waitUntil('the new model on the other instance', async () =>
         ((await call(other, 'GET', '/v1/models', other.masterKey)).body.data as { id: string }[]).some(
           (model) => model.id === name,
         ),

@@ -1,7 +1,7 @@
 // `null` in management bodies: lists, objects, flags and ids cannot be null (400 naming the field, never a
 // 500 from the database); nullable scalars (budgets, limits, alias, duration) are cleared by null.
+import { asMaster, call, unique } from '../support/management-api';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
-import { asMaster, call, unique } from './support/tenancy-fixtures';
 
 let gateway: TestGateway;
 beforeAll(async () => {

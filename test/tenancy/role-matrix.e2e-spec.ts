@@ -1,9 +1,12 @@
 // The full role × endpoint matrix of the management API: who may do what, and who is refused how.
 // 403 = the caller's role may not do this; 404 = the object is outside the caller's tenant scope.
 // A refused write leaves the database as it was (checked on every object the request names).
+import type { PrismaClient } from '@quarry/db';
 import { newPrismaClient } from '../support/database';
+import { asMaster, call, unique } from '../support/management-api';
+import { createPrivateDatabase, type PrivateDatabase } from '../support/private-database';
+import { createTenancy, type Tenancy } from '../support/tenants';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
-import { asMaster, call, createTenancy, unique, type Tenancy } from './support/tenancy-fixtures';
 
 type Actor =
   'master' | 'proxyAdmin' | 'adminViewer' | 'teamAdmin' | 'member' | 'memberViewer' | 'otherTeamAdmin';
@@ -29,17 +32,22 @@ interface Row {
   expected: Record<Actor, 200 | 403 | 404>;
 }
 
+let database: PrivateDatabase;
 let gateway: TestGateway;
 let tenancy: Tenancy;
-const prisma = newPrismaClient();
+let prisma: PrismaClient;
 
+// A database of its own: the matrix adds API models, which would show in other suites' model lists.
 beforeAll(async () => {
-  gateway = await startTestGateway();
+  database = await createPrivateDatabase();
+  prisma = newPrismaClient(database.url);
+  gateway = await startTestGateway({ env: { DATABASE_URL: database.url } });
   tenancy = await createTenancy(gateway);
 });
 afterAll(async () => {
   await gateway?.close();
-  await prisma.$disconnect();
+  await prisma?.$disconnect();
+  await database?.drop();
 });
 
 const freshTeamAKey = async (t: Tenancy) =>
@@ -220,7 +228,8 @@ const ROWS: Row[] = [
     request: async (t) => ({
       method: 'POST',
       path: '/team/member_add',
-      body: { team_id: t.teamA, member: { user_email: `${unique('new')}@example.com` } },
+      // A user in no team (team admins add existing users of their own tenancy only).
+      body: { team_id: t.teamA, member: { user_id: await freshUser() } },
     }),
     expected: TEAM_A_ADMIN_WRITE,
   },

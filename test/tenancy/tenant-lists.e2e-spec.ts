@@ -2,7 +2,8 @@
 // team's (the role matrix checks the status codes; this checks the contents). Each user's objects are
 // created here, so every list is compared with the exact set it must hold.
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
-import { asMaster, call, createTenancy, type Tenancy } from './support/tenancy-fixtures';
+import { asMaster, call } from '../support/management-api';
+import { createTenancy, type Tenancy } from '../support/tenants';
 
 let gateway: TestGateway;
 let tenancy: Tenancy;

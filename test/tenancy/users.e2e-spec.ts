@@ -1,6 +1,7 @@
 // /user/* end to end, and what users may (not) change about themselves.
+import { asMaster, call, unique } from '../support/management-api';
+import { createTenancy, type Tenancy } from '../support/tenants';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
-import { asMaster, call, createTenancy, unique, type Tenancy } from './support/tenancy-fixtures';
 
 let gateway: TestGateway;
 let tenancy: Tenancy;
@@ -116,8 +117,10 @@ describe('user lifecycle', () => {
 });
 
 describe('no user grants itself more than it has', () => {
+  // A user of each test's own: tests here change the user (metadata, budget), so a shared one would make
+  // the result of one test depend on which ran before it.
   let self: { user_id: string; key: string };
-  beforeAll(async () => {
+  beforeEach(async () => {
     self = await asMaster(gateway, '/user/new', {
       user_email: `${unique('self')}@example.com`,
       models: ['claude'],
@@ -165,7 +168,8 @@ describe('no user grants itself more than it has', () => {
   it('an internal user cannot create a personal key beyond its own models or budget, nor a key for someone else', async () => {
     expect((await asSelf('/key/generate', { models: ['llama'] })).status).toBe(403);
     expect((await asSelf('/key/generate', { max_budget: 11 })).status).toBe(403);
-    expect((await asSelf('/key/generate', { user_id: tenancy.users.member })).status).toBe(403);
+    // A user sharing no team with the caller is another tenant's: "not found", as an unknown id.
+    expect((await asSelf('/key/generate', { user_id: tenancy.users.member })).status).toBe(404);
     const own = await asSelf('/key/generate', { models: ['claude'], max_budget: 10 });
     expect(own.status).toBe(200);
     expect(own.body.user_id).toBe(self.user_id);

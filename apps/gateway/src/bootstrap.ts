@@ -9,10 +9,11 @@ import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { AppConfigModule } from './platform/config/app-config.module';
+import { answerClientError, answerShuttingDown } from './platform/http/framework-answers';
+import { registerBodyParsers } from './platform/http/body-parsers';
+import { MAX_BODY_BYTES } from './platform/http/json-body-limits';
 import { createLogger, PinoNestLogger } from './platform/logging/logger';
 
-/** Large enough for several images or documents as base64 in one chat request. */
-const BODY_LIMIT_BYTES = 32 * 1024 * 1024;
 const CLIENT_REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 export interface GatewayOptions {
@@ -27,21 +28,26 @@ export async function createGateway(options: GatewayOptions = {}): Promise<NestF
   const { configModule, config } = await AppConfigModule.load(options.env);
   const logger = options.logger ?? createLogger(config.logLevel);
   const adapter = new FastifyAdapter({
-    bodyLimit: BODY_LIMIT_BYTES,
+    bodyLimit: MAX_BODY_BYTES,
     requestIdHeader: false,
     genReqId: (request: IncomingMessage) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : randomUUID();
     },
     forceCloseConnections: 'idle',
+    // Fastify's own answers (431, 400, 408 from the HTTP parser; 503 while closing) in OpenAI's shape.
+    clientErrorHandler: answerClientError,
+    return503OnClosing: false,
     // Keep-alive longer than typical load balancer idle timeouts avoids resets under load.
     keepAliveTimeout: 65_000,
   });
   const fastify = adapter.getInstance();
+  registerBodyParsers(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     done();
   });
+  answerShuttingDown(fastify);
   fastify.addHook('onResponse', (request, reply, done) => {
     logger.info(
       {
@@ -60,7 +66,11 @@ export async function createGateway(options: GatewayOptions = {}): Promise<NestF
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(configModule, logger),
     adapter,
-    { logger: new PinoNestLogger(logger), bufferLogs: false },
+    {
+      logger: new PinoNestLogger(logger),
+      bufferLogs: false,
+      bodyParser: false,
+    },
   );
   for (const warning of config.warnings) logger.warn(warning);
   return app;

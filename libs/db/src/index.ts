@@ -32,6 +32,7 @@ export { ALL_USERS, type UserScope } from './scopes/user-scope';
 
 export { UniqueViolationError, type UniqueField } from './errors/unique-violation.error';
 export { OutOfScopeError } from './errors/out-of-scope.error';
+export { isDatabaseUnavailable, isRetryableDatabaseError } from './errors/database-unavailable';
 
 export { KeysRepository, type KeyListFilter, type KeyReference } from './repositories/keys.repository';
 export { TeamsRepository } from './repositories/teams.repository';
@@ -43,3 +44,4 @@ export { SpendTotals } from './spend/spend-totals';
 export type { SpendStore } from './spend/spend-store';
 export { PrismaSpendStore } from './spend/prisma-spend-store';
 export { SpendBalancesReader, type SpendBalances, type SpendOwners } from './spend/spend-balances';
+export { storableText } from './spend/storable-text';

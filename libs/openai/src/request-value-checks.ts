@@ -53,6 +53,17 @@ export function checkOptionalString(value: unknown, param: string): void {
   if (!isAbsent(value)) expectString(value, param);
 }
 
+/**
+ * An identifier the gateway keeps (the end user in spend rows): a string without U+0000, which no
+ * database text column can store and which no real identifier contains.
+ */
+export function checkOptionalStorableString(value: unknown, param: string): void {
+  if (isAbsent(value)) return;
+  expectString(value, param);
+  if ((value as string).includes('\u0000'))
+    invalid(`${param} must not contain the NUL character (U+0000)`, param);
+}
+
 export function checkOptionalBoolean(value: unknown, param: string): void {
   if (!isAbsent(value) && typeof value !== 'boolean') {
     invalid(`${param} must be a boolean, got ${describeValue(value)}`, param);

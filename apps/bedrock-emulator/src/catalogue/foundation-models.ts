@@ -85,6 +85,8 @@ export const foundationModels: FoundationModel[] = [
   claude('anthropic.claude-opus-4-20250514-v1:0', 'Claude Opus 4'),
   claude('anthropic.claude-opus-4-1-20250805-v1:0', 'Claude Opus 4.1'),
   claude('anthropic.claude-opus-4-5-20251101-v1:0', 'Claude Opus 4.5'),
+  claude('anthropic.claude-opus-4-6-v1', 'Claude Opus 4.6'),
+  claude('anthropic.claude-sonnet-4-6', 'Claude Sonnet 4.6'),
   chatModel('meta.llama3-8b-instruct-v1:0', 'Llama 3 8B Instruct', 'Meta', 'llama'),
   chatModel('meta.llama3-70b-instruct-v1:0', 'Llama 3 70B Instruct', 'Meta', 'llama'),
   chatModel('meta.llama3-1-8b-instruct-v1:0', 'Llama 3.1 8B Instruct', 'Meta', 'llama'),
@@ -102,6 +104,10 @@ export const foundationModels: FoundationModel[] = [
   chatModel('mistral.mistral-large-2402-v1:0', 'Mistral Large (24.02)', 'Mistral AI', 'mistral-text'),
   chatModel('mistral.mistral-small-2402-v1:0', 'Mistral Small (24.02)', 'Mistral AI', 'mistral-text'),
   chatModel('mistral.mistral-large-2407-v1:0', 'Mistral Large (24.07)', 'Mistral AI', 'mistral-chat'),
+  chatModel('mistral.mistral-large-3-675b-instruct', 'Mistral Large 3', 'Mistral AI', 'openai-chat', {
+    converseOnly: true,
+    vision: true,
+  }),
   chatModel('amazon.titan-text-express-v1', 'Titan Text G1 - Express', 'Amazon', 'titan-text'),
   chatModel('amazon.titan-text-lite-v1', 'Titan Text G1 - Lite', 'Amazon', 'titan-text'),
   chatModel('amazon.titan-text-premier-v1:0', 'Titan Text G1 - Premier', 'Amazon', 'titan-text'),
@@ -110,6 +116,9 @@ export const foundationModels: FoundationModel[] = [
   chatModel('amazon.nova-pro-v1:0', 'Nova Pro', 'Amazon', 'nova', { vision: true }),
   chatModel('amazon.nova-premier-v1:0', 'Nova Premier', 'Amazon', 'nova', { vision: true }),
   chatModel('amazon.nova-2-lite-v1:0', 'Nova 2 Lite', 'Amazon', 'nova', { vision: true }),
+  chatModel('amazon.nova-2-pro-preview-20251202-v1:0', 'Nova 2 Pro (preview)', 'Amazon', 'nova', {
+    vision: true,
+  }),
   chatModel('cohere.command-r-v1:0', 'Command R', 'Cohere', 'cohere-command'),
   chatModel('cohere.command-r-plus-v1:0', 'Command R+', 'Cohere', 'cohere-command'),
   chatModel('ai21.jamba-instruct-v1:0', 'Jamba-Instruct', 'AI21 Labs', 'ai21-jamba'),
@@ -119,6 +128,31 @@ export const foundationModels: FoundationModel[] = [
   chatModel('openai.gpt-oss-120b-1:0', 'gpt-oss-120b', 'OpenAI', 'openai-chat'),
   chatModel('deepseek.v3-v1:0', 'DeepSeek-V3.1', 'DeepSeek', 'openai-chat', { converseOnly: true }),
   chatModel('qwen.qwen3-32b-v1:0', 'Qwen3 32B (dense)', 'Qwen', 'openai-chat', { converseOnly: true }),
+  chatModel('openai.gpt-oss-safeguard-20b', 'gpt-oss-safeguard-20b', 'OpenAI', 'openai-chat', {
+    converseOnly: true,
+  }),
+  chatModel('openai.gpt-oss-safeguard-120b', 'gpt-oss-safeguard-120b', 'OpenAI', 'openai-chat', {
+    converseOnly: true,
+  }),
+  chatModel('deepseek.v3.2', 'DeepSeek-V3.2', 'DeepSeek', 'openai-chat', { converseOnly: true }),
+  chatModel('qwen.qwen3-235b-a22b-2507-v1:0', 'Qwen3 235B A22B 2507', 'Qwen', 'openai-chat', {
+    converseOnly: true,
+  }),
+  chatModel('qwen.qwen3-coder-30b-a3b-v1:0', 'Qwen3 Coder 30B A3B', 'Qwen', 'openai-chat', {
+    converseOnly: true,
+  }),
+  chatModel('qwen.qwen3-coder-480b-a35b-v1:0', 'Qwen3 Coder 480B A35B', 'Qwen', 'openai-chat', {
+    converseOnly: true,
+  }),
+  chatModel('qwen.qwen3-next-80b-a3b', 'Qwen3 Next 80B A3B', 'Qwen', 'openai-chat', { converseOnly: true }),
+  chatModel('moonshotai.kimi-k2.5', 'Kimi K2.5', 'Moonshot AI', 'openai-chat', { converseOnly: true }),
+  chatModel('moonshot.kimi-k2-thinking', 'Kimi K2 Thinking', 'Moonshot AI', 'openai-chat', {
+    converseOnly: true,
+  }),
+  chatModel('minimax.minimax-m2', 'MiniMax M2', 'MiniMax', 'openai-chat', { converseOnly: true }),
+  chatModel('minimax.minimax-m2.1', 'MiniMax M2.1', 'MiniMax', 'openai-chat', { converseOnly: true }),
+  chatModel('writer.palmyra-x4-v1:0', 'Palmyra X4', 'Writer', 'openai-chat', { converseOnly: true }),
+  chatModel('writer.palmyra-x5-v1:0', 'Palmyra X5', 'Writer', 'openai-chat', { converseOnly: true }),
   invokeOnlyModel(
     'amazon.titan-embed-text-v1',
     'Titan Embeddings G1 - Text',

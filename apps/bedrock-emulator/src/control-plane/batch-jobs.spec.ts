@@ -1,6 +1,7 @@
 // The batch clock against an in-memory S3 double: status order, stop, output failures, close().
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 
+import { pollUntil } from '../../../../test/support/polling';
 import type { JobSpecification, JobStatus } from './batch-job';
 import { BatchJobs } from './batch-jobs';
 
@@ -69,14 +70,13 @@ afterEach(() => jobs.close());
  * always expires before the next step timer, so no status is missed even on a slow machine.
  */
 async function statusesUntilTerminal(read: () => JobStatus): Promise<JobStatus[]> {
-  const seen: JobStatus[] = [read()];
-  for (let turn = 0; turn < 2000; turn += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 1));
-    const status = read();
-    if (status !== seen.at(-1)) seen.push(status);
-    if (['Completed', 'PartiallyCompleted', 'Failed', 'Stopped'].includes(status)) return seen;
-  }
-  throw new Error(`job did not finish: ${seen.join(' → ')}`);
+  const reads = await pollUntil(
+    'the job to finish',
+    read,
+    (status) => ['Completed', 'PartiallyCompleted', 'Failed', 'Stopped'].includes(status),
+    { intervalMs: 1 },
+  );
+  return reads.filter((status, index) => status !== reads[index - 1]);
 }
 
 it('walks Submitted → Validating → Scheduled → InProgress → Completed and writes output', async () => {

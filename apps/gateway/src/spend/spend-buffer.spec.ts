@@ -22,17 +22,27 @@ function record(overrides: Partial<SpendRecord> = {}): SpendRecord {
   };
 }
 
+/** A store whose database can be down, and that refuses rows whose model has a NUL (as Postgres does). */
 class FlakyStore implements SpendStore {
   written: SpendRecord[] = [];
+  deadLetters: { row: SpendRecord; error: unknown }[] = [];
   keyTotals = new Map<string, number>();
-  failuresLeft = 0;
+  down = false;
+  writes = 0;
   async write(rows: SpendRecord[], totals: SpendTotals): Promise<void> {
-    if (this.failuresLeft > 0) {
-      this.failuresLeft--;
-      throw new Error('database is down');
-    }
+    this.writes++;
+    if (this.down) throw new Error('database is down');
+    if (rows.some((row) => row.modelName.includes('\u0000')))
+      throw new Error('invalid byte sequence for encoding "UTF8": 0x00');
     this.written.push(...rows);
     for (const [id, cost] of totals.keys) this.keyTotals.set(id, (this.keyTotals.get(id) ?? 0) + cost);
+  }
+  async setAside(row: SpendRecord, error: unknown): Promise<void> {
+    if (this.down) throw new Error('database is down');
+    this.deadLetters.push({ row, error });
+  }
+  async isReachable(): Promise<boolean> {
+    return !this.down;
   }
 }
 
@@ -48,6 +58,7 @@ function buffer(store: SpendStore, overrides: Partial<ConstructorParameters<type
       maxBackoffMs: 1000,
       onWriteError: (error) => errors.push(error),
       onRowsShed: () => undefined,
+      onBadRow: () => undefined,
       ...overrides,
     },
     () => clock,
@@ -69,7 +80,7 @@ describe('SpendBuffer', () => {
 
   it('keeps rows and totals when a write fails, and writes them once the database is back', async () => {
     const store = new FlakyStore();
-    store.failuresLeft = 2;
+    store.down = true;
     const { spend, errors, advance } = buffer(store);
     spend.add(record({ requestId: 'a' }));
     await spend.flush();
@@ -79,6 +90,8 @@ describe('SpendBuffer', () => {
     expect(errors).toHaveLength(1);
     advance(5000);
     await spend.flush();
+    expect(errors).toHaveLength(2);
+    store.down = false;
     advance(5000);
     spend.add(record({ requestId: 'b' }));
     await spend.flush();
@@ -111,6 +124,8 @@ describe('SpendBuffer', () => {
     let release: () => void = () => undefined;
     const written: string[] = [];
     const slowStore: SpendStore = {
+      setAside: async () => undefined,
+      isReachable: async () => true,
       write: (rows) =>
         new Promise<void>((resolve) => {
           release = () => {
@@ -139,5 +154,54 @@ describe('SpendBuffer', () => {
     await spend.flush();
     expect(store.written).toHaveLength(1);
     expect(store.keyTotals.size).toBe(0);
+  });
+
+  it('sets a refused row aside and writes every other row of its batch, with all the totals', async () => {
+    const store = new FlakyStore();
+    const badRows: string[] = [];
+    const { spend, errors } = buffer(store, { onBadRow: ({ row }) => badRows.push(row.requestId) });
+    for (let index = 0; index < 10; index++)
+      spend.add(
+        record({ requestId: `r${index}`, modelName: index === 6 ? 'clau\u0000de' : 'claude', cost: 1 }),
+      );
+    await spend.flush();
+    expect(store.written.map((row) => row.requestId).sort()).toEqual(
+      ['r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r7', 'r8', 'r9'].sort(),
+    );
+    expect(store.deadLetters.map(({ row }) => row.requestId)).toEqual(['r6']);
+    expect(String(store.deadLetters[0].error)).toContain('0x00');
+    expect(badRows).toEqual(['r6']);
+    expect(store.keyTotals.get('key-1')).toBe(10); // the refused row's cost was real: it still counts
+    expect(spend.pendingRows).toBe(0);
+    expect(errors).toHaveLength(0);
+    // Later batches are not held back by it.
+    spend.add(record({ requestId: 'later' }));
+    await spend.flush();
+    expect(store.written.map((row) => row.requestId)).toContain('later');
+  });
+
+  it('does not split a batch or set rows aside while the database is unreachable', async () => {
+    const store = new FlakyStore();
+    store.down = true;
+    const { spend, errors } = buffer(store);
+    for (let index = 0; index < 8; index++) spend.add(record({ requestId: `r${index}` }));
+    await spend.flush();
+    expect(store.writes).toBe(1);
+    expect(store.deadLetters).toHaveLength(0);
+    expect(spend.pendingRows).toBe(8);
+    expect(errors).toHaveLength(1);
+  });
+
+  it('hands over everything it holds and takes it back ahead of newer rows', async () => {
+    const store = new FlakyStore();
+    const { spend } = buffer(store);
+    spend.add(record({ requestId: 'old', cost: 2 }));
+    const held = spend.takeAll();
+    expect(spend.isEmpty).toBe(true);
+    spend.add(record({ requestId: 'new', cost: 1 }));
+    spend.restore(held);
+    await spend.flush();
+    expect(store.written.map((row) => row.requestId)).toEqual(['old', 'new']);
+    expect(store.keyTotals.get('key-1')).toBe(3);
   });
 });

@@ -1,7 +1,9 @@
 // Buffers spend records off the request path and writes them in batches. Rules (LESSONS "Tenancy,
 // limits, spend"): never block a response; bounded memory; a failed write keeps its rows and retries
-// with backoff; totals (key/team/user spend) are never lost, even when rows must be shed at capacity.
+// with backoff; totals (key/team/user spend) are never lost, even when rows must be shed at capacity;
+// a row the database refuses is set aside on its own (writeIsolatingBadRows), never retried forever.
 import { SpendTotals, type SpendRecord, type SpendStore } from '@quarry/db';
+import { writeIsolatingBadRows, type BadRowReport } from './write-isolating-bad-rows';
 
 export interface SpendBufferOptions {
   /** Rows held at most; beyond it rows are shed (counted and reported) but their cost still reaches the totals. */
@@ -13,9 +15,20 @@ export interface SpendBufferOptions {
   maxBackoffMs: number;
   onWriteError: (error: unknown, pendingRows: number) => void;
   onRowsShed: (count: number) => void;
+  /** A row the database refused, set aside so the rest of its batch could be written. */
+  onBadRow: (report: BadRowReport) => void;
 }
 
-export const DEFAULT_SPEND_BUFFER_OPTIONS: Omit<SpendBufferOptions, 'onWriteError' | 'onRowsShed'> = {
+/** What a buffer holds and has not written: rows and the totals not yet added. */
+export interface HeldSpend {
+  rows: SpendRecord[];
+  totals: SpendTotals;
+}
+
+export const DEFAULT_SPEND_BUFFER_OPTIONS: Omit<
+  SpendBufferOptions,
+  'onWriteError' | 'onRowsShed' | 'onBadRow'
+> = {
   maxRows: 100_000,
   batchSize: 1_000,
   intervalMs: 500,
@@ -68,6 +81,11 @@ export class SpendBuffer {
     return (this.totals[kind].get(id) ?? 0) + (this.writing?.[kind].get(id) ?? 0);
   }
 
+  /** Neither rows nor totals held. */
+  get isEmpty(): boolean {
+    return this.rows.length === 0 && this.totals.isEmpty;
+  }
+
   /** Writes what is buffered (one batch at a time); resolves when that attempt is over, never rejects. */
   flush(): Promise<void> {
     if (this.inFlight) return this.inFlight;
@@ -103,24 +121,39 @@ export class SpendBuffer {
     return this.rows.length;
   }
 
+  /** Empties the buffer and hands over what it held (to spill it to a file at shutdown). */
+  takeAll(): HeldSpend {
+    const held = { rows: this.rows, totals: this.totals.take() };
+    this.rows = [];
+    return held;
+  }
+
+  /** Takes back spend held earlier (a spill file replayed at start), ahead of newer rows. */
+  restore(held: HeldSpend): void {
+    this.rows = held.rows.concat(this.rows);
+    this.totals.restore(held.totals);
+  }
+
   private async writeOneBatch(): Promise<void> {
     const batch = this.rows.splice(0, this.options.batchSize);
     // Totals travel with the first batch that carries them; later batches carry whatever accrued since.
     const totals = this.totals.take();
     this.writing = totals;
-    try {
-      await this.store.write(batch, totals);
+    const unwritten = await writeIsolatingBadRows(this.store, batch, totals, this.options.onBadRow).catch(
+      (error: unknown) => ({ rows: batch, totals, error }),
+    );
+    this.writing = undefined;
+    if (!unwritten) {
       this.consecutiveFailures = 0;
-    } catch (error) {
-      this.rows = batch.concat(this.rows);
-      this.totals.restore(totals);
-      this.consecutiveFailures++;
-      const backoff = Math.min(this.options.maxBackoffMs, 250 * 2 ** Math.min(this.consecutiveFailures, 10));
-      this.nextAttemptAt = this.now() + backoff;
-      this.options.onWriteError(error, this.rows.length);
-    } finally {
-      this.writing = undefined;
+      return;
     }
+    // Restored in the same tick as `writing` is cleared: a live read never misses these totals.
+    this.rows = unwritten.rows.concat(this.rows);
+    this.totals.restore(unwritten.totals);
+    this.consecutiveFailures++;
+    const backoff = Math.min(this.options.maxBackoffMs, 250 * 2 ** Math.min(this.consecutiveFailures, 10));
+    this.nextAttemptAt = this.now() + backoff;
+    this.options.onWriteError(unwritten.error, this.rows.length);
   }
 }
 

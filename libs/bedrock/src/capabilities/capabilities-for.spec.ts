@@ -13,6 +13,7 @@ describe('capabilitiesFor', () => {
       supportsReasoning: true,
       supportsResponseSchema: false,
       supportsPromptCaching: true,
+      supportsAdaptiveThinking: false,
       maxOutputTokens: 8192,
     });
   });
@@ -26,6 +27,39 @@ describe('capabilitiesFor', () => {
       supportsVision: false,
     });
     expect(capabilitiesFor('meta.llama4-scout-17b-instruct-v1:0')).toMatchObject({
+      supportsTools: true,
+      supportsToolChoice: false,
+    });
+  });
+
+  it('lets every Nova model force a tool, as the Nova user guide documents (tool, any, auto)', () => {
+    for (const id of [
+      'amazon.nova-micro-v1:0',
+      'amazon.nova-lite-v1:0',
+      'amazon.nova-pro-v1:0',
+      'amazon.nova-premier-v1:0',
+      'amazon.nova-2-lite-v1:0',
+    ]) {
+      expect(capabilitiesFor(id)).toMatchObject({ supportsTools: true, supportsToolChoice: true });
+    }
+  });
+
+  it("follows AWS's model-feature table where the price data disagrees", () => {
+    // No tool use at all on Claude 2 / Instant, the Command text models, Mistral 7B and Mixtral.
+    for (const id of [
+      'anthropic.claude-v2:1',
+      'anthropic.claude-instant-v1',
+      'cohere.command-text-v14',
+      'mistral.mixtral-8x7b-instruct-v0:1',
+    ]) {
+      expect(capabilitiesFor(id)).toMatchObject({ supportsTools: false, supportsToolChoice: false });
+    }
+    // Command R and R+ have tool use (AWS's table), which the price data does not flag.
+    expect(capabilitiesFor('cohere.command-r-plus-v1:0')).toMatchObject({
+      supportsTools: true,
+      supportsToolChoice: true,
+    });
+    expect(capabilitiesFor('meta.llama3-1-70b-instruct-v1:0')).toMatchObject({
       supportsTools: true,
       supportsToolChoice: false,
     });
@@ -45,6 +79,15 @@ describe('capabilitiesFor', () => {
     ['openai.gpt-oss-120b-1:0', false],
   ])('native structured output for %s: %s', (modelId, expected) => {
     expect(capabilitiesFor(modelId).supportsResponseSchema).toBe(expected);
+  });
+
+  it.each([
+    ['anthropic.claude-opus-4-6-v1', true],
+    ['anthropic.claude-sonnet-4-6', true],
+    ['anthropic.claude-sonnet-4-5-20250929-v1:0', false],
+    ['amazon.nova-2-lite-v1:0', false],
+  ])('adaptive thinking for %s: %s', (modelId, expected) => {
+    expect(capabilitiesFor(modelId).supportsAdaptiveThinking).toBe(expected);
   });
 
   it.each([

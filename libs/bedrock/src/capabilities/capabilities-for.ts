@@ -10,17 +10,22 @@
 //   Haiku 4.5+, Opus 4.5+ (Opus 4.1 and Nova are not on it; they get the forced-tool fallback).
 //   AWS also lists "select" open-weight models without naming versions: enable them per deployment
 //   with an override.
+// - supportsTools / supportsToolChoice: the price data corrected by AWS's documentation
+//   (aws-tool-support.ts: Nova forces tools, Claude 2 and the Command text models have no tool use).
 // - Models missing from the table (newer releases, application-inference-profile ARNs, imported
 //   models) get permissive defaults: Bedrock itself rejects what a model cannot do, with a clear
 //   message, whereas a wrong "unsupported" here would block features that work. Reasoning, caching
 //   and native schemas are assumed only for families known to offer them.
 import type { ModelCapabilities, ModelMode } from './model-capabilities';
 import { familyOf } from '../model-family';
+import { toolSupportFor } from './aws-tool-support';
 import { priceTableEntryForBaseModel } from '../pricing/price-table';
 import { splitCrossRegionPrefix } from '../model-id';
 
 const INVOKE_ONLY_CHAT_MODELS = ['twelvelabs.pegasus'];
 const NATIVE_SCHEMA_MINIMUM: Record<string, number> = { sonnet: 4.5, haiku: 4.5, opus: 4.5 };
+/** Adaptive thinking (and its effort) came with Claude Opus 4.6 and Sonnet 4.6. */
+const ADAPTIVE_THINKING_MINIMUM = 4.6;
 
 export function capabilitiesFor(
   baseModelId: string,
@@ -38,12 +43,17 @@ export function capabilitiesFor(
     family,
     mode,
     supportsConverse: chat && !INVOKE_ONLY_CHAT_MODELS.some((prefix) => id.startsWith(prefix)),
-    supportsTools: entry ? supports('function_calling') : chat,
-    supportsToolChoice: entry ? supports('tool_choice') : chat,
+    ...(entry
+      ? toolSupportFor(id, family, {
+          supportsTools: supports('function_calling'),
+          supportsToolChoice: supports('tool_choice'),
+        })
+      : { supportsTools: chat, supportsToolChoice: chat }),
     supportsVision: entry ? supports('vision') : chat,
     supportsPdfInput: entry ? supports('pdf_input') : chat,
     supportsReasoning: entry ? supports('reasoning') : chat && (knownForCaching || family === 'openai'),
     supportsResponseSchema: chat && hasNativeStructuredOutput(id),
+    supportsAdaptiveThinking: chat && (claudeVersion(id) ?? 0) >= ADAPTIVE_THINKING_MINIMUM,
     supportsPromptCaching: entry ? supports('prompt_caching') : chat && knownForCaching,
   };
   if (entry?.maxOutput !== undefined) capabilities.maxOutputTokens = entry.maxOutput;
@@ -75,10 +85,17 @@ function guessMode(id: string): ModelMode {
 
 /** Claude 4.5 generation and later (`claude-sonnet-4-5-…`, `claude-opus-4-6-v1`, `claude-sonnet-5-…`). */
 function hasNativeStructuredOutput(id: string): boolean {
-  const match = /^anthropic\.claude-(opus|sonnet|haiku)-(\d+)(?:-(\d{1,2}))?(?:-|$)/.exec(id);
-  if (!match) return false;
-  const version = Number(match[2]) + (match[3] !== undefined ? Number(match[3]) / 10 : 0);
-  return version >= NATIVE_SCHEMA_MINIMUM[match[1]];
+  const match = CLAUDE_VERSION.exec(id);
+  return match !== null && claudeVersion(id)! >= NATIVE_SCHEMA_MINIMUM[match[1]];
+}
+
+const CLAUDE_VERSION = /^anthropic\.claude-(opus|sonnet|haiku)-(\d+)(?:-(\d{1,2}))?(?:-|$)/;
+
+/** 4.5 for `claude-sonnet-4-5-…`, 4.6 for `claude-opus-4-6-v1`; undefined for other ids. */
+function claudeVersion(id: string): number | undefined {
+  const match = CLAUDE_VERSION.exec(id);
+  if (!match) return undefined;
+  return Number(match[2]) + (match[3] !== undefined ? Number(match[3]) / 10 : 0);
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

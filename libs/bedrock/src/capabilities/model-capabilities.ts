@@ -18,5 +18,7 @@ export interface ModelCapabilities {
   /** Native structured output via Converse `outputConfig.textFormat` (json_schema). */
   supportsResponseSchema: boolean;
   supportsPromptCaching: boolean;
+  /** Claude 4.6 and later: `thinking: {type: 'adaptive'}` with an effort instead of a token budget. */
+  supportsAdaptiveThinking?: boolean;
   maxOutputTokens?: number;
 }

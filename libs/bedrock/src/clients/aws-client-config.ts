@@ -23,6 +23,8 @@ export interface AwsClientConfig {
   requestTimeoutMs?: number;
   /** Concurrent connections per client; every open stream holds one. Default 1024. */
   maxSockets?: number;
+  /** bedrock-runtime only: headers sent with every call (a deployment's `extra_headers`, see extra-headers.ts). */
+  extraHeaders?: Record<string, string>;
 }
 
 export type AwsService = 'bedrock-runtime' | 'bedrock-agent-runtime' | 'bedrock' | 's3';
@@ -36,6 +38,8 @@ export function clientCacheKey(service: AwsService, config: AwsClientConfig): st
     config.maxAttempts ?? null,
     config.requestTimeoutMs ?? null,
     config.maxSockets ?? null,
+    // Hashed like the credentials: a proxy header may carry a secret.
+    config.extraHeaders ? hashOf(JSON.stringify(Object.entries(config.extraHeaders).sort())) : null,
   ]);
 }
 
@@ -51,4 +55,8 @@ function identityOf(config: AwsClientConfig): string {
     return 'default-chain';
   }
   return hash.digest('hex').slice(0, 32);
+}
+
+function hashOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }

@@ -241,7 +241,11 @@ describe('BedrockClientCache', () => {
 
   it('aborts only the call whose signal fires, among concurrent calls on one client', async () => {
     const waiting: Array<import('node:http').ServerResponse> = [];
-    respond = (_request, _body, response) => waiting.push(response);
+    const allWaiting = new Promise<void>((resolve) => {
+      respond = (_request, _body, response) => {
+        if (waiting.push(response) === 3) resolve();
+      };
+    });
     const client = cache.runtime({ region: 'us-east-1', endpoint, credentials, maxAttempts: 1 });
     const controllers = [new AbortController(), new AbortController(), new AbortController()];
     const calls = controllers.map((controller) =>
@@ -259,7 +263,7 @@ describe('BedrockClientCache', () => {
           (error: unknown) => (error as Error).name,
         ),
     );
-    while (waiting.length < 3) await new Promise((resolve) => setImmediate(resolve));
+    await allWaiting;
     controllers[1].abort();
     for (const response of waiting) {
       if (!response.destroyed) {

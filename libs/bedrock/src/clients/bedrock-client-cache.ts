@@ -30,6 +30,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { clientCacheKey, type AwsClientConfig, type AwsService } from './aws-client-config';
 import { callSignalPlugin } from './call-signal';
 import { invocationMetricsPlugin } from './invocation-metrics';
+import { extraHeadersPlugin } from './extra-headers';
 import { KeepAliveHttpHandler } from './keep-alive-http-handler';
 import { trimRuntimeStack } from './lean-runtime-stack';
 import { leanEventStreamSerdeProvider } from './lean-event-stream-marshaller';
@@ -69,6 +70,10 @@ export class BedrockClientCache {
       client.middlewareStack.use(leanSerdePlugin(client.config));
       client.middlewareStack.use(callSignalPlugin());
       client.middlewareStack.use(invocationMetricsPlugin());
+      if (config.extraHeaders && Object.keys(config.extraHeaders).length > 0) {
+        const signed = config.credentials !== undefined || config.bearerToken !== undefined;
+        client.middlewareStack.use(extraHeadersPlugin(config.extraHeaders, signed));
+      }
       return client;
     });
   }

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createServer, request, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
@@ -86,7 +87,7 @@ describe('eventStreamMessages', () => {
     // Already gone before the first read: no event will come, so it must not wait for one.
     const gone = new PassThrough();
     gone.destroy();
-    await new Promise((resolve) => setImmediate(resolve));
+    await once(gone, 'close');
     await expect(readAll(gone)).rejects.toMatchObject({ code: 'ERR_STREAM_PREMATURE_CLOSE' });
 
     const oversized = new PassThrough();
@@ -147,7 +148,8 @@ describe('eventStreamMessages over HTTP', () => {
     const { outgoing, incoming } = await open();
     const reader = eventStreamMessages(incoming);
     expect((await reader.next()).done).toBe(false);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Behind: bytes the reader has not pulled yet wait in the response's buffer.
+    if (incoming.readableLength === 0) await once(incoming, 'readable');
     outgoing.destroy();
     let read = 1;
     const drained = (async () => {

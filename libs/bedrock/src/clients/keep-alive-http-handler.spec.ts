@@ -116,10 +116,10 @@ describe('KeepAliveHttpHandler', () => {
   });
 
   it('aborts a call waiting for headers and closes its connection', async () => {
-    respond = () => undefined;
+    const arrived = new Promise<void>((resolve) => (respond = () => resolve())); // and never answered
     const controller = new AbortController();
     const call = handler.handle(request({ body: '{}' }), { abortSignal: controller.signal });
-    await waitFor(() => received.length === 1);
+    await arrived;
     controller.abort();
     await expect(call).rejects.toMatchObject({ name: 'AbortError' });
     const { socket } = received[0];
@@ -225,8 +225,4 @@ async function stalledListener(): Promise<{ port: number; close(): void }> {
       child.kill('SIGKILL');
     },
   };
-}
-
-async function waitFor(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
 }

@@ -55,3 +55,34 @@ describe('costOf', () => {
     expect(costOf(usage(100_000, 1000), price)).toBeCloseTo(100_000 * 3e-6 + 1000 * 1.5e-5, 9);
   });
 });
+
+describe('costOf with a service tier', () => {
+  const price = priceFor(HAIKU)!;
+  const standard = costOf(usage(1000, 500), price);
+
+  it.each([
+    ['flex', 0.5],
+    ['priority', 1.75],
+    ['latency-optimized', 1.25],
+  ] as const)(
+    'prices %s at %d× the standard rates where the table lists no tier price',
+    (serviceTier, ratio) => {
+      expect(costOf({ ...usage(1000, 500), serviceTier }, price)).toBeCloseTo(standard * ratio, 12);
+    },
+  );
+
+  it('prices default and reserved as standard, and prefers a tier price the table lists', () => {
+    expect(costOf({ ...usage(1000, 500), serviceTier: 'default' }, price)).toBe(standard);
+    expect(costOf({ ...usage(1000, 500), serviceTier: 'reserved' }, price)).toBe(standard);
+    const listed = {
+      ...price,
+      tiers: {
+        flex: { inputPerToken: 1e-7, outputPerToken: 2e-7, cacheReadPerToken: 0, cacheWritePerToken: 0 },
+      },
+    };
+    expect(costOf({ ...usage(1000, 500), serviceTier: 'flex' }, listed)).toBeCloseTo(
+      1000 * 1e-7 + 500 * 2e-7,
+      15,
+    );
+  });
+});

@@ -1,5 +1,6 @@
 // What a model costs, in US dollars per unit, as the gateway uses it. Every token price is resolved
 // (cache prices included) so that cost arithmetic needs no knowledge of families or fallbacks.
+import type { PricedTier } from './service-tier';
 
 export interface TokenPrices {
   inputPerToken: number;
@@ -14,6 +15,8 @@ export interface ModelPrice extends TokenPrices {
   /** Batch-inference prices where the table lists them; otherwise batch costs half (see cost-of.ts). */
   batchInputPerToken?: number;
   batchOutputPerToken?: number;
+  /** Service-tier prices the table lists; other tiers are scaled from the standard price (service-tier.ts). */
+  tiers?: Partial<Record<PricedTier, TokenPrices>>;
   /** Prices once the prompt exceeds 200k tokens (long-context tier). */
   above200k?: TokenPrices;
   /** Per generated image (standard quality, base size). */

@@ -19,6 +19,7 @@ import rawTable from './bedrock-prices.json';
 import { familyOf } from '../model-family';
 import { splitCrossRegionPrefix } from '../model-id';
 import type { ModelPrice, TokenPrices } from './model-price';
+import { scaledPrices } from './service-tier';
 
 interface TierEntry {
   input?: number;
@@ -33,6 +34,10 @@ export interface PriceTableEntry extends TierEntry {
   inputBatch?: number;
   outputBatch?: number;
   above200k?: TierEntry;
+  /** Service-tier prices, where the source lists them (LiteLLM's `*_flex` / `*_priority` keys). */
+  flex?: TierEntry;
+  priority?: TierEntry;
+  latencyOptimized?: TierEntry;
   image?: number;
   imageVariants?: Record<string, number>;
   inputImage?: number;
@@ -81,6 +86,16 @@ function toModelPrice(key: string, entry: PriceTableEntry, baseModelId: string):
   if (entry.inputBatch !== undefined) price.batchInputPerToken = entry.inputBatch;
   if (entry.outputBatch !== undefined) price.batchOutputPerToken = entry.outputBatch;
   if (entry.above200k) price.above200k = resolveTier(entry.above200k, price, family);
+  const tiers: NonNullable<ModelPrice['tiers']> = {};
+  if (entry.flex) tiers.flex = resolveTier(entry.flex, scaledPrices(price, 'flex'), family);
+  if (entry.priority) tiers.priority = resolveTier(entry.priority, scaledPrices(price, 'priority'), family);
+  if (entry.latencyOptimized)
+    tiers['latency-optimized'] = resolveTier(
+      entry.latencyOptimized,
+      scaledPrices(price, 'latency-optimized'),
+      family,
+    );
+  if (Object.keys(tiers).length > 0) price.tiers = tiers;
   if (entry.image !== undefined) price.perImage = entry.image;
   if (entry.imageVariants) price.perImageVariants = entry.imageVariants;
   if (entry.inputImage !== undefined) price.perInputImage = entry.inputImage;

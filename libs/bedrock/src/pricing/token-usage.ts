@@ -1,5 +1,6 @@
 // Token counts as Bedrock reports them. Bedrock's `inputTokens` EXCLUDES the tokens read from or
 // written to the prompt cache; each of the four counts is priced at its own rate (see cost-of.ts).
+import type { ServiceTier } from './service-tier';
 
 export interface TokenUsage {
   /** Prompt tokens neither read from nor written to the cache. */
@@ -7,6 +8,8 @@ export interface TokenUsage {
   outputTokens: number;
   cacheReadTokens: number;
   cacheWriteTokens: number;
+  /** The service tier the call ran on when not standard: it changes the price (service-tier.ts). */
+  serviceTier?: ServiceTier;
 }
 
 /** Bedrock's usage shape (Converse `usage`, stream `metadata.usage`); every field may be missing. */

@@ -5,16 +5,23 @@ import { reportingUniqueViolation, UNIQUE_CONSTRAINTS, UniqueViolationError } fr
 
 const MIGRATIONS = path.resolve(__dirname, '../../../../prisma/migrations');
 
-/** Every primary key and unique index the migrations create, by name. */
+/** Every primary key and unique index the migrations create and do not drop later, by name. */
 function uniqueConstraintsOfMigrations(): string[] {
-  const names: string[] = [];
-  for (const migration of readdirSync(MIGRATIONS, { withFileTypes: true })) {
-    if (!migration.isDirectory()) continue;
-    const sql = readFileSync(path.join(MIGRATIONS, migration.name, 'migration.sql'), 'utf8');
-    for (const match of sql.matchAll(/CONSTRAINT "(\w+)" PRIMARY KEY|CREATE UNIQUE INDEX "(\w+)"/g))
-      names.push(match[1] ?? match[2]);
+  const names = new Set<string>();
+  const migrations = readdirSync(MIGRATIONS, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  for (const migration of migrations) {
+    const sql = readFileSync(path.join(MIGRATIONS, migration, 'migration.sql'), 'utf8');
+    for (const match of sql.matchAll(
+      /CONSTRAINT "(\w+)" PRIMARY KEY|CREATE UNIQUE INDEX "(\w+)"|DROP INDEX "(\w+)"/g,
+    )) {
+      if (match[3]) names.delete(match[3]);
+      else names.add(match[1] ?? match[2]);
+    }
   }
-  return names;
+  return [...names];
 }
 
 /** A P2002 as Prisma 7 reports it through the pg driver adapter (recorded from a real violation). */
@@ -37,10 +44,12 @@ function uniqueViolation(constraint: string) {
 }
 
 describe('reportingUniqueViolation', () => {
-  it('knows every unique constraint the migrations create (row tables; spend rows are appended)', () => {
+  it('knows every unique constraint the migrations create (row tables; spend rows and dead letters are appended)', () => {
     const known = new Set(Object.keys(UNIQUE_CONSTRAINTS));
     const unknown = uniqueConstraintsOfMigrations().filter(
-      (name) => !known.has(name) && !['spend_logs_pkey', 'daily_spend_pkey'].includes(name),
+      (name) =>
+        !known.has(name) &&
+        !['spend_logs_pkey', 'daily_spend_pkey', 'spend_dead_letters_pkey'].includes(name),
     );
     expect(unknown).toEqual([]);
   });

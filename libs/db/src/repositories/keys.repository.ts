@@ -9,9 +9,10 @@ import type { KeyChanges, KeyRecord, KeyWithOwners, NewKey } from '../records/ke
 import { keyOwnerInScope, keyScopeWhere, type KeyScope } from '../scopes/key-scope';
 import { keyData } from './column-data';
 
+/** Absent: any; null: keys without a team (or user). */
 export interface KeyListFilter {
-  teamId?: string;
-  userId?: string;
+  teamId?: string | null;
+  userId?: string | null;
   alias?: string;
 }
 

@@ -7,6 +7,10 @@ import { PrismaService } from '../prisma.service';
 import type { SpendRecord } from './spend-record';
 import type { SpendStore } from './spend-store';
 import type { SpendTotals } from './spend-totals';
+import { storableJson, storableOptionalText, storableText } from './storable-text';
+
+/** Longest error text kept with a dead letter (Postgres messages quote the value that failed). */
+const DEAD_LETTER_ERROR_CHARS = 2_000;
 
 @Injectable()
 export class PrismaSpendStore implements SpendStore {
@@ -41,6 +45,35 @@ export class PrismaSpendStore implements SpendStore {
         await tx.$executeRaw`UPDATE users SET spend = spend + ${cost} WHERE user_id = ${id}`;
     });
   }
+
+  async setAside(row: SpendRecord, error: unknown): Promise<void> {
+    await this.prisma.spendDeadLetter.create({
+      data: {
+        requestId: storableText(String(row.requestId)),
+        row: storableJson(row) as object,
+        error: storableText(describeError(error)).slice(0, DEAD_LETTER_ERROR_CHARS),
+      },
+    });
+  }
+
+  async isReachable(): Promise<boolean> {
+    try {
+      await this.prisma.$queryRaw`SELECT 1`;
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/** Prisma wraps the driver's error; the Postgres message underneath says what was refused. */
+function describeError(error: unknown): string {
+  const cause = (
+    error as { meta?: { driverAdapterError?: { cause?: { code?: unknown; message?: unknown } } } }
+  )?.meta?.driverAdapterError?.cause;
+  if (cause && typeof cause.message === 'string')
+    return `${String(cause.code ?? '')} ${cause.message}`.trim();
+  return error instanceof Error ? error.message : String(error);
 }
 
 type SpendLogRow = ReturnType<typeof toRow>;
@@ -58,10 +91,10 @@ function insertSpendLogs(tx: RawExecutor, rows: SpendLogRow[]) {
     INSERT INTO spend_logs (request_id, call_type, token_id, team_id, user_id, end_user, model_name, model_id,
                             bedrock_model, prompt_tokens, completion_tokens, cache_read_tokens, cache_write_tokens,
                             total_tokens, cost, latency_ms, time_to_first_token_ms, status, http_status, error_type,
-                            start_time)
+                            service_tier, start_time)
     SELECT request_id, call_type, token_id, team_id, user_id, end_user, model_name, model_id, bedrock_model,
            prompt_tokens, completion_tokens, cache_read_tokens, cache_write_tokens, total_tokens, cost, latency_ms,
-           time_to_first_token_ms, status, http_status, error_type, start_time AT TIME ZONE 'UTC'
+           time_to_first_token_ms, status, http_status, error_type, service_tier, start_time AT TIME ZONE 'UTC'
     FROM unnest(${column('requestId')}::text[], ${column('callType')}::text[], ${column('keyId')}::text[],
                 ${column('teamId')}::text[], ${column('userId')}::text[], ${column('endUser')}::text[],
                 ${column('modelName')}::text[], ${column('deploymentId')}::text[], ${column('bedrockModel')}::text[],
@@ -69,23 +102,24 @@ function insertSpendLogs(tx: RawExecutor, rows: SpendLogRow[]) {
                 ${column('cacheReadTokens')}::int[], ${column('cacheWriteTokens')}::int[],
                 ${column('totalTokens')}::int[], ${column('cost')}::float8[], ${column('latencyMs')}::int[],
                 ${column('ttftMs')}::int[], ${column('status')}::text[], ${column('httpStatus')}::int[],
-                ${column('errorType')}::text[], ${rows.map((row) => row.startTime.toISOString())}::timestamptz[])
+                ${column('errorType')}::text[], ${column('serviceTier')}::text[],
+                ${rows.map((row) => row.startTime.toISOString())}::timestamptz[])
       AS batch(request_id, call_type, token_id, team_id, user_id, end_user, model_name, model_id, bedrock_model,
                prompt_tokens, completion_tokens, cache_read_tokens, cache_write_tokens, total_tokens, cost,
-               latency_ms, time_to_first_token_ms, status, http_status, error_type, start_time)`;
+               latency_ms, time_to_first_token_ms, status, http_status, error_type, service_tier, start_time)`;
 }
 
 function toRow(record: SpendRecord) {
   return {
-    requestId: record.requestId,
-    callType: record.callType,
-    keyId: record.keyId ?? null,
-    teamId: record.teamId ?? null,
-    userId: record.userId ?? null,
-    endUser: record.endUser ?? null,
-    modelName: record.modelName,
-    deploymentId: record.deploymentId ?? null,
-    bedrockModel: record.bedrockModel ?? null,
+    requestId: storableText(record.requestId),
+    callType: storableText(record.callType),
+    keyId: storableOptionalText(record.keyId),
+    teamId: storableOptionalText(record.teamId),
+    userId: storableOptionalText(record.userId),
+    endUser: storableOptionalText(record.endUser),
+    modelName: storableText(record.modelName),
+    deploymentId: storableOptionalText(record.deploymentId),
+    bedrockModel: storableOptionalText(record.bedrockModel),
     promptTokens: record.promptTokens,
     completionTokens: record.completionTokens,
     cacheReadTokens: record.cacheReadTokens,
@@ -96,7 +130,8 @@ function toRow(record: SpendRecord) {
     ttftMs: record.ttftMs === undefined ? null : Math.round(record.ttftMs),
     status: record.status,
     httpStatus: record.httpStatus,
-    errorType: record.errorType ?? null,
+    errorType: storableOptionalText(record.errorType),
+    serviceTier: storableOptionalText(record.serviceTier),
     startTime: record.startTime,
   };
 }
@@ -122,7 +157,8 @@ export function rollUpByDay(rows: SpendRecord[]): DailyRow[] {
   const groups = new Map<string, DailyRow>();
   for (const row of rows) {
     const day = row.startTime.toISOString().slice(0, 10);
-    const group = [day, row.keyId ?? '', row.teamId ?? '', row.userId ?? '', row.modelName].join('\u0000');
+    const modelName = storableText(row.modelName);
+    const group = [day, row.keyId ?? '', row.teamId ?? '', row.userId ?? '', modelName].join('\u0000');
     let daily = groups.get(group);
     if (!daily) {
       daily = {
@@ -130,7 +166,7 @@ export function rollUpByDay(rows: SpendRecord[]): DailyRow[] {
         keyId: row.keyId ?? '',
         teamId: row.teamId ?? '',
         userId: row.userId ?? '',
-        modelName: row.modelName,
+        modelName,
         requests: 0,
         successes: 0,
         failures: 0,

@@ -19,5 +19,7 @@ export interface SpendRecord {
   status: 'success' | 'error' | 'aborted';
   httpStatus: number;
   errorType?: string;
+  /** The Bedrock service tier when not standard (flex, priority, reserved, latency-optimized). */
+  serviceTier?: string;
   startTime: Date;
 }

@@ -55,6 +55,8 @@ export interface ChatCompletion {
   choices: ChatCompletionChoice[];
   usage: CompletionUsage;
   system_fingerprint: null;
+  /** Bedrock's guardrail trace (`trace.guardrail`) when guardrailConfig.trace is enabled, as LiteLLM returns it. */
+  trace?: { guardrail: Record<string, unknown> };
 }
 
 /** One tool call fragment: the first for a call carries id, type and name; later ones argument text. */

@@ -115,6 +115,14 @@ describe('parseChatCompletionRequest', () => {
     });
   });
 
+  it('refuses a user (end-user id) with a NUL character, naming user', () => {
+    const error = rejection(body({ user: 'u\u0000x' }));
+    expect(error.status).toBe(400);
+    expect(error.param).toBe('user');
+    expect(error.message).toContain('U+0000');
+    expect(() => parseChatCompletionRequest(body({ user: 'user-42' }))).not.toThrow();
+  });
+
   it('treats null as "not given" for optional fields', () => {
     expect(() =>
       parseChatCompletionRequest(
@@ -290,6 +298,8 @@ describe('parseChatCompletionRequest', () => {
     ],
     [body({ max_tokens: 0 }), 'max_tokens', 'must be at least 1'],
     [body({ max_tokens: 1.5 }), 'max_tokens', 'must be an integer'],
+    [body({ max_tokens: 1e12 }), 'max_tokens', 'must be at most 2147483647'],
+    [body({ max_completion_tokens: 2 ** 31 }), 'max_completion_tokens', 'must be at most 2147483647'],
     [body({ max_completion_tokens: '100' }), 'max_completion_tokens', 'must be an integer, got a string'],
     [body({ temperature: 2.1 }), 'temperature', 'must be between 0 and 2'],
     [body({ temperature: -0.1 }), 'temperature', 'must be between 0 and 2'],

@@ -11,6 +11,7 @@ import {
   checkOptionalEnum,
   checkOptionalInteger,
   checkOptionalNumber,
+  checkOptionalStorableString,
   checkOptionalString,
   describeValue,
   expectNonEmptyString,
@@ -21,6 +22,8 @@ import {
   isRecord,
 } from '../request-value-checks';
 
+/** Bedrock's token counts are 32-bit integers: a larger max_tokens can never be valid. */
+const MAX_TOKEN_COUNT = 2_147_483_647;
 const REASONING_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'] as const;
 const TOOL_CHOICE_STRINGS = ['none', 'auto', 'required'] as const;
 
@@ -38,8 +41,8 @@ export function parseChatCompletionRequest(body: unknown): ChatCompletionRequest
  * request whose messages were checked already, after a deployment filled in its defaults.
  */
 export function checkChatRequestSettings(body: Record<string, unknown>): void {
-  checkOptionalInteger(body.max_tokens, 'max_tokens', 1);
-  checkOptionalInteger(body.max_completion_tokens, 'max_completion_tokens', 1);
+  checkOptionalInteger(body.max_tokens, 'max_tokens', 1, MAX_TOKEN_COUNT);
+  checkOptionalInteger(body.max_completion_tokens, 'max_completion_tokens', 1, MAX_TOKEN_COUNT);
   checkOptionalNumber(body.temperature, 'temperature', 0, 2);
   checkOptionalNumber(body.top_p, 'top_p', 0, 1);
   checkOptionalInteger(body.n, 'n', 1);
@@ -52,7 +55,7 @@ export function checkChatRequestSettings(body: Record<string, unknown>): void {
   checkResponseFormat(body.response_format);
   checkOptionalEnum(body.reasoning_effort, 'reasoning_effort', REASONING_EFFORTS);
   checkThinking(body.thinking);
-  checkOptionalString(body.user, 'user');
+  checkOptionalStorableString(body.user, 'user');
   checkOptionalInteger(body.seed, 'seed', Number.MIN_SAFE_INTEGER);
   checkOptionalBoolean(body.logprobs, 'logprobs');
   checkOptionalInteger(body.top_logprobs, 'top_logprobs', 0, 20);

@@ -18,6 +18,8 @@ import {
   rejectExtraneousKeys,
   type JsonRecord,
 } from '../../service-support/request-body';
+import { checkClosedObjects } from './closed-schema-rule';
+import { checkThinkingHistory } from './thinking-history-rule';
 import { parseMessages, parseSystem, usesToolBlocks } from './converse-messages';
 
 export const CONVERSE_KEYS = [
@@ -76,7 +78,10 @@ export function parseConverseRequest(
 
   const additional = body.additionalModelRequestFields;
   conversation.thinking = thinkingRequested(model, isRecord(additional) ? additional : {}, body);
-  if (conversation.thinking && model.family === 'anthropic') checkClaudeThinking(conversation, additional);
+  if (conversation.thinking && model.family === 'anthropic') {
+    checkClaudeThinking(conversation, additional);
+    checkThinkingHistory(conversation.messages);
+  }
 
   if (body.outputConfig !== undefined) conversation.jsonSchema = parseOutputConfig(body.outputConfig);
   conversation.guardrail = options.guardrail === true || parseGuardrailConfig(body.guardrailConfig);
@@ -184,11 +189,14 @@ function parseOutputConfig(value: unknown): unknown {
   const structure = expectRecord(textFormat.structure, 'outputConfig.textFormat.structure');
   const jsonSchema = expectRecord(structure.jsonSchema, 'outputConfig.textFormat.structure.jsonSchema');
   const schemaText = expectString(jsonSchema.schema, 'outputConfig.textFormat.structure.jsonSchema.schema');
+  let schema: unknown;
   try {
-    return JSON.parse(schemaText);
+    schema = JSON.parse(schemaText);
   } catch {
     throw EmulatorError.validation('outputConfig.textFormat.structure.jsonSchema.schema is not valid JSON.');
   }
+  checkClosedObjects(schema);
+  return schema;
 }
 
 function parseGuardrailConfig(value: unknown): boolean {

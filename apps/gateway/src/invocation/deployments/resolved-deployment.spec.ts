@@ -35,10 +35,22 @@ describe('resolveDeployment', () => {
     expect(prepared.providerParams.top_k).toBe('do-not-send');
   });
 
-  it('lets API-created deployments read only credentials from the environment, and never choose the endpoint', () => {
-    const prepared = resolveDeployment(deployment('db', params), config, env, () => fakeClient);
+  it('lets API-created deployments read only credentials from the environment, and endpoints only from the allow-list', () => {
+    const { aws_bedrock_runtime_endpoint: _endpoint, ...withoutEndpoint } = params;
+    const prepared = resolveDeployment(deployment('db', withoutEndpoint), config, env, () => fakeClient);
     expect(prepared.clientConfig.credentials?.secretAccessKey).toBe('secret');
     expect(prepared.clientConfig.endpoint).toBe('http://127.0.0.1:4010');
+    expect(() => resolveDeployment(deployment('db', params), config, env, () => fakeClient)).toThrow(
+      'host "elsewhere.example" is not allowed',
+    );
+    const vpcEndpoint = 'https://vpce-1.bedrock-runtime.us-east-1.vpce.amazonaws.com';
+    const allowed = resolveDeployment(
+      deployment('db', { ...params, aws_bedrock_runtime_endpoint: vpcEndpoint }),
+      config,
+      env,
+      () => fakeClient,
+    );
+    expect(allowed.clientConfig.endpoint).toBe(vpcEndpoint);
     expect(prepared.providerParams.top_k).toBe('os.environ/SECRET_VALUE');
     expect(JSON.stringify(prepared.providerParams)).not.toContain('do-not-send');
   });
@@ -61,5 +73,22 @@ describe('resolveDeployment', () => {
     expect(prepared.route.kind).toBe('converse');
     expect(prepared.price?.inputPerToken).toBeGreaterThan(0);
     expect(prepared.runtime).toBe(fakeClient);
+  });
+
+  it("takes LiteLLM's request_timeout as the deployment's timeout, and keeps every declared setting out of the model parameters", () => {
+    const prepared = resolveDeployment(
+      deployment('config', {
+        model: 'bedrock/anthropic.claude-3-haiku-20240307-v1:0',
+        request_timeout: 12,
+        s3_secret_access_key: 'os.environ/SECRET_VALUE',
+        s3_region_name: 'eu-west-1',
+        rpm: 10,
+      }),
+      config,
+      env,
+      () => fakeClient,
+    );
+    expect(prepared.timeoutMs).toBe(12_000);
+    expect(prepared.providerParams).toEqual({});
   });
 });

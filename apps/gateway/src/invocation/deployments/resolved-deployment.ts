@@ -3,6 +3,7 @@
 import {
   capabilitiesFor,
   capabilitiesFromModelInfo,
+  extraHeadersFrom,
   mergePriceOverrides,
   parseDeploymentModel,
   priceFor,
@@ -13,7 +14,12 @@ import {
 } from '@quarry/bedrock';
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { AppConfig } from '../../platform/config/app-config';
-import { GATEWAY_PARAMS, SECRET_PARAMS } from '../../platform/config/deployment-validator';
+import {
+  GATEWAY_PARAMS,
+  SECRET_PARAMS,
+  deploymentTimeoutSeconds,
+} from '../../platform/config/deployment-settings';
+import { endpointProblem } from '../../platform/config/endpoint-allow-list';
 import { resolveEnvReferences } from '../../platform/config/env-reference';
 import type { Deployment } from '../../tenancy/models/deployment';
 import { modeOf, type ModelMode } from '../../tenancy/models/model-mode';
@@ -72,10 +78,7 @@ export function resolveDeployment(
     if (!GATEWAY_PARAMS.has(key)) providerParams[key] = value;
   const clientConfig: AwsClientConfig = {
     region,
-    // Endpoints are server configuration: only config.yaml may set one per deployment.
-    endpoint:
-      (deployment.source === 'config' ? params.aws_bedrock_runtime_endpoint : undefined) ??
-      config.awsEndpoint,
+    endpoint: runtimeEndpoint(deployment, params, config),
     credentials:
       params.aws_access_key_id && params.aws_secret_access_key
         ? {
@@ -87,6 +90,8 @@ export function resolveDeployment(
     bearerToken: params.aws_bedrock_api_key,
     // The gateway retries itself (jittered, before the first byte only), so the SDK must not.
     maxAttempts: 1,
+    // Headers are server configuration too (a proxy in front of the endpoint): config.yaml only.
+    extraHeaders: deployment.source === 'config' ? extraHeadersFrom(params.extra_headers) : undefined,
   };
 
   return {
@@ -100,7 +105,31 @@ export function resolveDeployment(
     runtime: runtimeClientFor(clientConfig),
     providerParams,
     numRetries: typeof params.num_retries === 'number' ? params.num_retries : config.settings.numRetries,
-    timeoutMs: typeof params.timeout === 'number' ? params.timeout * 1000 : config.settings.requestTimeoutMs,
+    timeoutMs: timeoutMs(params, config),
     dropParams: params.drop_params === true || config.settings.dropParams,
   };
+}
+
+function timeoutMs(params: Record<string, unknown>, config: AppConfig): number {
+  const seconds = deploymentTimeoutSeconds(params);
+  return seconds !== undefined ? seconds * 1000 : config.settings.requestTimeoutMs;
+}
+
+/**
+ * config.yaml endpoints are the operator's; an API-created one was checked against the allow-list when
+ * it was written and is checked again here, so narrowing QUARRY_ALLOWED_ENDPOINT_HOSTS takes effect at
+ * the next start even for rows already stored.
+ */
+function runtimeEndpoint(
+  deployment: Deployment,
+  params: Record<string, unknown>,
+  config: AppConfig,
+): string | undefined {
+  const endpoint = params.aws_bedrock_runtime_endpoint;
+  if (typeof endpoint !== 'string') return config.awsEndpoint;
+  if (deployment.source === 'config') return endpoint;
+  const problem = endpointProblem(endpoint, config.allowedEndpointHosts);
+  if (problem)
+    throw new Error(`Model ${deployment.id}: litellm_params.aws_bedrock_runtime_endpoint ${problem}`);
+  return endpoint;
 }

@@ -3,7 +3,7 @@
 // user, usage), and spend booking reads it once, whatever the outcome.
 import { costOf, type TokenUsage } from '@quarry/bedrock';
 import type { Principal } from '../../tenancy/auth/principal';
-import type { SpendRecord } from '@quarry/db';
+import { storableText, type SpendRecord } from '@quarry/db';
 import type { ResolvedDeployment } from '../deployments/resolved-deployment';
 
 export type CallType = SpendRecord['callType'];
@@ -56,13 +56,17 @@ export class MeteredCall {
       status,
       httpStatus,
       errorType,
+      serviceTier: usage?.serviceTier,
       startTime: this.startTime,
     };
   }
 }
 
-/** What the client sent as `model`, for the metering record of a body that may not have parsed. */
+/**
+ * What the client sent as `model`, for the metering record of a body that may not have parsed: cut to
+ * a length and made storable (a NUL, even in a model that does not exist, would refuse the spend row).
+ */
 export function requestedModelOf(body: unknown): string {
   const model = (body as { model?: unknown } | null)?.model;
-  return typeof model === 'string' && model.length > 0 ? model.slice(0, 256) : 'unknown';
+  return typeof model === 'string' && model.length > 0 ? storableText(model.slice(0, 256)) : 'unknown';
 }

@@ -2,6 +2,13 @@
 // model_info) and says which litellm_params are gateway settings and which are secrets. Shared by
 // config.yaml loading and the /model/* endpoints, so both accept exactly the same deployments.
 import { MODEL_INFO_PRICE_FIELDS } from '@quarry/bedrock';
+import {
+  DEPLOYMENT_SETTINGS,
+  ENDPOINT_PARAMS,
+  NUMBER_PARAMS,
+  STRING_PARAMS,
+  settingOf,
+} from './deployment-settings';
 import { isObject } from './is-object';
 
 export interface ConfigModel {
@@ -9,6 +16,8 @@ export interface ConfigModel {
   /** As written: `os.environ/NAME` references are kept, never resolved here. */
   litellmParams: Record<string, unknown>;
   modelInfo: Record<string, unknown>;
+  /** Names of settings the gateway understands but does not act on: a start-up warning, or a 400 from the API. */
+  unusedSettings: string[];
 }
 
 export const MODEL_MODES = [
@@ -21,58 +30,7 @@ export const MODEL_MODES = [
   'agent',
 ] as const;
 
-/** litellm_params whose values are strings (credentials, regions, endpoints, ids). */
-const STRING_PARAMS = [
-  'model',
-  'model_id',
-  'aws_access_key_id',
-  'aws_secret_access_key',
-  'aws_session_token',
-  'aws_region_name',
-  'aws_profile_name',
-  'aws_role_name',
-  'aws_session_name',
-  'aws_bedrock_runtime_endpoint',
-  'aws_bedrock_agent_runtime_endpoint',
-  'aws_bedrock_endpoint',
-  'aws_s3_endpoint',
-  'aws_bedrock_api_key',
-  's3_bucket_name',
-  'aws_batch_role_arn',
-] as const;
-
-/**
- * litellm_params that configure the gateway or the AWS client rather than the model call: never
- * forwarded to Bedrock as model parameters.
- */
-export const GATEWAY_PARAMS: ReadonlySet<string> = new Set([
-  ...STRING_PARAMS,
-  'num_retries',
-  'timeout',
-  'rpm',
-  'tpm',
-  'drop_params',
-  'max_parallel_requests',
-  'aws_web_identity_token',
-]);
-
-/** Params that hold secrets: masked in /model/info unless they are os.environ/ references. */
-export const SECRET_PARAMS = new Set([
-  'aws_access_key_id',
-  'aws_secret_access_key',
-  'aws_session_token',
-  'aws_bedrock_api_key',
-]);
-
-/** Credential sources that need STS or profile files; refused rather than silently ignored. */
-const UNSUPPORTED_PARAMS = ['aws_role_name', 'aws_profile_name', 'aws_web_identity_token'];
-
-const ENDPOINT_PARAMS = [
-  'aws_bedrock_runtime_endpoint',
-  'aws_bedrock_agent_runtime_endpoint',
-  'aws_bedrock_endpoint',
-  'aws_s3_endpoint',
-];
+export { GATEWAY_PARAMS, SECRET_PARAMS } from './deployment-settings';
 
 type Path = (string | number)[];
 
@@ -102,18 +60,18 @@ export function validateDeploymentEntry(
       problems.push(
         `${field(['litellm_params', 'model'])} must start with "bedrock/" (Quarry serves Amazon Bedrock models)`,
       );
-    for (const key of UNSUPPORTED_PARAMS) {
-      if (params[key] !== undefined)
-        problems.push(
-          `${field(['litellm_params', key])} is not supported yet: give aws_access_key_id/aws_secret_access_key (as os.environ/ references) or rely on the default AWS credential chain`,
-        );
+    for (const [key, setting] of Object.entries(DEPLOYMENT_SETTINGS)) {
+      if (params[key] === undefined || setting.use !== 'refused') continue;
+      problems.push(
+        `${field(['litellm_params', key])} is not supported yet: give aws_access_key_id/aws_secret_access_key (as os.environ/ references) or rely on the default AWS credential chain`,
+      );
     }
     for (const key of ENDPOINT_PARAMS) {
       const value = params[key];
       if (typeof value === 'string' && !value.startsWith('os.environ/') && !/^https?:\/\//.test(value))
         problems.push(`${field(['litellm_params', key])} must be an http(s) URL`);
     }
-    for (const key of ['num_retries', 'timeout', 'rpm', 'tpm'] as const) {
+    for (const key of NUMBER_PARAMS) {
       const value = params[key];
       if (value !== undefined && (typeof value !== 'number' || value < 0))
         problems.push(`${field(['litellm_params', key])} must be a non-negative number`);
@@ -155,6 +113,12 @@ export function validateDeploymentEntry(
       modelName: (modelName as string).trim(),
       litellmParams: params as Record<string, unknown>,
       modelInfo: info as Record<string, unknown>,
+      unusedSettings: unusedSettings(params as Record<string, unknown>),
     },
   };
+}
+
+/** The litellm_params the gateway understands but does not act on. */
+function unusedSettings(params: Record<string, unknown>): string[] {
+  return Object.keys(params).filter((key) => settingOf(key)?.use === 'unused');
 }

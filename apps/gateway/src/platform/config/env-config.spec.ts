@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ConfigError } from './config-error';
 import { loadEnvConfig } from './env-config';
 import { loadAppConfig } from './app-config';
@@ -25,7 +26,9 @@ describe('environment configuration', () => {
       awsRegion: 'us-east-1',
       logLevel: 'info',
       redisUrl: undefined,
+      dataDir: path.resolve('.quarry'),
     });
+    expect(loadEnvConfig({ ...valid, QUARRY_DATA_DIR: '/var/lib/quarry' }).dataDir).toBe('/var/lib/quarry');
   });
 
   describe('default region', () => {

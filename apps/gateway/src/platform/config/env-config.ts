@@ -1,6 +1,8 @@
 // Environment variables, validated once at start-up. Every problem is collected and reported together,
 // each naming its variable, so an operator fixes them in one go.
+import path from 'node:path';
 import { ConfigError } from './config-error';
+import { parseAllowedEndpointHosts, type EndpointAllowList } from './endpoint-allow-list';
 
 export interface EnvConfig {
   databaseUrl: string;
@@ -13,11 +15,15 @@ export interface EnvConfig {
   /** Sends every Bedrock service (runtime, agent runtime, control plane) to one endpoint, e.g. the local emulator. */
   awsEndpoint?: string;
   s3Endpoint?: string;
+  /** Hosts an endpoint set through /model/new may name: AWS's domains plus QUARRY_ALLOWED_ENDPOINT_HOSTS. */
+  allowedEndpointHosts: EndpointAllowList;
   /** Default region for deployments that name none: AWS_REGION, else AWS_REGION_NAME, else AWS_DEFAULT_REGION. */
   awsRegion: string;
   logLevel: LogLevel;
   /** How long shutdown waits for in-flight requests before aborting them (QUARRY_SHUTDOWN_GRACE_SECONDS). */
   shutdownGraceMs: number;
+  /** Local state (spend spilled at a shutdown the database missed): QUARRY_DATA_DIR, default `.quarry/`. */
+  dataDir: string;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -54,6 +60,9 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
   const s3Endpoint = text('QUARRY_S3_ENDPOINT');
   if (s3Endpoint && !isHttpUrl(s3Endpoint)) problems.push('QUARRY_S3_ENDPOINT must be an http(s) URL');
 
+  const allowedEndpointHosts = parseAllowedEndpointHosts(text('QUARRY_ALLOWED_ENDPOINT_HOSTS'));
+  problems.push(...allowedEndpointHosts.problems);
+
   const shutdownGraceSeconds = integerIn(text('QUARRY_SHUTDOWN_GRACE_SECONDS') ?? '25', 0, 3600);
   if (shutdownGraceSeconds === undefined)
     problems.push('QUARRY_SHUTDOWN_GRACE_SECONDS must be a whole number of seconds from 0 to 3600');
@@ -71,10 +80,12 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
     configPath: text('QUARRY_CONFIG'),
     awsEndpoint,
     s3Endpoint,
+    allowedEndpointHosts: allowedEndpointHosts.hosts,
     // AWS_REGION_NAME is LiteLLM's name for it; the AWS SDK's own AWS_REGION wins when both are set.
     awsRegion: text('AWS_REGION') ?? text('AWS_REGION_NAME') ?? text('AWS_DEFAULT_REGION') ?? 'us-east-1',
     logLevel,
     shutdownGraceMs: shutdownGraceSeconds! * 1000,
+    dataDir: path.resolve(text('QUARRY_DATA_DIR') ?? '.quarry'),
   };
 }
 

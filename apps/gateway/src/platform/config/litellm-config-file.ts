@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { ConfigError } from './config-error';
 import { envReferenceName, isEnvReference } from './env-reference';
+import { unusedSettingMessage } from './deployment-settings';
 import { validateDeploymentEntry, type ConfigModel } from './deployment-validator';
 import { masterKeyProblems } from './env-config';
 import { isObject } from './is-object';
@@ -82,7 +83,13 @@ export function parseLiteLLMConfig(
     modelList.forEach((entry, index) => {
       const result = validateDeploymentEntry(entry, ['model_list', index], at);
       if ('problems' in result) problems.push(...result.problems);
-      else models.push(result.model);
+      else {
+        models.push(result.model);
+        for (const name of result.model.unusedSettings)
+          warnings.push(
+            `${at(['model_list', index, 'litellm_params', name])}: model_list.${index}.${unusedSettingMessage(name)}`,
+          );
+      }
     });
 
   let masterKey: string | undefined;

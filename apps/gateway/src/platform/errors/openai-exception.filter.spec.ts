@@ -52,3 +52,28 @@ describe('OpenAIExceptionFilter, unexpected errors', () => {
     expect(logged.stack).toContain('TypeError');
   });
 });
+
+describe('OpenAIExceptionFilter, database unreachable', () => {
+  const request = { id: 'req-8' } as FastifyRequest;
+
+  it('answers 503 with Retry-After when Prisma cannot reach the database', () => {
+    const { filter } = filterWithLog();
+    const unreachable = new PrismaClientKnownRequestError("Can't reach database server at 127.0.0.1:5432", {
+      code: 'P1001',
+      clientVersion: 'test',
+    });
+    const answer = filter.toOpenAIError(unreachable, request);
+    expect(answer.status).toBe(503);
+    expect(Number(answer.headers['Retry-After'])).toBeGreaterThan(0);
+    expect(answer.toBody().error).toMatchObject({ type: 'server_error', code: 'service_unavailable' });
+  });
+
+  it('keeps a socket error that is not the database a 500', () => {
+    const { filter } = filterWithLog();
+    const answer = filter.toOpenAIError(
+      Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }),
+      request,
+    );
+    expect(answer.status).toBe(500);
+  });
+});

@@ -5,7 +5,10 @@ import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nest
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { OpenAIError } from '@quarry/openai';
+import { isDatabaseUnavailable } from '@quarry/db';
+import { bodyTooLargeError } from '../http/json-body-limits';
 import { redactKeysAndCredentials } from '../logging/log-redaction';
+import { databaseUnavailableError } from './database-unavailable.error';
 
 @Catch()
 export class OpenAIExceptionFilter implements ExceptionFilter {
@@ -27,6 +30,10 @@ export class OpenAIExceptionFilter implements ExceptionFilter {
   toOpenAIError(exception: unknown, request: FastifyRequest): OpenAIError {
     if (exception instanceof OpenAIError) return exception;
     if (exception instanceof HttpException) return fromHttpException(exception, request);
+    if (isFromDatabase(exception) && isDatabaseUnavailable(exception)) {
+      this.logger.warn({ reqId: request.id }, 'database unreachable: answered 503');
+      return databaseUnavailableError();
+    }
     const errorId = request.id;
     const name = String((exception as Error)?.name);
     this.logger.error(
@@ -50,6 +57,12 @@ export class OpenAIExceptionFilter implements ExceptionFilter {
       'internal_error',
     );
   }
+}
+
+/** Prisma's errors and the driver adapter's: a socket error from anything else is not the database's. */
+function isFromDatabase(exception: unknown): boolean {
+  const name = String((exception as Error)?.name);
+  return name.startsWith('PrismaClient') || name === 'DriverAdapterError';
 }
 
 function fromHttpException(exception: HttpException, request: FastifyRequest): OpenAIError {
@@ -82,14 +95,7 @@ function fromBodyParser(status: number, message: string): OpenAIError | undefine
     return OpenAIError.badRequest('Request body is not valid JSON', 'body', 'invalid_json');
   if (status === 400 && /^Body cannot be empty/.test(message))
     return OpenAIError.badRequest('Request body is empty; expected a JSON object', 'body', 'invalid_json');
-  if (status === 413)
-    return new OpenAIError(
-      413,
-      'Request body is too large',
-      'invalid_request_error',
-      'body',
-      'body_too_large',
-    );
+  if (status === 413) return bodyTooLargeError();
   if (status === 415)
     return new OpenAIError(
       415,

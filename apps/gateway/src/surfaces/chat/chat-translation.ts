@@ -15,17 +15,45 @@ export function translateChat(
   fetchImage: FetchImage,
 ): Promise<ConverseRequest> {
   assertConverseRoute(deployment, chatRequest.model);
+  const switches = chatSwitches(chatRequest, deployment, settings);
   return toConverseRequest(chatRequest, {
     modelId: deployment.route.modelId,
     capabilities: deployment.capabilities,
-    dropParams: chatRequest.drop_params === true || deployment.dropParams,
-    modifyParams: settings.modifyParams,
-    userContinueMessage:
-      typeof chatRequest.user_continue_message === 'string' ? chatRequest.user_continue_message : undefined,
+    ...switches,
     deploymentParams: deployment.providerParams,
     stream: chatRequest.stream === true,
     fetchImage,
   });
+}
+
+/**
+ * LiteLLM's switches, each settable in litellm_settings, on the deployment and per request: any of
+ * them turns the behaviour on. A `user_continue_message` (the deployment's or the request's, a string
+ * or a message) is the turn modify_params inserts, so it means nothing without modify_params.
+ */
+export function chatSwitches(
+  chatRequest: ChatCompletionRequest,
+  deployment: ResolvedDeployment,
+  settings: ChatSettings,
+): { dropParams: boolean; modifyParams: boolean; userContinueMessage?: string } {
+  const params = deployment.providerParams;
+  const modifyParams =
+    settings.modifyParams || params.modify_params === true || chatRequest.modify_params === true;
+  const continueMessage = textOf(chatRequest.user_continue_message) ?? textOf(params.user_continue_message);
+  return {
+    dropParams: chatRequest.drop_params === true || deployment.dropParams,
+    modifyParams,
+    ...(modifyParams && continueMessage !== undefined ? { userContinueMessage: continueMessage } : {}),
+  };
+}
+
+function textOf(message: unknown): string | undefined {
+  if (typeof message === 'string') return message;
+  if (typeof message === 'object' && message !== null) {
+    const content = (message as { content?: unknown }).content;
+    if (typeof content === 'string') return content;
+  }
+  return undefined;
 }
 
 function assertConverseRoute(deployment: ResolvedDeployment, model: string): void {

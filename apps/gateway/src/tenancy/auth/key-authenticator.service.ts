@@ -3,8 +3,9 @@
 // lookup; only a cache miss queries the database (and concurrent misses for the same key share one query).
 import { Inject, Injectable } from '@nestjs/common';
 import { OpenAIError } from '@quarry/openai';
-import { ALL_KEYS, KeysRepository } from '@quarry/db';
+import { ALL_KEYS, isDatabaseUnavailable, KeysRepository } from '@quarry/db';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
+import { databaseUnavailableError } from '../../platform/errors/database-unavailable.error';
 import { CacheInvalidationService } from '../../platform/invalidation/cache-invalidation.service';
 import { KeyCache, UNKNOWN_KEY } from './key-cache';
 import { cachedKeyFrom, type CachedKey } from './cached-key';
@@ -74,6 +75,10 @@ export class KeyAuthenticator {
         const entry = cachedKeyFrom(record, hash);
         this.cache.set(hash, entry, generation);
         return entry;
+      })
+      .catch((error: unknown) => {
+        // A key that cannot be looked up is neither valid nor invalid: the client should come back.
+        throw isDatabaseUnavailable(error) ? databaseUnavailableError() : error;
       })
       .finally(() => this.loading.delete(hash));
     this.loading.set(hash, promise);

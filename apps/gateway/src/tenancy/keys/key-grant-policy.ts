@@ -42,9 +42,17 @@ export function assertKeyGrant(
   if (isProxyAdmin(principal)) return;
 
   const self = principal.userId;
+  if (desired.teamId !== null && !principal.teamMemberOf.includes(desired.teamId))
+    throw notFound('Team', 'team_id');
+  // A user who shares no team with the caller belongs to another tenant: exactly as if it did not exist.
+  if (desired.userId !== null && desired.userId !== self) {
+    const shared = context.user!.memberships.some((membership) =>
+      principal.teamMemberOf.includes(membership.teamId),
+    );
+    if (!shared) throw notFound('User', 'user_id');
+  }
   if (desired.teamId !== null) {
     const teamAdmin = isTeamAdmin(principal, desired.teamId);
-    if (!teamAdmin && !principal.teamMemberOf.includes(desired.teamId)) throw notFound('Team', 'team_id');
     if (!teamAdmin && desired.userId !== self)
       throw forbidden('Only team admins can manage keys for other members of the team.', 'user_id');
   } else if (!self || desired.userId !== self) {

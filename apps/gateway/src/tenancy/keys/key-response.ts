@@ -2,6 +2,7 @@
 // Quarry never shows the hash), `key_name` the display form. The secret itself appears only in the
 // responses of /key/generate and /key/regenerate.
 import type { KeyRecord } from '@quarry/db';
+import { isoDateOrNull } from '../response-dates';
 
 export function keyResponse(key: KeyRecord) {
   return {
@@ -17,15 +18,15 @@ export function keyResponse(key: KeyRecord) {
     spend: key.spend,
     max_budget: key.maxBudget,
     budget_duration: key.budgetDuration,
-    budget_reset_at: key.budgetResetAt?.toISOString() ?? null,
+    budget_reset_at: isoDateOrNull(key.budgetResetAt),
     rpm_limit: key.rpmLimit,
     tpm_limit: key.tpmLimit,
     max_parallel_requests: key.maxParallelRequests,
-    expires: key.expiresAt?.toISOString() ?? null,
+    expires: isoDateOrNull(key.expiresAt),
     blocked: key.blocked,
     created_by: key.createdBy,
-    created_at: key.createdAt.toISOString(),
-    updated_at: key.updatedAt.toISOString(),
+    created_at: isoDateOrNull(key.createdAt),
+    updated_at: isoDateOrNull(key.updatedAt),
   };
 }
 

@@ -4,6 +4,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { lenientQuery, strictBody } from '../../platform/validation/management-validation.pipe';
+import { PathParameterPipe } from '../../platform/validation/path-parameter.pipe';
 import { DeleteKeysDto } from './dto/delete-keys.dto';
 import { GenerateKeyDto } from './dto/generate-key.dto';
 import { KeyInfoQuery } from './dto/key-info.query';
@@ -56,7 +57,7 @@ export class KeysController {
   @HttpCode(200)
   regenerateByPath(
     @CurrentPrincipal() principal: Principal,
-    @Param('key') key: string,
+    @Param('key', new PathParameterPipe('key')) key: string,
     @Body(strictBody) body: RegenerateKeyDto,
   ) {
     return this.keys.regenerate(principal, key, body);

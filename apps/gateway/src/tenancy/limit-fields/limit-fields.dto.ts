@@ -1,25 +1,39 @@
 // Fields shared by keys, teams and users: models, budgets, limits and metadata, with LiteLLM's names.
 // `null` clears a scalar value on update; an absent field leaves it unchanged. Lists and objects cannot be
 // null (send [] or {} to empty them).
-import { IsArray, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { DURATION_HINT, DURATION_PATTERN } from '../../platform/validation/duration';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { IsBoundedJson, IsDuration } from '../../platform/validation/bounded-values';
 import { IsOptionalNotNull } from '../../platform/validation/optional-not-null';
 
 export class LimitFieldsDto {
   @IsOptionalNotNull()
   @IsArray()
+  @ArrayMaxSize(1000)
   @IsString({ each: true })
+  @MaxLength(256, { each: true })
   models?: string[];
 
   /** Negative budgets are refused (LESSONS: LiteLLM #18554). */
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
+  @Max(1e15)
   max_budget?: number | null;
 
   @IsOptional()
   @IsString()
-  @Matches(DURATION_PATTERN, { message: `budget_duration must be ${DURATION_HINT}` })
+  @IsDuration()
   budget_duration?: string | null;
 
   @IsOptional()
@@ -42,5 +56,6 @@ export class LimitFieldsDto {
 
   @IsOptionalNotNull()
   @IsObject()
+  @IsBoundedJson()
   metadata?: Record<string, unknown>;
 }

@@ -1,11 +1,18 @@
 // Validates a deployment sent to /model/new or /model/update with the same rules as config.yaml, plus the
 // rules for deployments that anyone with an admin key can write (source 'db'): credentials must be
-// `os.environ/NAME` references, because the database must never hold secrets; endpoints are refused,
-// because where the gateway sends requests (and its AWS credentials) is server configuration; and no
+// `os.environ/NAME` references, because the database must never hold secrets; endpoints must name an
+// allow-listed host (AWS's domains, or QUARRY_ALLOWED_ENDPOINT_HOSTS), because the gateway's AWS
+// credentials go where the endpoint points; settings the gateway does not use are a 400; and no
 // other value may be an `os.environ/` reference, because that would let an API caller read any
 // environment variable of the gateway into a request. config.yaml models keep LiteLLM's full behaviour.
 import { OpenAIError } from '@quarry/openai';
 import { validateDeploymentEntry, type ConfigModel } from '../../platform/config/deployment-validator';
+import {
+  CONFIG_ONLY_PARAMS,
+  ENDPOINT_PARAMS,
+  unusedSettingMessage,
+} from '../../platform/config/deployment-settings';
+import { endpointProblem, type EndpointAllowList } from '../../platform/config/endpoint-allow-list';
 import { isEnvReference } from '../../platform/config/env-reference';
 import { isSecretParam } from './model-response';
 
@@ -18,13 +25,6 @@ export const DB_ENV_REFERENCE_PARAMS: ReadonlySet<string> = new Set([
   'aws_region_name',
 ]);
 
-const ENDPOINT_PARAMS = [
-  'aws_bedrock_runtime_endpoint',
-  'aws_bedrock_agent_runtime_endpoint',
-  'aws_bedrock_endpoint',
-  'aws_s3_endpoint',
-];
-
 /** A model_list entry as /model/new sends it (or /model/update after merging it with the stored one). */
 export interface DeploymentInput {
   model_name: string;
@@ -32,7 +32,10 @@ export interface DeploymentInput {
   model_info?: Readonly<Record<string, unknown>> | null;
 }
 
-export function validateDeploymentInput(entry: DeploymentInput): ConfigModel {
+export function validateDeploymentInput(
+  entry: DeploymentInput,
+  allowedEndpointHosts: EndpointAllowList,
+): ConfigModel {
   const result = validateDeploymentEntry(entry, [], () => '');
   if ('problems' in result) {
     const messages = result.problems.map((problem) => problem.replace(/^: /, ''));
@@ -43,14 +46,6 @@ export function validateDeploymentInput(entry: DeploymentInput): ConfigModel {
     );
   }
   const params = result.model.litellmParams;
-  for (const name of ENDPOINT_PARAMS) {
-    if (params[name] !== undefined && params[name] !== null)
-      throw OpenAIError.badRequest(
-        `litellm_params.${name}: endpoints are server configuration: set them in config.yaml or QUARRY_AWS_ENDPOINT`,
-        `litellm_params.${name}`,
-        'endpoint_not_allowed',
-      );
-  }
   for (const [name, value] of Object.entries(params)) {
     if (isSecretParam(name) && value !== undefined && value !== null && !isEnvReference(value))
       throw OpenAIError.badRequest(
@@ -66,7 +61,33 @@ export function validateDeploymentInput(entry: DeploymentInput): ConfigModel {
       reference,
       'env_reference_not_allowed',
     );
+  const unused = result.model.unusedSettings[0];
+  if (unused !== undefined)
+    throw OpenAIError.badRequest(unusedSettingMessage(unused), `litellm_params.${unused}`, 'unused_setting');
+  for (const name of CONFIG_ONLY_PARAMS)
+    if (params[name] !== undefined && params[name] !== null)
+      throw OpenAIError.badRequest(
+        `litellm_params.${name} can be set only in config.yaml`,
+        `litellm_params.${name}`,
+        'config_only_setting',
+      );
+  checkEndpoints(params, allowedEndpointHosts);
   return result.model;
+}
+
+/** Only the proxy admin gets here (the models service checks first): a team admin never sets an endpoint. */
+function checkEndpoints(params: Readonly<Record<string, unknown>>, allowedHosts: EndpointAllowList): void {
+  for (const name of ENDPOINT_PARAMS) {
+    const value = params[name];
+    if (value === undefined || value === null) continue;
+    const problem = typeof value === 'string' ? endpointProblem(value, allowedHosts) : 'must be an https URL';
+    if (problem)
+      throw OpenAIError.badRequest(
+        `litellm_params.${name} ${problem}`,
+        `litellm_params.${name}`,
+        'endpoint_not_allowed',
+      );
+  }
 }
 
 /** The path of the first `os.environ/` value that is not a credential param, if any (searched deeply). */

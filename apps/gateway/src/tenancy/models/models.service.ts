@@ -1,12 +1,13 @@
 // /model/new, /model/update, /model/delete. Writes are for proxy admins and only touch API-created
 // deployments: config.yaml deployments change by editing the file.
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { OpenAIError } from '@quarry/openai';
 import { ModelDeploymentsRepository, type ModelDeploymentRecord } from '@quarry/db';
 import { CacheInvalidationService } from '../../platform/invalidation/cache-invalidation.service';
 import { conflict, notFound, requireProxyAdmin, rethrowConflict } from '../auth/management-errors';
 import type { Principal } from '../auth/principal';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { asRecord } from '../../platform/config/is-object';
 import { deploymentFrom } from './deployment';
 import { validateDeploymentInput } from './deployment-input';
@@ -24,15 +25,19 @@ export class ModelsService {
     private readonly registry: ModelRegistry,
     private readonly deployments: ModelDeploymentsRepository,
     private readonly invalidation: CacheInvalidationService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async create(principal: Principal, body: NewModelDto) {
     requireProxyAdmin(principal, 'add models');
-    const model = validateDeploymentInput({
-      model_name: body.model_name,
-      litellm_params: body.litellm_params,
-      model_info: body.model_info,
-    });
+    const model = validateDeploymentInput(
+      {
+        model_name: body.model_name,
+        litellm_params: body.litellm_params,
+        model_info: body.model_info,
+      },
+      this.config.allowedEndpointHosts,
+    );
     const id = typeof model.modelInfo.id === 'string' ? model.modelInfo.id : randomUUID();
     // A config.yaml model has no row when another instance's file defines it; the registry knows it.
     if (this.registry.byId(id) || (await this.deployments.find(id))) throw conflict(ID_TAKEN);
@@ -55,11 +60,14 @@ export class ModelsService {
     if (typeof id !== 'string')
       throw OpenAIError.badRequest('model_info.id (or model_id) is required', 'model_info.id');
     const existing = await this.findWritable(id);
-    const merged = validateDeploymentInput({
-      model_name: body.model_name ?? existing.modelName,
-      litellm_params: { ...asRecord(existing.litellmParams), ...body.litellm_params },
-      model_info: { ...asRecord(existing.modelInfo), ...body.model_info, id },
-    });
+    const merged = validateDeploymentInput(
+      {
+        model_name: body.model_name ?? existing.modelName,
+        litellm_params: { ...asRecord(existing.litellmParams), ...body.litellm_params },
+        model_info: { ...asRecord(existing.modelInfo), ...body.model_info, id },
+      },
+      this.config.allowedEndpointHosts,
+    );
     const row = await this.deployments.update(id, {
       modelName: merged.modelName,
       litellmParams: merged.litellmParams,

@@ -1,5 +1,6 @@
 // Teams as LiteLLM's management API shows them.
 import type { TeamWithMembers } from '@quarry/db';
+import { isoDateOrNull } from '../response-dates';
 
 export function teamResponse(team: TeamWithMembers) {
   return {
@@ -9,7 +10,7 @@ export function teamResponse(team: TeamWithMembers) {
     max_budget: team.maxBudget,
     spend: team.spend,
     budget_duration: team.budgetDuration,
-    budget_reset_at: team.budgetResetAt?.toISOString() ?? null,
+    budget_reset_at: isoDateOrNull(team.budgetResetAt),
     rpm_limit: team.rpmLimit,
     tpm_limit: team.tpmLimit,
     max_parallel_requests: team.maxParallelRequests,
@@ -22,7 +23,7 @@ export function teamResponse(team: TeamWithMembers) {
     })),
     admins: team.members.filter((member) => member.role === 'admin').map((member) => member.userId),
     members: team.members.map((member) => member.userId),
-    created_at: team.createdAt.toISOString(),
-    updated_at: team.updatedAt.toISOString(),
+    created_at: isoDateOrNull(team.createdAt),
+    updated_at: isoDateOrNull(team.updatedAt),
   };
 }

@@ -1,7 +1,13 @@
 // /team/* operations. Proxy admins create, delete and block teams and set their models and limits;
 // team admins manage their own team's alias, metadata and members. Another team is "not found".
 import { Injectable } from '@nestjs/common';
-import { KeysRepository, TeamsRepository, type MemberReference } from '@quarry/db';
+import {
+  ALL_USERS,
+  KeysRepository,
+  TeamsRepository,
+  UsersRepository,
+  type MemberReference,
+} from '@quarry/db';
 import { CacheInvalidationService } from '../../platform/invalidation/cache-invalidation.service';
 import {
   forbidden,
@@ -23,12 +29,14 @@ import type { UpdateTeamDto } from './dto/update-team.dto';
 import { TEAM_ADMIN_EDITABLE, teamChangesFrom } from './team-changes';
 import { teamResponse } from './team-response';
 import { teamScopeFor } from './team-scope';
+import { assertTeamAdminMayAdd } from './member-admission';
 
 @Injectable()
 export class TeamsService {
   constructor(
     private readonly teams: TeamsRepository,
     private readonly keys: KeysRepository,
+    private readonly users: UsersRepository,
     private readonly invalidation: CacheInvalidationService,
   ) {}
 
@@ -102,6 +110,7 @@ export class TeamsService {
   async addMembers(principal: Principal, request: TeamMemberAddDto) {
     requireWriter(principal);
     const scope = teamScopeFor(principal, 'write');
+    if (!isProxyAdmin(principal)) await this.assertMayAdd(principal, request);
     const users = await this.teams
       .addMembers(scope, request.team_id, request.member.map(memberReference))
       .catch(rethrowTeamConflict);
@@ -116,6 +125,20 @@ export class TeamsService {
         user_role: user.role,
       })),
     };
+  }
+
+  /** Team admins add only existing users of their own tenancy; see member-admission.ts. */
+  private async assertMayAdd(principal: Principal, request: TeamMemberAddDto): Promise<void> {
+    if (!(await this.teams.find(teamScopeFor(principal, 'write'), request.team_id)))
+      throw notFound('Team', 'team_id');
+    for (const member of request.member) {
+      // Read whatever the caller's scope: the rule itself answers "not found" for what it may not see.
+      const user = await this.users.find(
+        ALL_USERS,
+        member.user_id ? { id: member.user_id } : { email: member.user_email! },
+      );
+      assertTeamAdminMayAdd(principal, request.team_id, member, user);
+    }
   }
 
   /** Removing a member also revokes that member's keys in the team. */

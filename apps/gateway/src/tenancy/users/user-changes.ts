@@ -10,5 +10,9 @@ export function userChangesFrom(fields: UserFieldsDto, now: number): UserChanges
   return changes;
 }
 
-/** What users may change about themselves. Role, models, budgets and limits are the proxy admin's. */
-export const SELF_EDITABLE = new Set(['user_id', 'user_email', 'metadata']);
+/**
+ * What users may change about themselves: their metadata. Role, models, budgets and limits are the proxy
+ * admin's, and so is the email: an email is an identity (members are invited by it), so a user who could
+ * set their own could claim an address another team later invites (issue 12, email squatting).
+ */
+export const SELF_EDITABLE = new Set(['user_id', 'metadata']);

@@ -1,5 +1,6 @@
 // Users as LiteLLM's management API shows them.
 import type { UserWithTeams } from '@quarry/db';
+import { isoDateOrNull } from '../response-dates';
 
 export function userResponse(user: UserWithTeams) {
   return {
@@ -11,12 +12,12 @@ export function userResponse(user: UserWithTeams) {
     max_budget: user.maxBudget,
     spend: user.spend,
     budget_duration: user.budgetDuration,
-    budget_reset_at: user.budgetResetAt?.toISOString() ?? null,
+    budget_reset_at: isoDateOrNull(user.budgetResetAt),
     rpm_limit: user.rpmLimit,
     tpm_limit: user.tpmLimit,
     max_parallel_requests: user.maxParallelRequests,
     metadata: user.metadata,
-    created_at: user.createdAt.toISOString(),
-    updated_at: user.updatedAt.toISOString(),
+    created_at: isoDateOrNull(user.createdAt),
+    updated_at: isoDateOrNull(user.updatedAt),
   };
 }

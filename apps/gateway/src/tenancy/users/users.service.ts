@@ -2,7 +2,7 @@
 // members) and may change only their own email and metadata, never their role, models, budget or limits.
 import { Injectable } from '@nestjs/common';
 import { OpenAIError } from '@quarry/openai';
-import { KeysRepository, TeamsRepository, UsersRepository } from '@quarry/db';
+import { KeysRepository, TeamsRepository, UsersRepository, type UserWithTeams } from '@quarry/db';
 import { CacheInvalidationService } from '../../platform/invalidation/cache-invalidation.service';
 import {
   forbidden,
@@ -12,7 +12,7 @@ import {
   requireWriter,
   rethrowConflict,
 } from '../auth/management-errors';
-import { isProxyAdmin, type Principal } from '../auth/principal';
+import { canReadEverything, isProxyAdmin, type Principal } from '../auth/principal';
 import { givenFields } from '../../platform/validation/given-fields';
 import { displayFormOf, generateVirtualKey, hashVirtualKey } from '../auth/virtual-key';
 import { parseDuration } from '../../platform/validation/duration';
@@ -92,19 +92,22 @@ export class UsersService {
     if (!existing) {
       throw notFound('User', 'user_id');
     }
-    if (!isProxyAdmin(principal)) {
-      const restricted = givenFields(fields).find((field) => !SELF_EDITABLE.has(field));
-      if (restricted) throw forbidden(`Only proxy admins can change ${restricted}.`, restricted);
-    }
     const { user_id: _id, ...changes } = fields;
     // Naming the user by email means the email is the reference, not a change.
     if (fields.user_id === undefined) delete changes.user_email;
+    if (!isProxyAdmin(principal)) {
+      // A team key acts only in its team; its user's own record is for the user's personal key.
+      if (principal.teamId !== undefined)
+        throw forbidden('A team key cannot change its user; use a personal key (a key without a team).');
+      const restricted = givenFields(changes).find((field) => !SELF_EDITABLE.has(field));
+      if (restricted) throw forbidden(`Only proxy admins can change ${restricted}.`, restricted);
+    }
     const user = await this.users
       .update(scope, existing.id, userChangesFrom(changes, Date.now()))
       .catch(rethrowUserConflict);
     if (!user) throw notFound('User', 'user_id');
     await this.invalidation.publish({ users: [user.id] });
-    return userResponse(user);
+    return userResponse(visibleMemberships(principal, user));
   }
 
   /** Deleting a user deletes (revokes) all of the user's keys. */
@@ -124,7 +127,7 @@ export class UsersService {
     const user = await this.users.find(userScopeFor(principal, 'read'), { id: target });
     if (!user) throw notFound('User', 'user_id');
     const keys = await this.keys.findOwnedBy(keyScopeFor(principal, 'read'), { userId: user.id });
-    const response = userResponse(user);
+    const response = userResponse(visibleMemberships(principal, user));
     return { user_id: user.id, user_info: response, keys: keys.map(keyResponse), teams: response.teams };
   }
 
@@ -153,6 +156,18 @@ export class UsersService {
       total_pages: Math.ceil(total / size),
     };
   }
+}
+
+/**
+ * The user with only the memberships the caller may see: all of them for proxy admins and viewers, else
+ * those in the caller's own teams (a team key: its team). Another tenant's team id is never shown.
+ */
+function visibleMemberships(principal: Principal, user: UserWithTeams): UserWithTeams {
+  if (canReadEverything(principal)) return user;
+  return {
+    ...user,
+    memberships: user.memberships.filter((membership) => principal.teamMemberOf.includes(membership.teamId)),
+  };
 }
 
 const rethrowUserConflict = rethrowConflict(

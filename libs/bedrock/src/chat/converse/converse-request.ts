@@ -9,6 +9,8 @@ import { prefetchMedia } from './media-urls';
 import { toInferenceConfig } from './inference-params';
 import { DEFAULT_USER_CONTINUE_MESSAGE, toConverseConversation } from './messages';
 import { applyProviderParams, withDeploymentDefaults } from './provider-params';
+import type { ServiceTier } from '../../pricing/service-tier';
+import { serviceTierOf } from './call-service-tier';
 import { applyReasoning } from './reasoning';
 import { applyResponseFormat } from './response-format';
 import { applyParallelToolCalls, applyTools, ensureToolConfigForHistory } from './tools';
@@ -65,7 +67,7 @@ export async function toConverseRequest(
     system: conversation.system,
     messages: conversation.messages,
     containsToolBlocks: conversation.containsToolBlocks,
-    inferenceConfig: toInferenceConfig(request, modifyParams),
+    inferenceConfig: toInferenceConfig(request, modifyParams, capabilities.maxOutputTokens),
     tools: [],
     toolChoice: undefined,
     additionalFields: {},
@@ -87,8 +89,17 @@ export async function toConverseRequest(
 
   return {
     input: toInput(options.modelId, draft),
-    context: { toolNames: state.toolNames.reverseMap, jsonMode: draft.jsonMode, capabilities },
+    context: {
+      toolNames: state.toolNames.reverseMap,
+      jsonMode: draft.jsonMode,
+      capabilities,
+      ...withTier(serviceTierOf(draft.topLevel as Parameters<typeof serviceTierOf>[0])),
+    },
   };
+}
+
+function withTier(serviceTier: ServiceTier | undefined): { serviceTier?: ServiceTier } {
+  return serviceTier ? { serviceTier } : {};
 }
 
 /** LiteLLM also accepts `user_continue_message` in the request body, as a string or a message. */

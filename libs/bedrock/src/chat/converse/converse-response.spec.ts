@@ -235,3 +235,16 @@ describe('fromConverseResponse', () => {
     expect(usage).toEqual({ inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 });
   });
 });
+
+describe('guardrail trace', () => {
+  it("returns Bedrock's trace.guardrail in the body's trace field, and no trace when Bedrock sent none", () => {
+    const guardrail = { actionReason: 'No action.', inputAssessment: { 'gr-1': {} } };
+    const traced = fromConverseResponse(
+      { ...converseText('ok', 'end_turn'), trace: { guardrail } } as ConverseCommandOutput,
+      { ...meta, context: contextWith() },
+    );
+    expect(traced.completion.trace).toEqual({ guardrail });
+    const plain = fromConverseResponse(converseText('ok', 'end_turn'), { ...meta, context: contextWith() });
+    expect(plain.completion).not.toHaveProperty('trace');
+  });
+});

@@ -18,6 +18,7 @@ import type {
 } from '@quarry/openai';
 import { tokenUsageFromBedrock, type TokenUsage } from '../../pricing/token-usage';
 import type { ModelPrice } from '../../pricing/model-price';
+import { servedTier } from './call-service-tier';
 import { toCompletionUsage } from './completion-usage';
 import { toFinishReason } from './converse-finish-reason';
 import { redactedReasoningData } from './redacted-reasoning';
@@ -101,6 +102,8 @@ export function fromConverseResponse(
   if (thinkingBlocks.length > 0) message.thinking_blocks = thinkingBlocks;
 
   const usage = tokenUsageFromBedrock(output.usage);
+  const serviceTier = servedTier(output, meta.context.serviceTier);
+  if (serviceTier) usage.serviceTier = serviceTier;
   const completion: ChatCompletion = {
     id: meta.id,
     object: 'chat.completion',
@@ -117,5 +120,8 @@ export function fromConverseResponse(
     usage: toCompletionUsage(usage, meta.price),
     system_fingerprint: null,
   };
+  // Bedrock sends a trace only when guardrailConfig.trace asked for one ('disabled' → none).
+  if (output.trace?.guardrail)
+    completion.trace = { guardrail: output.trace.guardrail as Record<string, unknown> };
   return { completion, usage };
 }

@@ -288,3 +288,20 @@ describe('SSE framing', () => {
     expect(SSE_DONE).toBe('data: [DONE]\n\n');
   });
 });
+
+describe('ConverseStreamTranslator service tier', () => {
+  it('records the tier asked for with the usage, also before metadata arrives', () => {
+    const translator = new ConverseStreamTranslator({
+      ...meta,
+      context: contextWith({ serviceTier: 'priority' }),
+      includeUsage: false,
+    });
+    expect(translator.usage.serviceTier).toBe('priority');
+    const { translator: finished } = translateAll(textStream(['Hi']), {
+      ...meta,
+      context: contextWith({ serviceTier: 'flex' }),
+      includeUsage: true,
+    });
+    expect(finished.usage).toMatchObject({ inputTokens: 5, serviceTier: 'flex' });
+  });
+});

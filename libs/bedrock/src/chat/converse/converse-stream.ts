@@ -12,6 +12,7 @@
 import type {
   ContentBlockDelta,
   ContentBlockStart,
+  ConverseStreamMetadataEvent,
   ConverseStreamOutput,
   ReasoningContentBlockDelta,
   StopReason,
@@ -21,12 +22,8 @@ import type {
   ChatCompletionChunkDelta,
   ChatCompletionFinishReason,
 } from '@quarry/openai';
-import {
-  emptyTokenUsage,
-  tokenUsageFromBedrock,
-  type BedrockUsageFields,
-  type TokenUsage,
-} from '../../pricing/token-usage';
+import { emptyTokenUsage, tokenUsageFromBedrock, type TokenUsage } from '../../pricing/token-usage';
+import { servedTier } from './call-service-tier';
 import { toCompletionUsage } from './completion-usage';
 import type { ConverseResponseMeta } from './converse-response';
 import { toFinishReason } from './converse-finish-reason';
@@ -61,6 +58,8 @@ export class ConverseStreamTranslator {
 
   constructor(private readonly meta: ConverseStreamMeta) {
     this.jsonToolName = meta.context.jsonMode.kind === 'tool' ? meta.context.jsonMode.toolName : undefined;
+    // Also for a stream cut short before metadata: its estimated usage is priced on the tier asked for.
+    if (meta.context.serviceTier) this.tokenUsage.serviceTier = meta.context.serviceTier;
   }
 
   /** Usage from the metadata event (zeros until it arrives). */
@@ -89,7 +88,7 @@ export class ConverseStreamTranslator {
     if (event.contentBlockStop) return NO_CHUNKS;
     if (event.messageStart) return this.onMessageStart();
     if (event.messageStop) return this.onMessageStop(event.messageStop.stopReason);
-    if (event.metadata) return this.onMetadata(event.metadata.usage);
+    if (event.metadata) return this.onMetadata(event.metadata);
     const exception =
       event.internalServerException ??
       event.modelStreamErrorException ??
@@ -235,8 +234,10 @@ export class ConverseStreamTranslator {
     return chunks;
   }
 
-  private onMetadata(usage: BedrockUsageFields | undefined): readonly ChatCompletionChunk[] {
-    this.tokenUsage = tokenUsageFromBedrock(usage);
+  private onMetadata(metadata: ConverseStreamMetadataEvent): readonly ChatCompletionChunk[] {
+    this.tokenUsage = tokenUsageFromBedrock(metadata.usage);
+    const serviceTier = servedTier(metadata, this.meta.context.serviceTier);
+    if (serviceTier) this.tokenUsage.serviceTier = serviceTier;
     this.usageArrived = true;
     // Usage must come after the finish chunk; if Bedrock ever reorders, finish() sends it.
     if (!this.meta.includeUsage || !this.finishSent || this.usageSent) return NO_CHUNKS;

@@ -32,4 +32,30 @@ describe('toInferenceConfig', () => {
       "above Bedrock's maximum of 1",
     );
   });
+
+  describe("the model's output limit", () => {
+    const thrown = (fields: Record<string, unknown>, modify = false) => {
+      try {
+        toInferenceConfig(request(fields), modify, 4096);
+      } catch (error) {
+        return error as { status: number; param: string; message: string };
+      }
+      throw new Error('expected a 400');
+    };
+
+    it('refuses max_tokens above it with a 400 naming the field that was sent', () => {
+      expect(thrown({ max_tokens: 1e9 })).toMatchObject({ status: 400, param: 'max_tokens' });
+      expect(thrown({ max_completion_tokens: 4097 })).toMatchObject({
+        status: 400,
+        param: 'max_completion_tokens',
+      });
+      expect(thrown({ max_tokens: 5000 }).message).toContain('limit of 4096 output tokens');
+    });
+
+    it('clamps to it under modify_params, and keeps values within it or when it is unknown', () => {
+      expect(toInferenceConfig(request({ max_tokens: 1e9 }), true, 4096).maxTokens).toBe(4096);
+      expect(toInferenceConfig(request({ max_tokens: 4096 }), false, 4096).maxTokens).toBe(4096);
+      expect(toInferenceConfig(request({ max_tokens: 100_000 }), false).maxTokens).toBe(100_000);
+    });
+  });
 });

@@ -10,11 +10,11 @@ export const MAX_STOP_SEQUENCES = 2500;
 export function toInferenceConfig(
   request: ChatCompletionRequest,
   modifyParams: boolean,
+  maxOutputTokens?: number,
 ): InferenceConfiguration {
   const config: InferenceConfiguration = {};
-  // max_completion_tokens replaced max_tokens in OpenAI's API; when both are sent the newer one wins.
-  const maxTokens = request.max_completion_tokens ?? request.max_tokens;
-  if (maxTokens !== undefined && maxTokens !== null) config.maxTokens = maxTokens;
+  const maxTokens = fittedMaxTokens(request, modifyParams, maxOutputTokens);
+  if (maxTokens !== undefined) config.maxTokens = maxTokens;
 
   const temperature = request.temperature;
   if (temperature !== undefined && temperature !== null) {
@@ -36,6 +36,31 @@ export function toInferenceConfig(
   const stopSequences = toStopSequences(request.stop);
   if (stopSequences) config.stopSequences = stopSequences;
   return config;
+}
+
+/**
+ * max_completion_tokens replaced max_tokens in OpenAI's API; when both are sent the newer one wins.
+ * Above the model's known output limit it is a 400 naming the field (Bedrock would refuse it later
+ * with a less helpful message), or the limit itself under modify_params, like temperature.
+ */
+function fittedMaxTokens(
+  request: ChatCompletionRequest,
+  modifyParams: boolean,
+  maxOutputTokens: number | undefined,
+): number | undefined {
+  const given = request.max_completion_tokens ?? request.max_tokens;
+  if (given === undefined || given === null) return undefined;
+  if (maxOutputTokens === undefined || given <= maxOutputTokens) return given;
+  if (modifyParams) return maxOutputTokens;
+  const param =
+    request.max_completion_tokens !== undefined && request.max_completion_tokens !== null
+      ? 'max_completion_tokens'
+      : 'max_tokens';
+  throw OpenAIError.badRequest(
+    `${param} ${given} is above this model's limit of ${maxOutputTokens} output tokens; ` +
+      `send at most ${maxOutputTokens} or enable modify_params to clamp it`,
+    param,
+  );
 }
 
 /** Empty stop strings can never match, and Bedrock refuses them (min length 1), so they are left out. */

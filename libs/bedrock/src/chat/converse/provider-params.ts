@@ -46,6 +46,7 @@ export function applyProviderParams(
     if (isConnectionKey(key) || isKnownRequestKey(key)) continue;
     applyParam(draft, key, deploymentParams[key], 'deployment', options);
   }
+  applyOpenAIServiceTier(draft, request, options);
   for (const key in request) {
     if (isKnownRequestKey(key)) continue;
     if (OPERATOR_CONTROLS.has(key) && deploymentParams[key] !== undefined && request[key] !== undefined) {
@@ -57,6 +58,33 @@ export function applyProviderParams(
     }
     applyParam(draft, key, request[key], 'request', options);
   }
+}
+
+/**
+ * OpenAI's `service_tier` is Bedrock's `serviceTier` (as LiteLLM maps it): `auto` leaves the choice to
+ * Bedrock (nothing is sent); `default`, `flex` and `priority` are sent; the tier changes the price.
+ */
+function applyOpenAIServiceTier(
+  draft: ConverseDraft,
+  request: ChatCompletionRequest,
+  options: ProviderParamOptions,
+): void {
+  const tier = request.service_tier;
+  if (tier === undefined || tier === null || tier === 'auto') return;
+  if (options.deploymentParams.serviceTier !== undefined) {
+    throw OpenAIError.badRequest(
+      "service_tier is set by this deployment's operator (serviceTier) and cannot be changed per request",
+      'service_tier',
+      'operator_controlled_param',
+    );
+  }
+  if (typeof tier !== 'string' || !['default', 'flex', 'priority'].includes(tier)) {
+    throw OpenAIError.badRequest(
+      "service_tier must be one of 'auto', 'default', 'flex', 'priority'",
+      'service_tier',
+    );
+  }
+  draft.topLevel.serviceTier = { type: tier };
 }
 
 /**

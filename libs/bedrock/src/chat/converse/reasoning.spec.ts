@@ -161,3 +161,65 @@ describe('reasoning on other families', () => {
     expect(input.additionalModelRequestFields).toBeUndefined();
   });
 });
+
+describe('adaptive thinking and the off switch', () => {
+  const adaptive = { supportsReasoning: true, supportsAdaptiveThinking: true };
+
+  it('maps reasoning_effort on Claude 4.6 to adaptive thinking plus the effort, not a budget', async () => {
+    const { input } = await translateForTest(
+      { messages: hi, reasoning_effort: 'high' },
+      'anthropic',
+      adaptive,
+    );
+    expect(input.additionalModelRequestFields).toEqual({
+      thinking: { type: 'adaptive' },
+      output_config: { effort: 'high' },
+    });
+    expect(input.inferenceConfig).toBeUndefined();
+  });
+
+  it('turns thinking off for reasoning_effort "none", even against a thinking default', async () => {
+    const { input } = await translateForTest(
+      { messages: hi, reasoning_effort: 'none' },
+      'anthropic',
+      adaptive,
+      {
+        deploymentParams: { thinking: { type: 'enabled', budget_tokens: 2048 } },
+      },
+    );
+    expect(input.additionalModelRequestFields).toBeUndefined();
+  });
+});
+
+describe('tool-call turns replayed without their thinking blocks', () => {
+  const history = [
+    { role: 'user', content: 'Weather in Paris?' },
+    {
+      role: 'assistant',
+      content: null,
+      tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{}' } }],
+    },
+    { role: 'tool', tool_call_id: 'call_1', content: 'sunny' },
+  ];
+  const tools = [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object' } } }];
+
+  it('is a 400 explaining the fix without modify_params', async () => {
+    await expect(
+      translateForTest({ messages: history, tools, reasoning_effort: 'low' }, 'anthropic', reasoning),
+    ).rejects.toMatchObject({
+      status: 400,
+      param: 'reasoning_effort',
+      message: expect.stringContaining('thinking_blocks'),
+    });
+  });
+
+  it('turns thinking off for that request under modify_params', async () => {
+    const { input } = await translateForTest(
+      { messages: history, tools, reasoning_effort: 'low' },
+      'anthropic',
+      reasoning,
+      { modifyParams: true },
+    );
+    expect(input.additionalModelRequestFields).toBeUndefined();
+  });
+});

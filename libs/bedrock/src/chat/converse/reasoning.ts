@@ -1,13 +1,17 @@
 // `reasoning_effort` and `thinking` → each family's reasoning switch:
 // - Anthropic: additionalModelRequestFields.thinking {type:'enabled', budget_tokens} with Anthropic's
 //   rules (budget ≥ 1024, max_tokens > budget, temperature 1, top_p ≥ 0.95, no top_k, no forced tool);
+//   on Claude 4.6+ (adaptive thinking) reasoning_effort → thinking {type:'adaptive'} plus
+//   output_config.effort (low/medium/high) instead of a budget;
 // - Amazon Nova 2: additionalModelRequestFields.reasoningConfig {type:'enabled', maxReasoningEffort};
 // - OpenAI gpt-oss: additionalModelRequestFields.reasoning_effort;
 // - models whose reasoning cannot be tuned (DeepSeek R1, …) or that do not reason: 400 unless drop_params.
-// When both are sent, the explicit `thinking` wins over `reasoning_effort`.
+// When both are sent, the explicit `thinking` wins over `reasoning_effort`, except `reasoning_effort:
+// "none"`, which turns thinking off.
 import { OpenAIError } from '@quarry/openai';
 import type { ChatCompletionRequest, ReasoningEffort, ThinkingConfig } from '@quarry/openai';
 import type { ConverseDraft } from './converse-draft';
+import { lacksThinkingBeforeToolUse, thinkingHistoryError } from './thinking-history';
 
 type Effort = Exclude<ReasoningEffort, 'none'>;
 
@@ -41,9 +45,10 @@ export function applyReasoning(
   request: ChatCompletionRequest,
   options: ReasoningOptions,
 ): void {
+  // `reasoning_effort: "none"` is an explicit off switch: it also overrides a deployment's `thinking`.
+  if (request.reasoning_effort === 'none') return;
   const thinking = request.thinking && request.thinking.type !== 'disabled' ? request.thinking : undefined;
-  const effort =
-    request.reasoning_effort && request.reasoning_effort !== 'none' ? request.reasoning_effort : undefined;
+  const effort = request.reasoning_effort ?? undefined;
   if (!thinking && !effort) return;
   const param = thinking ? 'thinking' : 'reasoning_effort';
 
@@ -56,6 +61,10 @@ export function applyReasoning(
   }
   switch (draft.capabilities.family) {
     case 'anthropic':
+      if (lacksThinkingBeforeToolUse(draft.messages)) {
+        if (options.modifyParams) return;
+        throw thinkingHistoryError(param);
+      }
       applyAnthropicThinking(draft, thinking, effort as Effort | undefined, options);
       return;
     case 'amazon-nova':
@@ -78,6 +87,10 @@ export function applyReasoning(
   }
 }
 
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
 function effortForBudget(thinking: ThinkingConfig): 'low' | 'medium' | 'high' {
   if (thinking.type !== 'enabled') return 'medium';
   if (thinking.budget_tokens <= 1024) return 'low';
@@ -94,6 +107,15 @@ function applyAnthropicThinking(
   checkToolChoiceAllowed(draft, options.modifyParams);
   if (thinking?.type === 'adaptive') {
     draft.additionalFields.thinking = { type: 'adaptive' };
+    return;
+  }
+  // Claude 4.6+: the model sizes its own thinking; reasoning_effort becomes Anthropic's effort, not a budget.
+  if (!thinking && draft.capabilities.supportsAdaptiveThinking) {
+    draft.additionalFields.thinking = { type: 'adaptive' };
+    draft.additionalFields.output_config = {
+      ...asRecord(draft.additionalFields.output_config),
+      effort: COARSE_EFFORT[effort as Effort],
+    };
     return;
   }
   let budget: number;

@@ -72,11 +72,11 @@ function useJsonTool(
   dropParams: boolean,
 ): void {
   const capabilities = draft.capabilities;
-  if (!capabilities.supportsTools || !capabilities.supportsToolChoice) {
+  if (!capabilities.supportsTools) {
     if (dropParams) return;
     throw OpenAIError.badRequest(
       'response_format json output is not supported by this model on Bedrock (it has neither structured ' +
-        'output nor forced tool calls); set drop_params to drop it',
+        'output nor tool use); set drop_params to drop it',
       'response_format',
     );
   }
@@ -91,6 +91,9 @@ function useJsonTool(
   });
   // Alone, the JSON tool is forced. Next to the client's tools the model must call one of them
   // (`any`): either a real tool or the JSON answer. A tool the client named explicitly stays forced.
-  if (!draft.toolChoice?.tool) draft.toolChoice = hadClientTools ? { any: {} } : { tool: { name } };
+  // A model that cannot force a tool gets the JSON tool unforced: it is the only tool (or sits beside
+  // the client's), and its description asks for the answer there — better than refusing the request.
+  if (capabilities.supportsToolChoice && !draft.toolChoice?.tool)
+    draft.toolChoice = hadClientTools ? { any: {} } : { tool: { name } };
   draft.jsonMode = { kind: 'tool', toolName: name };
 }

@@ -2,6 +2,7 @@
 // produces a TranslationContext; the response and stream translators take it back so that what was
 // renamed or emulated on the way in (tool names, JSON mode through a forced tool) is undone on the way out.
 import type { ModelCapabilities } from '../../capabilities/model-capabilities';
+import type { ServiceTier } from '../../pricing/service-tier';
 
 /** Bedrock tool name → the name the client sent (names are sanitised to [a-zA-Z0-9_-]{1,64}). */
 export type ToolNameMap = ReadonlyMap<string, string>;
@@ -14,4 +15,6 @@ export interface TranslationContext {
    */
   jsonMode: { kind: 'none' } | { kind: 'native' } | { kind: 'tool'; toolName: string };
   capabilities: ModelCapabilities;
+  /** The non-standard service tier asked for (flex, priority, latency-optimized…): it changes the price. */
+  serviceTier?: ServiceTier;
 }

@@ -41,8 +41,9 @@ const UNSUPPORTED = new Map<string, IsHarmless>(
 
 /**
  * Consumed without effect on the Bedrock request:
- * - store, metadata, service_tier, safety_identifier, prompt_cache_key, prompt_cache_retention, user:
- *   OpenAI platform features or tracking ids; the gateway logs `user`/`metadata` itself;
+ * - store, metadata, safety_identifier, prompt_cache_key, prompt_cache_retention, user: OpenAI platform
+ *   features or tracking ids; the gateway logs `user`/`metadata` itself;
+ * - service_tier: becomes Bedrock's serviceTier in provider-params.ts;
  * - stream, stream_options: the gateway picks Converse vs ConverseStream, and Converse always reports
  *   usage (sending include_usage upstream is a Bedrock 400, LiteLLM #9916);
  * - parallel_tool_calls: handled in tools.ts;
@@ -137,4 +138,6 @@ const CONNECTION_KEYS = new Set([
   'use_in_pass_through',
   'merge_reasoning_content_in_choices',
   'organization',
+  // Sent as HTTP headers by the runtime client (clients/extra-headers.ts), never in the body.
+  'extra_headers',
 ]);

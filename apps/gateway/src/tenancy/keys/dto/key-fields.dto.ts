@@ -1,5 +1,5 @@
-import { IsBoolean, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { DURATION_HINT, DURATION_PATTERN } from '../../../platform/validation/duration';
+import { IsBoolean, IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoundedJson, IsDuration } from '../../../platform/validation/bounded-values';
 import { LimitFieldsDto } from '../../limit-fields/limit-fields.dto';
 import { IsOptionalNotNull } from '../../../platform/validation/optional-not-null';
 
@@ -14,20 +14,23 @@ export class KeyFieldsDto extends LimitFieldsDto {
   /** Time to live from now; null means the key never expires. */
   @IsOptional()
   @IsString()
-  @Matches(DURATION_PATTERN, { message: `duration must be ${DURATION_HINT}` })
+  @IsDuration()
   duration?: string | null;
 
   @IsOptional()
   @IsString()
+  @MaxLength(128)
   team_id?: string | null;
 
   @IsOptional()
   @IsString()
+  @MaxLength(128)
   user_id?: string | null;
 
   /** Model alias map: name a client sends → public model name. */
   @IsOptionalNotNull()
   @IsObject()
+  @IsBoundedJson()
   aliases?: Record<string, string>;
 
   @IsOptionalNotNull()

@@ -6,6 +6,7 @@ export class ListKeysQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(1_000_000)
   page?: number;
 
   @IsOptional()

@@ -1,5 +1,5 @@
-import { IsNotEmpty, IsOptional, IsString, Matches } from 'class-validator';
-import { DURATION_HINT, DURATION_PATTERN } from '../../../platform/validation/duration';
+import { IsNotEmpty, IsOptional, IsString } from 'class-validator';
+import { IsDuration } from '../../../platform/validation/bounded-values';
 import { KeyFieldsDto } from './key-fields.dto';
 
 export class RegenerateKeyDto extends KeyFieldsDto {
@@ -12,6 +12,6 @@ export class RegenerateKeyDto extends KeyFieldsDto {
   /** How long the old secret keeps working; without it, the old secret stops at once. */
   @IsOptional()
   @IsString()
-  @Matches(DURATION_PATTERN, { message: `grace_period must be ${DURATION_HINT}` })
+  @IsDuration()
   grace_period?: string;
 }

@@ -7,6 +7,7 @@ export class ListUsersQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(1_000_000)
   page?: number;
 
   @IsOptional()

@@ -8,7 +8,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { DURATION_HINT, DURATION_PATTERN } from '../../../platform/validation/duration';
+import { IsDuration } from '../../../platform/validation/bounded-values';
 import { UserFieldsDto } from './user-fields.dto';
 import { IsOptionalNotNull } from '../../../platform/validation/optional-not-null';
 
@@ -41,6 +41,6 @@ export class NewUserDto extends UserFieldsDto {
   /** Lifetime of the auto-created key. */
   @IsOptional()
   @IsString()
-  @Matches(DURATION_PATTERN, { message: `duration must be ${DURATION_HINT}` })
+  @IsDuration()
   duration?: string;
 }

@@ -1,0 +1,120 @@
+// The one declaration of every deployment setting (litellm_params key) the gateway understands: what
+// its value is, whether it holds a secret or names an endpoint, and what the gateway does with it.
+// Every list elsewhere (never forwarded to Bedrock, masked in /model/info, checked as a URL, warned
+// about) is derived from this table, so a setting added here can never leak into a Bedrock body.
+// Keys not in this table are model parameters (top_k, guardrailConfig, …) and are forwarded.
+import { MODEL_INFO_PRICE_FIELDS } from '@quarry/bedrock';
+
+/**
+ * - `used`: the gateway acts on it;
+ * - `unused`: a LiteLLM setting Quarry does not act on (yet): a start-up warning in config.yaml, a 400
+ *   from /model/new, never forwarded;
+ * - `refused`: a credential source Quarry cannot honour safely (STS, profiles): refused everywhere,
+ *   because silently falling back to other credentials would call AWS as the wrong identity.
+ */
+export type SettingUse = 'used' | 'unused' | 'refused';
+
+export interface DeploymentSetting {
+  value: 'string' | 'number' | 'boolean' | 'any';
+  use: SettingUse;
+  /** Holds a credential: masked in /model/info, an `os.environ/` reference when created through the API. */
+  secret?: true;
+  /** Names a host the gateway would send requests (and AWS credentials) to. */
+  endpoint?: true;
+  /** Honoured only from config.yaml: /model/new answers it with a 400 rather than storing it unused. */
+  configOnly?: true;
+  /** Why it is unused or refused, or which setting it stands for; shown in the warning or the 400. */
+  note?: string;
+}
+
+const used = (value: DeploymentSetting['value'], extra: Partial<DeploymentSetting> = {}) =>
+  ({ value, use: 'used', ...extra }) as DeploymentSetting;
+const unused = (value: DeploymentSetting['value'], note: string, extra: Partial<DeploymentSetting> = {}) =>
+  ({ value, use: 'unused', note, ...extra }) as DeploymentSetting;
+const refused = (value: DeploymentSetting['value'], extra: Partial<DeploymentSetting> = {}) =>
+  ({ value, use: 'refused', ...extra }) as DeploymentSetting;
+
+const NOT_YET_BATCH = 'batches and files are not served yet';
+const NOT_ROUTED = 'the router does not weigh deployments yet';
+const PRICE_IN_MODEL_INFO = 'prices are read from model_info';
+
+export const DEPLOYMENT_SETTINGS: Readonly<Record<string, DeploymentSetting>> = {
+  model: used('string'),
+  model_id: used('string'),
+  aws_region_name: used('string'),
+  aws_access_key_id: used('string', { secret: true }),
+  aws_secret_access_key: used('string', { secret: true }),
+  aws_session_token: used('string', { secret: true }),
+  aws_bedrock_api_key: used('string', { secret: true }),
+  aws_bedrock_runtime_endpoint: used('string', { endpoint: true }),
+  num_retries: used('number'),
+  timeout: used('number'),
+  // LiteLLM's name for the same per-deployment timeout (seconds).
+  request_timeout: used('number', { note: 'same as timeout' }),
+  drop_params: used('boolean'),
+  // Sent with every bedrock-runtime call; headers may carry credentials, so only the operator's file sets them.
+  extra_headers: used('any', { secret: true, configOnly: true }),
+
+  aws_profile_name: refused('string'),
+  aws_role_name: refused('string'),
+  aws_session_name: refused('string'),
+  aws_web_identity_token: refused('string', { secret: true }),
+  aws_external_id: refused('string', { secret: true }),
+  aws_sts_endpoint: refused('string', { endpoint: true }),
+
+  api_key: unused('string', 'use aws_bedrock_api_key for a Bedrock API key', { secret: true }),
+  api_base: unused('string', 'use aws_bedrock_runtime_endpoint', { endpoint: true }),
+  base_url: unused('string', 'use aws_bedrock_runtime_endpoint', { endpoint: true }),
+  api_version: unused('string', 'Bedrock has no API versions'),
+  aws_bedrock_agent_runtime_endpoint: unused('string', 'agents are not served yet', { endpoint: true }),
+  aws_bedrock_endpoint: unused('string', 'the control plane is not used yet', { endpoint: true }),
+  aws_s3_endpoint: unused('string', NOT_YET_BATCH, { endpoint: true }),
+  s3_bucket_name: unused('string', NOT_YET_BATCH),
+  s3_output_bucket_name: unused('string', NOT_YET_BATCH),
+  s3_region_name: unused('string', NOT_YET_BATCH),
+  s3_access_key_id: unused('string', NOT_YET_BATCH, { secret: true }),
+  s3_secret_access_key: unused('string', NOT_YET_BATCH, { secret: true }),
+  s3_encryption_key_id: unused('string', NOT_YET_BATCH),
+  aws_batch_role_arn: unused('string', NOT_YET_BATCH),
+  stream_timeout: unused('number', 'use timeout (or request_timeout)'),
+  max_retries: unused('number', 'use num_retries'),
+  rpm: unused('number', NOT_ROUTED),
+  tpm: unused('number', NOT_ROUTED),
+  weight: unused('number', NOT_ROUTED),
+  order: unused('number', NOT_ROUTED),
+  max_parallel_requests: unused('number', 'per-deployment concurrency is not limited yet'),
+  ...Object.fromEntries(
+    MODEL_INFO_PRICE_FIELDS.map((field) => [field, unused('number', PRICE_IN_MODEL_INFO)]),
+  ),
+};
+
+function namesWhere(test: (setting: DeploymentSetting) => boolean): ReadonlySet<string> {
+  return new Set(
+    Object.entries(DEPLOYMENT_SETTINGS)
+      .filter(([, setting]) => test(setting))
+      .map(([name]) => name),
+  );
+}
+
+/** Every setting the gateway understands: none of them is ever forwarded to Bedrock. */
+export const GATEWAY_PARAMS = namesWhere(() => true);
+export const SECRET_PARAMS = namesWhere((setting) => setting.secret === true);
+export const ENDPOINT_PARAMS = namesWhere((setting) => setting.endpoint === true);
+export const STRING_PARAMS = namesWhere((setting) => setting.value === 'string');
+export const NUMBER_PARAMS = namesWhere((setting) => setting.value === 'number');
+export const CONFIG_ONLY_PARAMS = namesWhere((setting) => setting.configOnly === true);
+
+export function settingOf(name: string): DeploymentSetting | undefined {
+  return Object.hasOwn(DEPLOYMENT_SETTINGS, name) ? DEPLOYMENT_SETTINGS[name] : undefined;
+}
+
+/** "litellm_params.rpm is not used by Quarry (the router does not weigh deployments yet) and is ignored" */
+export function unusedSettingMessage(name: string): string {
+  return `litellm_params.${name} is not used by Quarry (${settingOf(name)?.note ?? 'not needed'}) and is ignored`;
+}
+
+/** "timeout" and LiteLLM's "request_timeout" set the same thing; `timeout` wins when both are given. */
+export function deploymentTimeoutSeconds(params: Readonly<Record<string, unknown>>): number | undefined {
+  const value = params.timeout ?? params.request_timeout;
+  return typeof value === 'number' ? value : undefined;
+}

@@ -1,0 +1,45 @@
+import type { ChatCompletionRequest } from '@quarry/openai';
+import type { ResolvedDeployment } from '../../invocation/deployments/resolved-deployment';
+import { chatSwitches } from './chat-translation';
+
+const request = (extra: Record<string, unknown> = {}) =>
+  ({ model: 'm', messages: [], ...extra }) as unknown as ChatCompletionRequest;
+const deploymentWith = (providerParams: Record<string, unknown>, dropParams = false) =>
+  ({ providerParams, dropParams }) as unknown as ResolvedDeployment;
+const off = { modifyParams: false };
+
+describe('chatSwitches', () => {
+  it('turns modify_params on from the settings, the deployment or the request', () => {
+    expect(chatSwitches(request(), deploymentWith({}), off).modifyParams).toBe(false);
+    expect(chatSwitches(request(), deploymentWith({}), { modifyParams: true }).modifyParams).toBe(true);
+    expect(chatSwitches(request(), deploymentWith({ modify_params: true }), off).modifyParams).toBe(true);
+    expect(chatSwitches(request({ modify_params: true }), deploymentWith({}), off).modifyParams).toBe(true);
+  });
+
+  it('turns drop_params on from the deployment or the request', () => {
+    expect(chatSwitches(request(), deploymentWith({}, true), off).dropParams).toBe(true);
+    expect(chatSwitches(request({ drop_params: true }), deploymentWith({}), off).dropParams).toBe(true);
+    expect(chatSwitches(request(), deploymentWith({}), off).dropParams).toBe(false);
+  });
+
+  it("honours a deployment's user_continue_message object only under modify_params", () => {
+    const continueMessage = { role: 'user', content: 'Please continue' };
+    expect(
+      chatSwitches(request(), deploymentWith({ user_continue_message: continueMessage }), off),
+    ).not.toHaveProperty('userContinueMessage');
+    expect(
+      chatSwitches(
+        request(),
+        deploymentWith({ user_continue_message: continueMessage, modify_params: true }),
+        off,
+      ).userContinueMessage,
+    ).toBe('Please continue');
+    expect(
+      chatSwitches(
+        request({ user_continue_message: 'Go on' }),
+        deploymentWith({ user_continue_message: continueMessage }),
+        { modifyParams: true },
+      ).userContinueMessage,
+    ).toBe('Go on');
+  });
+});

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "spend_logs" ADD COLUMN     "service_tier" TEXT;
