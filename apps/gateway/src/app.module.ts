@@ -6,6 +6,7 @@ import { ApiKeyGuard } from './tenancy/auth/api-key.guard';
 import { AuthModule } from './tenancy/auth/auth.module';
 import { ChatModule } from './surfaces/chat/chat.module';
 import { EmbeddingsModule } from './surfaces/embeddings/embeddings.module';
+import { ImagesModule } from './surfaces/images/images.module';
 import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
 import { OpenAIExceptionFilter } from './platform/errors/openai-exception.filter';
 import { LOGGER } from './platform/logging/logger.token';
@@ -38,6 +39,7 @@ export class AppModule {
         UsersModule,
         ChatModule,
         EmbeddingsModule,
+        ImagesModule,
         SpendModule,
       ],
       controllers: [HealthController],
