@@ -7,6 +7,7 @@ import { AuthModule } from './tenancy/auth/auth.module';
 import { ChatModule } from './surfaces/chat/chat.module';
 import { EmbeddingsModule } from './surfaces/embeddings/embeddings.module';
 import { ImagesModule } from './surfaces/images/images.module';
+import { RerankModule } from './surfaces/rerank/rerank.module';
 import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
 import { OpenAIExceptionFilter } from './platform/errors/openai-exception.filter';
 import { LOGGER } from './platform/logging/logger.token';
@@ -40,6 +41,7 @@ export class AppModule {
         ChatModule,
         EmbeddingsModule,
         ImagesModule,
+        RerankModule,
         SpendModule,
       ],
       controllers: [HealthController],

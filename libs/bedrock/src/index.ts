@@ -35,3 +35,6 @@ export * from './images/image-request';
 export * from './images/image-price';
 export * from './images/image-response';
 export * from './images/image-calls';
+export * from './rerank/rerank-request';
+export * from './rerank/rerank-response';
+export * from './rerank/rerank-calls';
