@@ -6,6 +6,8 @@ import { ApiKeyGuard } from './tenancy/auth/api-key.guard';
 import { AuthModule } from './tenancy/auth/auth.module';
 import { ChatModule } from './surfaces/chat/chat.module';
 import { EmbeddingsModule } from './surfaces/embeddings/embeddings.module';
+import { ImagesModule } from './surfaces/images/images.module';
+import { RerankModule } from './surfaces/rerank/rerank.module';
 import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
 import { OpenAIExceptionFilter } from './platform/errors/openai-exception.filter';
 import { LOGGER } from './platform/logging/logger.token';
@@ -43,6 +45,8 @@ export class AppModule {
         UsersModule,
         ChatModule,
         EmbeddingsModule,
+        ImagesModule,
+        RerankModule,
         SpendModule,
       ],
       controllers: [HealthController],

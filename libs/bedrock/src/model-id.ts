@@ -16,3 +16,12 @@ export function splitCrossRegionPrefix(modelId: string): { prefix?: CrossRegionP
   }
   return { baseModelId: modelId };
 }
+
+/**
+ * LiteLLM's documented `stability.stability.sd3-large-v1:0` names the provider twice; Bedrock knows it
+ * once. A repeated provider is dropped, as LiteLLM does, so the documented id works as written.
+ */
+export function withoutRepeatedProvider(modelId: string): string {
+  const repeated = /^([a-z0-9-]+)\.\1\./.exec(modelId);
+  return repeated ? modelId.slice(repeated[1].length + 1) : modelId;
+}

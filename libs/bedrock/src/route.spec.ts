@@ -148,4 +148,13 @@ describe('parseDeploymentModel', () => {
       }),
     ).toThrow('model_info.base_model');
   });
+
+  it("drops a repeated provider, as LiteLLM does for the documented 'stability.stability.sd3-large-v1:0'", () => {
+    expect(parseDeploymentModel('bedrock/stability.stability.sd3-large-v1:0')).toMatchObject({
+      modelId: 'stability.sd3-large-v1:0',
+      baseModelId: 'stability.sd3-large-v1:0',
+      pricingKey: 'stability.sd3-large-v1:0',
+    });
+    expect(parseDeploymentModel('bedrock/us.amazon.nova-lite-v1:0').modelId).toBe('us.amazon.nova-lite-v1:0');
+  });
 });

@@ -15,7 +15,7 @@
 // model.
 import { capabilitiesFor } from './capabilities/capabilities-for';
 import { familyOf, type ModelFamily } from './model-family';
-import { splitCrossRegionPrefix, type CrossRegionPrefix } from './model-id';
+import { splitCrossRegionPrefix, withoutRepeatedProvider, type CrossRegionPrefix } from './model-id';
 
 export type BedrockRouteKind = 'converse' | 'invoke' | 'agent';
 
@@ -66,6 +66,7 @@ export function parseDeploymentModel(model: string, params: DeploymentModelParam
     id = rest.slice('invoke/'.length);
   }
   checkId(model, id);
+  id = withoutRepeatedProvider(id);
   if (params.modelId !== undefined) checkId(model, params.modelId, 'model_id');
 
   const named = analyseId(model, id);

@@ -4,3 +4,7 @@ export * from './chat/chat-request';
 export * from './chat/parse-chat-request';
 export * from './embeddings/embeddings-request';
 export * from './embeddings/parse-embeddings-request';
+export * from './images/image-generation-request';
+export * from './images/parse-image-generation-request';
+export * from './rerank/rerank-request';
+export * from './rerank/parse-rerank-request';

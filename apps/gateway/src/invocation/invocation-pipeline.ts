@@ -107,12 +107,13 @@ export class InvocationPipeline {
     }
     call.deployment = attempted.deployment;
     call.markFirstToken();
-    const { body, usage } = invocation.respond(
+    const { body, usage, cost } = invocation.respond(
       attempted.result,
       await translations(attempted.deployment),
       attempted.deployment,
     );
     call.usage = usage;
+    call.reportedCost = cost;
     reply.sendJson(body, { ...admission.headers, [RESPONSE_COST_HEADER]: formatCost(call.cost) });
     return { status: 'success', httpStatus: 200 };
   }

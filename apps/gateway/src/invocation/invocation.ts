@@ -21,12 +21,15 @@ interface InvocationBase<Translated> {
 export interface UnaryInvocation<Translated, Output> extends InvocationBase<Translated> {
   kind: 'unary';
   send(deployment: ResolvedDeployment, translated: Translated, signal: AbortSignal): Promise<Output>;
-  /** The client's answer, and the usage to meter. */
+  /**
+   * The client's answer, and the usage to meter. `cost` is for surfaces not priced by the token
+   * (images, rerank queries): when given, it is the call's cost instead of usage × price.
+   */
   respond(
     output: Output,
     translated: Translated,
     deployment: ResolvedDeployment,
-  ): { body: unknown; usage: TokenUsage };
+  ): { body: unknown; usage: TokenUsage; cost?: number };
 }
 
 export interface StreamInvocation<Translated, Opened> extends InvocationBase<Translated> {

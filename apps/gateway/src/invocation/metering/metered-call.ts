@@ -16,6 +16,8 @@ export class MeteredCall {
   endUser: string | undefined;
   deployment: ResolvedDeployment | undefined;
   usage: TokenUsage | undefined;
+  /** The cost the surface worked out itself (per image, per query); undefined: usage × price. */
+  reportedCost: number | undefined;
 
   constructor(
     readonly requestId: string,
@@ -30,6 +32,7 @@ export class MeteredCall {
   }
 
   get cost(): number {
+    if (this.reportedCost !== undefined) return this.reportedCost;
     const price = this.deployment?.price;
     return price && this.usage ? costOf(this.usage, price) : 0;
   }
