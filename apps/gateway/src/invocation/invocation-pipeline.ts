@@ -12,7 +12,7 @@ import { ModelAccessService } from '../tenancy/access/model-access.service';
 import { endpointsFor } from '../tenancy/models/model-mode';
 import { SpendWriter } from '../spend/spend-writer.service';
 import { CallDeadline } from './attempts/call-deadline';
-import { callWithFallbacks } from './attempts/call-with-fallbacks';
+import { callWithFallbacks, type Attempted } from './attempts/call-with-fallbacks';
 import { DeploymentResolver } from './deployments/deployment-resolver';
 import type { ResolvedDeployment } from './deployments/resolved-deployment';
 import {
@@ -91,21 +91,10 @@ export class InvocationPipeline {
     admission: Admission,
   ): Promise<CallOutcome> {
     const deadline = new CallDeadline(ordered[0].timeoutMs);
-    const signals: CallSignals = { deadline: deadline.signal };
-    let attempted;
-    let attempts = 0;
-    try {
-      attempted = await callWithFallbacks(ordered, this.router, deadline.signal, async (deployment) => {
-        attempts++;
-        call.deployment = deployment;
-        return invocation.send(deployment, await translations(deployment), deadline.signal);
-      });
-    } catch (error) {
-      throw adviseOnClientRetry(toInvocationError(error, signals), attempts);
-    } finally {
-      deadline.dispose();
-    }
-    call.deployment = attempted.deployment;
+    const signals = { deadline: deadline.signal };
+    const attempted = await this.attempt(call, ordered, signals, async (deployment) =>
+      invocation.send(deployment, await translations(deployment), deadline.signal),
+    ).finally(() => deadline.dispose());
     call.markFirstToken();
     const { body, usage, cost } = invocation.respond(
       attempted.result,
@@ -129,24 +118,15 @@ export class InvocationPipeline {
     const sse = reply.openStream();
     const deadline = new CallDeadline(ordered[0].timeoutMs, [this.shutdown.signal, sse.clientGone]);
     sse.cancel = deadline.signal;
-    const signals: CallSignals = {
+    const signals = {
       clientGone: sse.clientGone,
       deadline: deadline.signal,
       shutdown: this.shutdown.signal,
     };
     try {
-      let attempted;
-      let attempts = 0;
-      try {
-        attempted = await callWithFallbacks(ordered, this.router, deadline.signal, async (deployment) => {
-          attempts++;
-          call.deployment = deployment;
-          return invocation.open(deployment, await translations(deployment), deadline.signal);
-        });
-      } catch (error) {
-        throw adviseOnClientRetry(toInvocationError(error, signals), attempts);
-      }
-      call.deployment = attempted.deployment;
+      const attempted = await this.attempt(call, ordered, signals, async (deployment) =>
+        invocation.open(deployment, await translations(deployment), deadline.signal),
+      );
       const relay = invocation.relay(
         attempted.result,
         await translations(attempted.deployment),
@@ -156,6 +136,31 @@ export class InvocationPipeline {
       return await relayStream(call, relay, sse, signals, this.logger);
     } finally {
       deadline.dispose();
+    }
+  }
+
+  /**
+   * Calls Bedrock with retries and fallbacks in the router's order (all before the client's first byte),
+   * keeping the metering record on the deployment tried; a failure is mapped once, and says whether the
+   * client should retry what the gateway already retried.
+   */
+  private async attempt<T>(
+    call: MeteredCall,
+    ordered: ResolvedDeployment[],
+    signals: CallSignals & { deadline: AbortSignal },
+    send: (deployment: ResolvedDeployment) => Promise<T>,
+  ): Promise<Attempted<T>> {
+    let attempts = 0;
+    try {
+      const attempted = await callWithFallbacks(ordered, this.router, signals.deadline, (deployment) => {
+        attempts++;
+        call.deployment = deployment;
+        return send(deployment);
+      });
+      call.deployment = attempted.deployment;
+      return attempted;
+    } catch (error) {
+      throw adviseOnClientRetry(toInvocationError(error, signals), attempts);
     }
   }
 
