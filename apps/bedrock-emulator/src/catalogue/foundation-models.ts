@@ -1,6 +1,7 @@
 // The models this emulator answers for. Chat models take Converse and InvokeModel (streamed or not);
 // embedding, image and rerank models only take a non-streamed InvokeModel, as on Bedrock.
 import type { FoundationModel, Modality, ModelFamily } from './foundation-model';
+import { nonTextModels } from './non-text-models';
 
 interface ChatTraits {
   vision?: boolean;
@@ -35,36 +36,6 @@ function chatModel(
       invokeStream: !traits.converseOnly,
       countTokens: traits.countTokens ?? false,
     },
-  };
-}
-
-function invokeOnlyModel(
-  modelId: string,
-  modelName: string,
-  providerName: string,
-  family: ModelFamily,
-  inputModalities: Modality[],
-  outputModalities: Modality[],
-  embeddingDimensions?: number,
-): FoundationModel {
-  return {
-    modelId,
-    modelName,
-    providerName,
-    family,
-    inputModalities,
-    outputModalities,
-    responseStreamingSupported: false,
-    inferenceTypesSupported: ['ON_DEMAND'],
-    lifecycleStatus: 'ACTIVE',
-    operations: {
-      converse: false,
-      converseStream: false,
-      invoke: true,
-      invokeStream: false,
-      countTokens: false,
-    },
-    embeddingDimensions,
   };
 }
 
@@ -153,133 +124,7 @@ export const foundationModels: FoundationModel[] = [
   chatModel('minimax.minimax-m2.1', 'MiniMax M2.1', 'MiniMax', 'openai-chat', { converseOnly: true }),
   chatModel('writer.palmyra-x4-v1:0', 'Palmyra X4', 'Writer', 'openai-chat', { converseOnly: true }),
   chatModel('writer.palmyra-x5-v1:0', 'Palmyra X5', 'Writer', 'openai-chat', { converseOnly: true }),
-  invokeOnlyModel(
-    'amazon.titan-embed-text-v1',
-    'Titan Embeddings G1 - Text',
-    'Amazon',
-    'titan-embed-text-v1',
-    ['TEXT'],
-    ['EMBEDDING'],
-    1536,
-  ),
-  invokeOnlyModel(
-    'amazon.titan-embed-text-v2:0',
-    'Titan Text Embeddings V2',
-    'Amazon',
-    'titan-embed-text-v2',
-    ['TEXT'],
-    ['EMBEDDING'],
-    1024,
-  ),
-  invokeOnlyModel(
-    'amazon.titan-embed-image-v1',
-    'Titan Multimodal Embeddings G1',
-    'Amazon',
-    'titan-embed-image',
-    ['TEXT', 'IMAGE'],
-    ['EMBEDDING'],
-    1024,
-  ),
-  invokeOnlyModel(
-    'cohere.embed-english-v3',
-    'Embed English',
-    'Cohere',
-    'cohere-embed',
-    ['TEXT'],
-    ['EMBEDDING'],
-    1024,
-  ),
-  invokeOnlyModel(
-    'cohere.embed-multilingual-v3',
-    'Embed Multilingual',
-    'Cohere',
-    'cohere-embed',
-    ['TEXT'],
-    ['EMBEDDING'],
-    1024,
-  ),
-  invokeOnlyModel(
-    'stability.sd3-large-v1:0',
-    'SD3 Large 1.0',
-    'Stability AI',
-    'stability-sd3',
-    ['TEXT', 'IMAGE'],
-    ['IMAGE'],
-  ),
-  invokeOnlyModel(
-    'stability.sd3-5-large-v1:0',
-    'Stable Diffusion 3.5 Large',
-    'Stability AI',
-    'stability-sd3',
-    ['TEXT', 'IMAGE'],
-    ['IMAGE'],
-  ),
-  invokeOnlyModel(
-    'stability.stable-image-core-v1:0',
-    'Stable Image Core 1.0',
-    'Stability AI',
-    'stability-sd3',
-    ['TEXT'],
-    ['IMAGE'],
-  ),
-  invokeOnlyModel(
-    'stability.stable-image-core-v1:1',
-    'Stable Image Core 1.0',
-    'Stability AI',
-    'stability-sd3',
-    ['TEXT'],
-    ['IMAGE'],
-  ),
-  invokeOnlyModel(
-    'stability.stable-image-ultra-v1:0',
-    'Stable Image Ultra 1.0',
-    'Stability AI',
-    'stability-sd3',
-    ['TEXT'],
-    ['IMAGE'],
-  ),
-  invokeOnlyModel(
-    'stability.stable-image-ultra-v1:1',
-    'Stable Image Ultra 1.0',
-    'Stability AI',
-    'stability-sd3',
-    ['TEXT'],
-    ['IMAGE'],
-  ),
-  invokeOnlyModel(
-    'stability.stable-diffusion-xl-v1',
-    'SDXL 1.0',
-    'Stability AI',
-    'stability-sdxl',
-    ['TEXT', 'IMAGE'],
-    ['IMAGE'],
-  ),
-  invokeOnlyModel(
-    'amazon.titan-image-generator-v1',
-    'Titan Image Generator G1',
-    'Amazon',
-    'titan-image',
-    ['TEXT', 'IMAGE'],
-    ['IMAGE'],
-  ),
-  invokeOnlyModel(
-    'amazon.titan-image-generator-v2:0',
-    'Titan Image Generator G1 v2',
-    'Amazon',
-    'titan-image',
-    ['TEXT', 'IMAGE'],
-    ['IMAGE'],
-  ),
-  invokeOnlyModel(
-    'amazon.nova-canvas-v1:0',
-    'Nova Canvas',
-    'Amazon',
-    'titan-image',
-    ['TEXT', 'IMAGE'],
-    ['IMAGE'],
-  ),
-  invokeOnlyModel('amazon.rerank-v1:0', 'Rerank 1.0', 'Amazon', 'cohere-rerank', ['TEXT'], ['TEXT']),
-  invokeOnlyModel('cohere.rerank-v3-5:0', 'Rerank 3.5', 'Cohere', 'cohere-rerank', ['TEXT'], ['TEXT']),
+  ...nonTextModels,
 ];
 
 const modelsById = new Map(foundationModels.map((model) => [model.modelId, model]));
