@@ -152,6 +152,14 @@ export const nonTextModels: FoundationModel[] = [
     ['IMAGE'],
   ),
   invokeOnlyModel(
+    'stability.stable-diffusion-xl-v0',
+    'SDXL 0.8',
+    'Stability AI',
+    'stability-sdxl',
+    ['TEXT', 'IMAGE'],
+    ['IMAGE'],
+  ),
+  invokeOnlyModel(
     'amazon.titan-image-generator-v1',
     'Titan Image Generator G1',
     'Amazon',
