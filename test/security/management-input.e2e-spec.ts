@@ -182,6 +182,32 @@ describe('metadata is capped at 16 KB and 8 levels (#10)', () => {
     expectBadField(await post('/key/generate', { team_id: tenancy.teamA, aliases }), 'aliases');
   });
 
+  it('/model/new and /model/update cap model_name, litellm_params and model_info (every key holder reads them)', async () => {
+    const model = 'bedrock/anthropic.claude-3-haiku-20240307-v1:0';
+    const name = unique('capped-model');
+    expectBadField(
+      await post('/model/new', { model_name: name, litellm_params: { model, top_k: 'x'.repeat(17 * 1024) } }),
+      'litellm_params',
+    );
+    expectBadField(
+      await post('/model/new', {
+        model_name: name,
+        litellm_params: { model },
+        model_info: { access_groups: Array.from({ length: 5000 }, (_, index) => `group-${index}`) },
+      }),
+      'model_info',
+    );
+    expectBadField(
+      await post('/model/new', { model_name: 'm'.repeat(257), litellm_params: { model } }),
+      'model_name',
+    );
+    expectBadField(
+      await post('/model/update', { model_id: 'any', model_info: { blob: 'x'.repeat(17 * 1024) } }),
+      'model_info',
+    );
+    expect(await prisma.modelDeployment.count({ where: { modelName: name } })).toBe(0);
+  });
+
   it('a team admin cannot grow a team listing by megabytes through key metadata', async () => {
     const result = await post(
       '/key/generate',
