@@ -110,3 +110,29 @@ it('answers a request that arrives while shutting down with a 503 in OpenAI shap
     error: { message: expect.any(String), type: 'server_error', param: null, code: 'shutting_down' },
   });
 });
+
+it.each([
+  ['a path that is not valid percent-encoded UTF-8', '/key/%ED%A0%80/regenerate', 400, 'invalid_url'],
+  ['a stray percent sign', '/v1/%', 400, 'invalid_url'],
+  [
+    'a path parameter longer than the router takes',
+    `/key/${'k'.repeat(150)}/regenerate`,
+    414,
+    'path_too_long',
+  ],
+])('answers %s (refused by the router itself) in OpenAI shape', async (_case, path, status, code) => {
+  const gateway = await startTestGateway();
+  try {
+    const response = await gateway.request(path, { method: 'POST', json: {} });
+    expect(response.status).toBe(status);
+    expect(response.headers.get('x-request-id')).toBeTruthy();
+    const body = (await response.json()) as any;
+    expect(body).toEqual({
+      error: { message: expect.any(String), type: 'invalid_request_error', param: 'path', code },
+    });
+    // The path is not echoed back: it may carry a key (POST /key/sk-…/regenerate).
+    expect(body.error.message).not.toContain(path);
+  } finally {
+    await gateway.close();
+  }
+});

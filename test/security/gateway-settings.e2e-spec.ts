@@ -20,6 +20,7 @@ import { startCapturingBedrock, type CapturingBedrock } from './support/capturin
 /** Settings that say where and as which model the call goes: they shape the URL, not the body. */
 const ADDRESSING = new Set(['model', 'model_id', 'aws_region_name', 'aws_bedrock_runtime_endpoint']);
 const MARK = 'MARK7q';
+const UNDECLARED_SECRETS = ['vertex_credentials', 'azure_ad_token', 'aws_secret_acess_key', 'custom_setting'];
 
 const settings = Object.entries(DEPLOYMENT_SETTINGS) as [string, DeploymentSetting][];
 const checkable = settings.filter(([name, setting]) => setting.use !== 'refused' && !ADDRESSING.has(name));
@@ -47,6 +48,16 @@ describe('gateway settings and Bedrock bodies', () => {
   beforeAll(async () => {
     bedrock = await startCapturingBedrock();
     const lines = checkable.map(([name, setting], index) => markerLine(name, setting, index, env));
+    // Not in the declaration, but no model parameter either: other providers' credentials, a typo of
+    // AWS's, and any value read from the environment (resolved, it would be a secret in the body).
+    env.QUARRY_TEST_UNDECLARED = `${MARK}-undeclared-resolved`;
+    lines.push(
+      `      ${UNDECLARED_SECRETS[0]}: ${MARK}-vertex`,
+      `      ${UNDECLARED_SECRETS[1]}: os.environ/QUARRY_TEST_UNDECLARED`,
+      `      ${UNDECLARED_SECRETS[2]}: os.environ/QUARRY_TEST_UNDECLARED`,
+      `      ${UNDECLARED_SECRETS[3]}: os.environ/QUARRY_TEST_UNDECLARED`,
+      '      top_k: 7',
+    );
     // Resolution reads process.env (like production), config loading the env given to the gateway.
     Object.assign(process.env, env);
     const configYaml = `model_list:
@@ -65,6 +76,12 @@ ${lines.join('\n')}
       aws_bedrock_runtime_endpoint: ${bedrock.endpoint}
       request_timeout: 0.5
       num_retries: 0
+  - model_name: batch-only
+    litellm_params:
+      model: bedrock/us.anthropic.claude-3-5-sonnet-20240620-v1:0
+      aws_bedrock_runtime_endpoint: ${bedrock.endpoint}
+    model_info:
+      mode: batch
 `;
     // A database of its own: the models this suite creates through /model/new would show in other suites' lists.
     database = await createPrivateDatabase();
@@ -73,7 +90,9 @@ ${lines.join('\n')}
       env: { ...env, DATABASE_URL: database.url },
       logger: pino({ level: 'warn' }, { write: (line: string) => logLines.push(line) }),
     });
-    tenant = await createTenant(gateway, { keyModels: ['every-setting', 'slow-with-request-timeout'] });
+    tenant = await createTenant(gateway, {
+      keyModels: ['every-setting', 'slow-with-request-timeout', 'batch-only'],
+    });
   }, 30_000);
 
   afterAll(async () => {
@@ -104,6 +123,20 @@ ${lines.join('\n')}
         expect(request.body).not.toMatch(/987\d\d\.4321/);
       }
     }
+  });
+
+  it('forwards model parameters (top_k) but never an undeclared credential or environment value', async () => {
+    const before = bedrock.requests.length;
+    expect((await chat('every-setting')).status).toBe(200);
+    const [request] = bedrock.requests.slice(before);
+    expect(JSON.parse(request.body).additionalModelRequestFields).toEqual({ top_k: 7 });
+    expect(request.body).not.toContain('undeclared-resolved');
+  });
+
+  it('answers a chat call to a batch-mode model with a 400 naming the endpoints, not a 500', async () => {
+    const response = await chat('batch-only');
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as any).error).toMatchObject({ param: 'model', code: 'wrong_endpoint' });
   });
 
   it('translates no setting of the declaration, refused ones included, into the Converse input', async () => {
@@ -158,6 +191,9 @@ ${lines.join('\n')}
     for (const [name, setting] of checkable)
       if (setting.use === 'unused')
         expect(warnings).toContain(`model_list.0.litellm_params.${name} is not used by Quarry`);
+    for (const name of UNDECLARED_SECRETS)
+      expect(warnings).toContain(`model_list.0.litellm_params.${name} is not used by Quarry`);
+    expect(warnings).not.toContain('litellm_params.top_k');
     expect(warnings).not.toContain('litellm_params.request_timeout');
   });
 

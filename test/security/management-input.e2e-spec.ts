@@ -122,6 +122,35 @@ describe('query parameters and body fields are validated (#5)', () => {
     expectBadField(await get('/model/info?litellm_model_id=%00'), 'litellm_model_id');
   });
 
+  it('an unpaired UTF-16 surrogate ("\\ud800") anywhere in a body is a 400 naming it, not a database error', async () => {
+    // JSON.stringify writes a lone surrogate as the escape \ud800, which Postgres's jsonb refuses.
+    const lone = '\ud800';
+    expectBadField(
+      await post('/team/update', { team_id: tenancy.teamA, metadata: { note: lone } }),
+      'metadata.note',
+    );
+    expectBadField(
+      await post('/key/generate', { team_id: tenancy.teamA, metadata: { [`k${lone}`]: 1 } }),
+      `metadata.k${lone}`,
+    );
+    expectBadField(
+      await post('/user/update', { user_id: tenancy.users.member, metadata: { a: [lone] } }),
+      'metadata.a.0',
+    );
+    expectBadField(await post('/team/new', { team_alias: `t${lone}` }), 'team_alias');
+    expectBadField(
+      await post('/model/new', {
+        model_name: `m${lone}`,
+        litellm_params: { model: 'bedrock/anthropic.claude-3-haiku-20240307-v1:0' },
+      }),
+      'model_name',
+    );
+    // A real pair (an emoji) is text like any other.
+    const alias = unique('emoji-\ud83d\ude00');
+    expect((await post('/key/generate', { team_id: tenancy.teamA, key_alias: alias })).status).toBe(200);
+    expect(await keysWithAlias(alias)).toBe(1);
+  });
+
   it('oversized strings and lists are 400s', async () => {
     expectBadField(await post('/key/generate', { team_id: 'x'.repeat(500) }), 'team_id');
     expectBadField(await post('/key/generate', { models: Array(1001).fill('m') }), 'models');
@@ -151,6 +180,32 @@ describe('metadata is capped at 16 KB and 8 levels (#10)', () => {
       Array.from({ length: 2000 }, (_, index) => [`name-${index}`, 'claude']),
     );
     expectBadField(await post('/key/generate', { team_id: tenancy.teamA, aliases }), 'aliases');
+  });
+
+  it('/model/new and /model/update cap model_name, litellm_params and model_info (every key holder reads them)', async () => {
+    const model = 'bedrock/anthropic.claude-3-haiku-20240307-v1:0';
+    const name = unique('capped-model');
+    expectBadField(
+      await post('/model/new', { model_name: name, litellm_params: { model, top_k: 'x'.repeat(17 * 1024) } }),
+      'litellm_params',
+    );
+    expectBadField(
+      await post('/model/new', {
+        model_name: name,
+        litellm_params: { model },
+        model_info: { access_groups: Array.from({ length: 5000 }, (_, index) => `group-${index}`) },
+      }),
+      'model_info',
+    );
+    expectBadField(
+      await post('/model/new', { model_name: 'm'.repeat(257), litellm_params: { model } }),
+      'model_name',
+    );
+    expectBadField(
+      await post('/model/update', { model_id: 'any', model_info: { blob: 'x'.repeat(17 * 1024) } }),
+      'model_info',
+    );
+    expect(await prisma.modelDeployment.count({ where: { modelName: name } })).toBe(0);
   });
 
   it('a team admin cannot grow a team listing by megabytes through key metadata', async () => {

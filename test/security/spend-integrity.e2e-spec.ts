@@ -58,6 +58,22 @@ describe('spend recording against hostile values', () => {
   });
 });
 
+describe('spend rows stay bounded whatever the client sends', () => {
+  it('keeps at most 256 characters of a huge `user`, and books the request', async () => {
+    const requestId = `huge-user-${randomUUID()}`;
+    expect((await chat({ model: 'claude-haiku', user: 'u'.repeat(300_000) }, requestId)).status).toBe(200);
+    const [row] = await rowsOf([requestId]);
+    expect(row.endUser).toBe('u'.repeat(256));
+  });
+
+  it('books a `user` holding an unpaired surrogate with U+FFFD in its place', async () => {
+    const requestId = `surrogate-user-${randomUUID()}`;
+    expect((await chat({ model: 'claude-haiku', user: 'a\ud800b' }, requestId)).status).toBe(200);
+    const [row] = await rowsOf([requestId]);
+    expect(row.endUser).toBe('a\ufffdb');
+  });
+});
+
 describe('a batch the database refuses', () => {
   function record(requestId: string, overrides: Partial<SpendRecord> = {}): SpendRecord {
     return {
@@ -109,5 +125,14 @@ describe('a batch the database refuses', () => {
     expect(deadLetters[0].error).toMatch(/out of range/i);
     expect(badRows).toEqual([ids[4]]);
     expect(writeErrors).toHaveLength(0);
+  });
+
+  it('keeps a refused row in spend_dead_letters even when it holds an unpaired surrogate', async () => {
+    const store = new PrismaSpendStore(fixture.prisma as unknown as PrismaService);
+    const requestId = `dead-surrogate-${randomUUID()}`;
+    // jsonb (the dead-letter copy) refuses "\ud800" where text columns take it as U+FFFD.
+    await store.setAside(record(requestId, { endUser: 'x\ud800', latencyMs: 1e12 }), new Error('refused'));
+    const [deadLetter] = await fixture.prisma.spendDeadLetter.findMany({ where: { requestId } });
+    expect(deadLetter.row).toMatchObject({ requestId, endUser: 'x\ufffd' });
   });
 });

@@ -98,6 +98,35 @@ describe('team admins add only users of their own tenancy (#3)', () => {
     expect(byProxyAdmin.status).toBe(200);
   });
 
+  it.each(['proxyAdmin', 'adminViewer'] as const)(
+    "the %s user (in no team) is the operator's: a team admin can neither pull them in nor detect them",
+    async (role) => {
+      const { user_email: email } = (
+        await get(gateway.masterKey, `/user/info?user_id=${tenancy.users[role]}`)
+      ).body.user_info;
+      const byId = await post(tenancy.keys.otherTeamAdmin, '/team/member_add', {
+        team_id: tenancy.teamB,
+        member: { user_id: tenancy.users[role], role: 'user' },
+      });
+      const byEmail = await post(tenancy.keys.otherTeamAdmin, '/team/member_add', {
+        team_id: tenancy.teamB,
+        member: { user_email: email, role: 'user' },
+      });
+      const unknownId = await post(tenancy.keys.otherTeamAdmin, '/team/member_add', {
+        team_id: tenancy.teamB,
+        member: { user_id: unique('ghost'), role: 'user' },
+      });
+      const unknownEmail = await post(tenancy.keys.otherTeamAdmin, '/team/member_add', {
+        team_id: tenancy.teamB,
+        member: { user_email: `${unique('nobody')}@example.com`, role: 'user' },
+      });
+      expect(byId.status).toBe(404);
+      expect(answer(byId)).toEqual(answer(unknownId));
+      expect(answer(byEmail)).toEqual(answer(unknownEmail));
+      expect(await membersOf(tenancy.teamB)).not.toContain(tenancy.users[role]);
+    },
+  );
+
   it('a team admin still changes the role of its own members', async () => {
     const promoted = await post(tenancy.keys.teamAdmin, '/team/member_add', {
       team_id: tenancy.teamA,

@@ -9,7 +9,11 @@ import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { AppConfigModule } from './platform/config/app-config.module';
-import { answerClientError, answerShuttingDown } from './platform/http/framework-answers';
+import {
+  answerClientError,
+  answerFrameworkError,
+  answerShuttingDown,
+} from './platform/http/framework-answers';
 import { registerBodyParsers } from './platform/http/body-parsers';
 import { MAX_BODY_BYTES } from './platform/http/json-body-limits';
 import { createLogger, PinoNestLogger } from './platform/logging/logger';
@@ -37,6 +41,7 @@ export async function createGateway(options: GatewayOptions = {}): Promise<NestF
     forceCloseConnections: 'idle',
     // Fastify's own answers (431, 400, 408 from the HTTP parser; 503 while closing) in OpenAI's shape.
     clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
     return503OnClosing: false,
     // Keep-alive longer than typical load balancer idle timeouts avoids resets under load.
     keepAliveTimeout: 65_000,

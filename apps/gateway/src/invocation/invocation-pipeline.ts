@@ -5,6 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { formatCost } from '@quarry/bedrock';
 import { OpenAIError } from '@quarry/openai';
+import { redactKeysAndCredentials } from '../platform/logging/log-redaction';
 import { LOGGER } from '../platform/logging/logger.token';
 import { ShutdownSignal } from '../platform/shutdown/shutdown-signal';
 import type { Principal } from '../tenancy/auth/principal';
@@ -75,6 +76,7 @@ export class InvocationPipeline {
       this.book(call, outcome);
     } catch (error) {
       const openAIError = toInvocationError(error);
+      if (openAIError.status === 500) this.logUnexpected(call, error);
       this.book(call, failureOutcome(openAIError));
       throw openAIError;
     } finally {
@@ -162,6 +164,20 @@ export class InvocationPipeline {
     } catch (error) {
       throw adviseOnClientRetry(toInvocationError(error, signals), attempts);
     }
+  }
+
+  /** A 500 is a gateway defect (not Bedrock's answer): logged with its stack, as the error filter does. */
+  private logUnexpected(call: MeteredCall, error: unknown): void {
+    this.logger.error(
+      {
+        reqId: call.requestId,
+        err: {
+          message: redactKeysAndCredentials(String((error as Error)?.message)),
+          stack: redactKeysAndCredentials(String((error as Error)?.stack)),
+        },
+      },
+      'unexpected error in a model call',
+    );
   }
 
   private book(call: MeteredCall, outcome: CallOutcome): void {

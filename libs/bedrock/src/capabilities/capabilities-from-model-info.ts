@@ -19,6 +19,7 @@ const MODES: ReadonlySet<string> = new Set<ModelMode>([
   'rerank',
   'completion',
 ]);
+const ENDPOINT_ONLY_MODES: ReadonlySet<string> = new Set(['batch', 'agent']);
 
 export function capabilitiesFromModelInfo(
   modelInfo: Record<string, unknown> | undefined,
@@ -33,9 +34,12 @@ export function capabilitiesFromModelInfo(
     overrides[capability] = value;
   }
   const mode = modelInfo.mode;
-  if (mode !== undefined && mode !== null) {
+  // batch and agent say which endpoints serve the model (the gateway decides), not what the model can do.
+  if (mode !== undefined && mode !== null && !ENDPOINT_ONLY_MODES.has(mode as string)) {
     if (typeof mode !== 'string' || !MODES.has(mode)) {
-      throw new Error(`model_info.mode must be one of ${[...MODES].join(', ')}, got ${JSON.stringify(mode)}`);
+      throw new Error(
+        `model_info.mode must be one of ${[...MODES, ...ENDPOINT_ONLY_MODES].join(', ')}, got ${JSON.stringify(mode)}`,
+      );
     }
     overrides.mode = mode;
     overrides.supportsConverse = mode === 'chat';

@@ -2,8 +2,13 @@
 // Values a client chose (model names, end-user ids) are made storable before they reach a query; the
 // character is shown as the visible escape `\u0000` so the stored value still says what was sent.
 
+// An unpaired UTF-16 surrogate (JSON's "\ud800") becomes U+FFFD, as the driver encodes it in text
+// columns anyway; jsonb (the dead-letter copy of a row) would refuse it.
+const UNPAIRED_SURROGATES = /\p{Surrogate}/gu;
+
 export function storableText(value: string): string {
-  return value.includes('\u0000') ? value.replaceAll('\u0000', '\\u0000') : value;
+  const withoutNul = value.includes('\u0000') ? value.replaceAll('\u0000', '\\u0000') : value;
+  return withoutNul.replace(UNPAIRED_SURROGATES, '\ufffd');
 }
 
 export function storableOptionalText(value: string | undefined): string | null {

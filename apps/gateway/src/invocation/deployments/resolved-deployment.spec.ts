@@ -32,7 +32,9 @@ describe('resolveDeployment', () => {
       sessionToken: undefined,
     });
     expect(prepared.clientConfig.endpoint).toBe('https://elsewhere.example');
-    expect(prepared.providerParams.top_k).toBe('do-not-send');
+    // A value read from the environment is how configs give secrets: never a model parameter.
+    expect(prepared.providerParams).not.toHaveProperty('top_k');
+    expect(JSON.stringify(prepared.providerParams)).not.toContain('do-not-send');
   });
 
   it('lets API-created deployments read only credentials from the environment, and endpoints only from the allow-list', () => {
@@ -51,7 +53,7 @@ describe('resolveDeployment', () => {
       () => fakeClient,
     );
     expect(allowed.clientConfig.endpoint).toBe(vpcEndpoint);
-    expect(prepared.providerParams.top_k).toBe('os.environ/SECRET_VALUE');
+    expect(prepared.providerParams).not.toHaveProperty('top_k');
     expect(JSON.stringify(prepared.providerParams)).not.toContain('do-not-send');
   });
 

@@ -15,9 +15,9 @@ import {
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { AppConfig } from '../../platform/config/app-config';
 import {
-  GATEWAY_PARAMS,
   SECRET_PARAMS,
   deploymentTimeoutSeconds,
+  isModelParameter,
 } from '../../platform/config/deployment-settings';
 import { endpointProblem } from '../../platform/config/endpoint-allow-list';
 import { resolveEnvReferences } from '../../platform/config/env-reference';
@@ -75,7 +75,7 @@ export function resolveDeployment(
   const basePrice = priceFor(route.pricingKey, route.arnRegion ?? region);
   const providerParams: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(params))
-    if (!GATEWAY_PARAMS.has(key)) providerParams[key] = value;
+    if (isModelParameter(key, deployment.litellmParams[key])) providerParams[key] = value;
   const clientConfig: AwsClientConfig = {
     region,
     endpoint: runtimeEndpoint(deployment, params, config),

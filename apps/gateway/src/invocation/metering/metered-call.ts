@@ -8,6 +8,9 @@ import type { ResolvedDeployment } from '../deployments/resolved-deployment';
 
 export type CallType = SpendRecord['callType'];
 
+/** Identifiers a client chose (model, end user) are kept this long in spend rows: bounded storage. */
+const MAX_STORED_IDENTIFIER = 256;
+
 export class MeteredCall {
   readonly startTime = new Date();
   private readonly startedAt = performance.now();
@@ -45,7 +48,7 @@ export class MeteredCall {
       keyId: this.principal.key?.id,
       teamId: this.principal.teamId,
       userId: this.principal.userId,
-      endUser: this.endUser,
+      endUser: this.endUser?.slice(0, MAX_STORED_IDENTIFIER),
       modelName: this.requestedModel,
       deploymentId: this.deployment?.deployment.id,
       bedrockModel: this.deployment?.route.modelId,
@@ -71,5 +74,7 @@ export class MeteredCall {
  */
 export function requestedModelOf(body: unknown): string {
   const model = (body as { model?: unknown } | null)?.model;
-  return typeof model === 'string' && model.length > 0 ? storableText(model.slice(0, 256)) : 'unknown';
+  return typeof model === 'string' && model.length > 0
+    ? storableText(model.slice(0, MAX_STORED_IDENTIFIER))
+    : 'unknown';
 }

@@ -2,8 +2,10 @@
 // its value is, whether it holds a secret or names an endpoint, and what the gateway does with it.
 // Every list elsewhere (never forwarded to Bedrock, masked in /model/info, checked as a URL, warned
 // about) is derived from this table, so a setting added here can never leak into a Bedrock body.
-// Keys not in this table are model parameters (top_k, guardrailConfig, …) and are forwarded.
+// Keys not in this table are model parameters (top_k, guardrailConfig, …) and are forwarded, except
+// those that look like credentials or read the environment (isUndeclaredSecret): ignored with a warning.
 import { MODEL_INFO_PRICE_FIELDS } from '@quarry/bedrock';
+import { isEnvReference } from './env-reference';
 
 /**
  * - `used`: the gateway acts on it;
@@ -108,9 +110,36 @@ export function settingOf(name: string): DeploymentSetting | undefined {
   return Object.hasOwn(DEPLOYMENT_SETTINGS, name) ? DEPLOYMENT_SETTINGS[name] : undefined;
 }
 
+// Other providers' credentials (vertex_credentials, azure_ad_token, …) and typos of AWS's. "token" as a
+// whole name part (session_token, bearer_token), not max_tokens or top_k-like model params.
+const SECRET_LOOKING = /secret|password|api_key|credential|(^|_)token($|_)/i;
+
+/** A declared secret, or a name that looks like one: masked in /model/info, never stored as a value. */
+export function isSecretParam(name: string): boolean {
+  return SECRET_PARAMS.has(name) || SECRET_LOOKING.test(name);
+}
+
+/**
+ * A key the table does not declare that is still no model parameter: a credential-looking name, or a
+ * value read from the environment (how LiteLLM configs give secrets). Resolved, it would otherwise be
+ * forwarded to Bedrock as a model parameter, secret and all.
+ */
+export function isUndeclaredSecret(name: string, value: unknown): boolean {
+  return settingOf(name) === undefined && (SECRET_LOOKING.test(name) || isEnvReference(value));
+}
+
+/** Whether a litellm_params key (with its value as written, before resolution) goes to Bedrock. */
+export function isModelParameter(name: string, value: unknown): boolean {
+  return !GATEWAY_PARAMS.has(name) && !isUndeclaredSecret(name, value);
+}
+
+const UNDECLARED_SECRET_NOTE =
+  'not a Quarry setting, and a credential or a value read from the environment is never sent to Bedrock';
+
 /** "litellm_params.rpm is not used by Quarry (the router does not weigh deployments yet) and is ignored" */
 export function unusedSettingMessage(name: string): string {
-  return `litellm_params.${name} is not used by Quarry (${settingOf(name)?.note ?? 'not needed'}) and is ignored`;
+  const note = settingOf(name)?.note ?? UNDECLARED_SECRET_NOTE;
+  return `litellm_params.${name} is not used by Quarry (${note}) and is ignored`;
 }
 
 /** "timeout" and LiteLLM's "request_timeout" set the same thing; `timeout` wins when both are given. */

@@ -7,6 +7,7 @@ import {
   ENDPOINT_PARAMS,
   NUMBER_PARAMS,
   STRING_PARAMS,
+  isUndeclaredSecret,
   settingOf,
 } from './deployment-settings';
 import { isObject } from './is-object';
@@ -118,7 +119,9 @@ export function validateDeploymentEntry(
   };
 }
 
-/** The litellm_params the gateway understands but does not act on. */
+/** The litellm_params the gateway understands but does not act on, and undeclared credentials. */
 function unusedSettings(params: Record<string, unknown>): string[] {
-  return Object.keys(params).filter((key) => settingOf(key)?.use === 'unused');
+  return Object.keys(params).filter(
+    (key) => settingOf(key)?.use === 'unused' || isUndeclaredSecret(key, params[key]),
+  );
 }

@@ -1,9 +1,10 @@
 // Answers Fastify gives on its own, before any route or Nest filter runs, rewritten in OpenAI's shape
 // {"error": {...}} like every other answer: a malformed request or headers too large (the HTTP parser's
-// client errors), and a request that arrives on a kept-alive connection while the server is closing.
+// client errors), a path the router cannot decode or whose parameter is too long, and a request that
+// arrives on a kept-alive connection while the server is closing.
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { OpenAIError } from '@quarry/openai';
 
 /** What the HTTP parser's failures become (the socket is closed after the answer, as Node does). */
@@ -40,6 +41,35 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex):
     );
   }
   socket.destroy(error);
+}
+
+/** What Fastify's router refuses before routing (its `frameworkErrors`), without echoing the path back. */
+function routerErrorFor(code: string): OpenAIError {
+  if (code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return new OpenAIError(
+      414,
+      'A path segment of the URL is too long',
+      'invalid_request_error',
+      'path',
+      'path_too_long',
+    );
+  if (code === 'FST_ERR_BAD_URL')
+    return OpenAIError.badRequest('The URL path is not validly percent-encoded UTF-8', 'path', 'invalid_url');
+  return new OpenAIError(500, 'Internal server error', 'server_error', null, 'internal_error');
+}
+
+/** Fastify's frameworkErrors handler: the router's refusals, in OpenAI's shape. */
+export function answerFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const answer = routerErrorFor(error.code);
+  void reply
+    .code(answer.status)
+    .header('x-request-id', request.id)
+    .headers(answer.headers)
+    .send(answer.toBody());
 }
 
 export function shuttingDownError(): OpenAIError {

@@ -1,17 +1,18 @@
 // Validation for management API bodies and queries (class-validator DTOs). Bodies are strict: an unknown
 // field is a 400 naming it (a typo like `max_budgt` must not silently create an unlimited key). Queries
 // are lenient (unknown parameters are dropped) because LiteLLM clients send many optional ones. Both refuse
-// a NUL character anywhere (Postgres cannot store it in text, so it would fail the query as a 500).
+// a NUL character or an unpaired UTF-16 surrogate (JSON's "\ud800") anywhere: Postgres cannot store
+// either in jsonb (nor NUL in text), so they would fail the query as a 500.
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { OpenAIError } from '@quarry/openai';
 
 class ManagementValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const path = nulCharacterPath(value, '');
-    if (path !== undefined)
+    const found = unstorableText(value, '');
+    if (found !== undefined)
       throw OpenAIError.badRequest(
-        `${path || 'The request'} must not contain a NUL character`,
-        path || null,
+        `${found.path || 'The request'} must not contain ${found.problem}`,
+        found.path || null,
         'invalid_field',
       );
     return super.transform(value, metadata);
@@ -32,14 +33,27 @@ export const lenientQuery = new ManagementValidationPipe({
   exceptionFactory: (errors) => toOpenAIError(errors),
 });
 
-/** The path of the first string (value or object key) holding U+0000, if any. */
-function nulCharacterPath(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+/** With the `u` flag, a surrogate pair is one code point: only a lone surrogate matches. */
+const UNPAIRED_SURROGATE = /\p{Surrogate}/u;
+
+function problemOf(text: string): string | undefined {
+  if (text.includes('\u0000')) return 'a NUL character';
+  if (UNPAIRED_SURROGATE.test(text)) return 'an unpaired UTF-16 surrogate (not valid Unicode text)';
+  return undefined;
+}
+
+/** The first string (value or object key) Postgres cannot store, with its path, if any. */
+function unstorableText(value: unknown, path: string): { path: string; problem: string } | undefined {
+  if (typeof value === 'string') {
+    const problem = problemOf(value);
+    return problem === undefined ? undefined : { path, problem };
+  }
   if (value === null || typeof value !== 'object') return undefined;
   for (const [name, child] of Object.entries(value)) {
     const childPath = path ? `${path}.${name}` : name;
-    if (name.includes('\u0000')) return childPath;
-    const found = nulCharacterPath(child, childPath);
+    const problem = problemOf(name);
+    if (problem !== undefined) return { path: childPath, problem };
+    const found = unstorableText(child, childPath);
     if (found !== undefined) return found;
   }
   return undefined;

@@ -10,11 +10,11 @@ import { validateDeploymentEntry, type ConfigModel } from '../../platform/config
 import {
   CONFIG_ONLY_PARAMS,
   ENDPOINT_PARAMS,
+  isSecretParam,
   unusedSettingMessage,
 } from '../../platform/config/deployment-settings';
 import { endpointProblem, type EndpointAllowList } from '../../platform/config/endpoint-allow-list';
 import { isEnvReference } from '../../platform/config/env-reference';
-import { isSecretParam } from './model-response';
 
 /** The only litellm_params of an API-created deployment that may be `os.environ/NAME` references. */
 export const DB_ENV_REFERENCE_PARAMS: ReadonlySet<string> = new Set([

@@ -1,17 +1,10 @@
 // Deployments as /model/info shows them: credential values are masked, `os.environ/NAME` references are
 // shown as written (they name a variable, they are not the secret).
-import { SECRET_PARAMS } from '../../platform/config/deployment-validator';
+import { isSecretParam } from '../../platform/config/deployment-settings';
 import { isEnvReference } from '../../platform/config/env-reference';
 import type { Deployment } from './deployment';
 
 export const MASKED = '********';
-// "token" as a whole name part (session_token, bearer_token), not max_tokens or top_k-like model params.
-const SECRET_LOOKING = /secret|password|api_key|credential|(^|_)token($|_)/i;
-
-export function isSecretParam(name: string): boolean {
-  return SECRET_PARAMS.has(name) || SECRET_LOOKING.test(name);
-}
-
 export function maskedParams(params: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const masked: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(params))

@@ -3,11 +3,14 @@
 // belong to no team it does not administer, or who are already members of this team (a change of role).
 // Anyone else belongs to another tenant and must look exactly like a user that does not exist: 404, the
 // same answer as for an unknown id or email (issue 12: a team admin could pull any tenant's user into
-// their team by id or by an email that user had set on itself).
+// their team by id or by an email that user had set on itself). Proxy admins and viewers belong to the
+// operator, not to a tenant, even when in no team: to a team admin they do not exist either.
 import type { UserWithTeams } from '@quarry/db';
 import { notFound } from '../auth/management-errors';
 import type { Principal } from '../auth/principal';
 import type { TeamMemberDto } from './dto/team-member.dto';
+
+const OPERATOR_ROLES: ReadonlySet<string> = new Set(['proxy_admin', 'proxy_admin_viewer']);
 
 export function assertTeamAdminMayAdd(
   principal: Principal,
@@ -21,5 +24,5 @@ export function assertTeamAdminMayAdd(
   const onlyInOwnTeams = user.memberships.every((membership) =>
     principal.teamAdminOf.includes(membership.teamId),
   );
-  if (!alreadyMember && !onlyInOwnTeams) throw notFound('User', param);
+  if (!alreadyMember && (!onlyInOwnTeams || OPERATOR_ROLES.has(user.role))) throw notFound('User', param);
 }

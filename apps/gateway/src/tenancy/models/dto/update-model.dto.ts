@@ -1,4 +1,6 @@
-import { IsObject, IsOptional, IsString } from 'class-validator';
+import { IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoundedJson } from '../../../platform/validation/bounded-values';
+import { MAX_MODEL_NAME_LENGTH } from './new-model.dto';
 
 /**
  * Body of /model/update: the model named by `model_info.id` (or `model_id`), and the fields to change.
@@ -12,13 +14,16 @@ export class UpdateModelDto {
 
   @IsOptional()
   @IsString()
+  @MaxLength(MAX_MODEL_NAME_LENGTH)
   model_name?: string | null;
 
   @IsOptional()
   @IsObject()
+  @IsBoundedJson()
   litellm_params?: Record<string, unknown> | null;
 
   @IsOptional()
   @IsObject()
+  @IsBoundedJson()
   model_info?: Record<string, unknown> | null;
 }
