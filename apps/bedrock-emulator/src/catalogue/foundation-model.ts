@@ -4,6 +4,9 @@
 /** The model-native InvokeModel body format. Families share one parser/renderer in src/runtime. */
 export type ModelFamily =
   | 'anthropic'
+  | 'anthropic-text'
+  | 'cohere-text'
+  | 'deepseek-r1'
   | 'llama'
   | 'mistral-text'
   | 'mistral-chat'

@@ -72,6 +72,9 @@ const claude = (modelId: string, modelName: string, traits: ChatTraits = {}) =>
   chatModel(modelId, modelName, 'Anthropic', 'anthropic', { vision: true, countTokens: true, ...traits });
 
 export const foundationModels: FoundationModel[] = [
+  chatModel('anthropic.claude-instant-v1', 'Claude Instant', 'Anthropic', 'anthropic-text', { legacy: true }),
+  chatModel('anthropic.claude-v2', 'Claude', 'Anthropic', 'anthropic-text', { legacy: true }),
+  chatModel('anthropic.claude-v2:1', 'Claude', 'Anthropic', 'anthropic-text', { legacy: true }),
   claude('anthropic.claude-3-haiku-20240307-v1:0', 'Claude 3 Haiku'),
   claude('anthropic.claude-3-sonnet-20240229-v1:0', 'Claude 3 Sonnet', { legacy: true }),
   claude('anthropic.claude-3-opus-20240229-v1:0', 'Claude 3 Opus', { legacy: true }),
@@ -87,6 +90,8 @@ export const foundationModels: FoundationModel[] = [
   claude('anthropic.claude-opus-4-5-20251101-v1:0', 'Claude Opus 4.5'),
   claude('anthropic.claude-opus-4-6-v1', 'Claude Opus 4.6'),
   claude('anthropic.claude-sonnet-4-6', 'Claude Sonnet 4.6'),
+  chatModel('meta.llama2-13b-chat-v1', 'Llama 2 Chat 13B', 'Meta', 'llama', { legacy: true }),
+  chatModel('meta.llama2-70b-chat-v1', 'Llama 2 Chat 70B', 'Meta', 'llama', { legacy: true }),
   chatModel('meta.llama3-8b-instruct-v1:0', 'Llama 3 8B Instruct', 'Meta', 'llama'),
   chatModel('meta.llama3-70b-instruct-v1:0', 'Llama 3 70B Instruct', 'Meta', 'llama'),
   chatModel('meta.llama3-1-8b-instruct-v1:0', 'Llama 3.1 8B Instruct', 'Meta', 'llama'),
@@ -119,6 +124,8 @@ export const foundationModels: FoundationModel[] = [
   chatModel('amazon.nova-2-pro-preview-20251202-v1:0', 'Nova 2 Pro (preview)', 'Amazon', 'nova', {
     vision: true,
   }),
+  chatModel('cohere.command-text-v14', 'Command', 'Cohere', 'cohere-text', { legacy: true }),
+  chatModel('cohere.command-light-text-v14', 'Command Light', 'Cohere', 'cohere-text', { legacy: true }),
   chatModel('cohere.command-r-v1:0', 'Command R', 'Cohere', 'cohere-command'),
   chatModel('cohere.command-r-plus-v1:0', 'Command R+', 'Cohere', 'cohere-command'),
   chatModel('ai21.jamba-instruct-v1:0', 'Jamba-Instruct', 'AI21 Labs', 'ai21-jamba'),
@@ -126,8 +133,9 @@ export const foundationModels: FoundationModel[] = [
   chatModel('ai21.jamba-1-5-large-v1:0', 'Jamba 1.5 Large', 'AI21 Labs', 'ai21-jamba'),
   chatModel('openai.gpt-oss-20b-1:0', 'gpt-oss-20b', 'OpenAI', 'openai-chat'),
   chatModel('openai.gpt-oss-120b-1:0', 'gpt-oss-120b', 'OpenAI', 'openai-chat'),
+  chatModel('deepseek.r1-v1:0', 'DeepSeek-R1', 'DeepSeek', 'deepseek-r1'),
   chatModel('deepseek.v3-v1:0', 'DeepSeek-V3.1', 'DeepSeek', 'openai-chat', { converseOnly: true }),
-  chatModel('qwen.qwen3-32b-v1:0', 'Qwen3 32B (dense)', 'Qwen', 'openai-chat', { converseOnly: true }),
+  chatModel('qwen.qwen3-32b-v1:0', 'Qwen3 32B (dense)', 'Qwen', 'openai-chat'),
   chatModel('openai.gpt-oss-safeguard-20b', 'gpt-oss-safeguard-20b', 'OpenAI', 'openai-chat', {
     converseOnly: true,
   }),
