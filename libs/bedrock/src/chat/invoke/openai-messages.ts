@@ -2,13 +2,14 @@
 // InvokeModel body is OpenAI-like (gpt-oss, Qwen 3, Jamba, Mistral Large 2, Kimi, imported OpenAI-style).
 import type { ContentBlock, ConverseCommandInput, ToolChoice } from '@aws-sdk/client-bedrock-runtime';
 import type { JsonObject } from './invoke-family';
+import { refuseMedia } from './prompt-turns';
 
 export function openAiMessages(input: ConverseCommandInput): JsonObject[] {
   const messages: JsonObject[] = [];
   const system = (input.system ?? []).map((block) => block.text ?? '').join('');
   if (system) messages.push({ role: 'system', content: system });
-  for (const message of input.messages ?? []) {
-    const blocks = message.content ?? [];
+  for (const [index, message] of (input.messages ?? []).entries()) {
+    const blocks = (message.content ?? []).map((block) => refuseMedia(block, index));
     if (message.role === 'assistant') messages.push(assistantMessage(blocks));
     else pushUserBlocks(messages, blocks);
   }

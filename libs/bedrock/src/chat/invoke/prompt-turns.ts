@@ -3,6 +3,7 @@
 // checked against the narrowed capabilities (no images, no tools), so only text, tool history and
 // cache points remain; tool history is rendered as text so earlier turns keep their meaning.
 import type { ContentBlock, ConverseCommandInput } from '@aws-sdk/client-bedrock-runtime';
+import { OpenAIError } from '@quarry/openai';
 import type { JsonObject } from './invoke-family';
 
 export interface PromptTurn {
@@ -21,14 +22,29 @@ export function promptConversation(input: ConverseCommandInput): PromptConversat
     .filter((text) => text !== '')
     .join('\n');
   const turns: PromptTurn[] = [];
-  for (const message of input.messages ?? []) {
+  for (const [index, message] of (input.messages ?? []).entries()) {
     const role = message.role === 'assistant' ? 'assistant' : 'user';
-    const text = (message.content ?? []).map(blockText).join('');
+    const text = (message.content ?? []).map((block) => blockText(refuseMedia(block, index))).join('');
     const previous = turns[turns.length - 1];
     if (previous && previous.role === role) previous.text += `\n${text}`;
     else turns.push({ role, text });
   }
   return { system, turns };
+}
+
+/**
+ * Images, documents and video cannot go into a text prompt; dropping them would answer a question the
+ * client did not ask. (The index counts Bedrock's turns, where system messages are not turns.)
+ */
+export function refuseMedia(block: ContentBlock, turn: number): ContentBlock {
+  if (block.image || block.document || block.video) {
+    throw OpenAIError.badRequest(
+      `messages: this model's InvokeModel format takes text only, but turn ${turn + 1} carries ${block.image ? 'an image' : block.document ? 'a document' : 'a video'}`,
+      'messages',
+      'unsupported_content',
+    );
+  }
+  return block;
 }
 
 function blockText(block: ContentBlock): string {

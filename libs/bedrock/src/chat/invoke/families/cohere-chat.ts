@@ -12,7 +12,7 @@ import type {
 import { randomUUID } from 'node:crypto';
 import { type InvokeFamily, type JsonObject, type NativeAnswer } from '../invoke-family';
 import { stopReasonOf } from '../native-stop-reason';
-import { definedMembers, extraFields, samplingOf } from '../prompt-turns';
+import { definedMembers, extraFields, refuseMedia, samplingOf } from '../prompt-turns';
 import { TextEvents } from '../text-chunk-events';
 
 const COHERE_TYPES: Record<string, string> = {
@@ -24,8 +24,8 @@ const COHERE_TYPES: Record<string, string> = {
   object: 'dict',
 };
 
-function textOf(message: Message): string {
-  return (message.content ?? []).map((block) => block.text ?? '').join('');
+function textOf(message: Message, turn: number): string {
+  return (message.content ?? []).map((block) => refuseMedia(block, turn).text ?? '').join('');
 }
 
 function cohereTools(input: ConverseCommandInput): JsonObject[] | undefined {
@@ -83,16 +83,16 @@ export const cohereChatFamily: InvokeFamily = {
     const messages = input.messages ?? [];
     const last = messages[messages.length - 1];
     const history = (last?.role === 'user' ? messages.slice(0, -1) : messages)
-      .map((message) => ({
+      .map((message, turn) => ({
         role: message.role === 'assistant' ? 'CHATBOT' : 'USER',
-        message: textOf(message),
+        message: textOf(message, turn),
       }))
       .filter((turn) => turn.message !== '');
     const sampling = samplingOf(input);
     const extra = extraFields(input);
     const preamble = (input.system ?? []).map((block) => block.text ?? '').join('\n');
     return definedMembers({
-      message: last?.role === 'user' ? textOf(last) : '',
+      message: last?.role === 'user' ? textOf(last, messages.length - 1) : '',
       chat_history: history.length > 0 ? history : undefined,
       preamble: preamble || undefined,
       max_tokens: sampling.maxTokens,
