@@ -1,6 +1,7 @@
 // Chat completions over InvokeModel with the openai SDK against the emulator: every model family's
 // native body, streamed and not, the same OpenAI answer shapes as Converse, usage, cost and spend rows.
 import type OpenAI from 'openai';
+import { withFaults } from '../../apps/bedrock-emulator/src/index';
 import { deployment, startChatFixture, type ChatFixture } from './chat-fixture';
 
 let fixture: ChatFixture;
@@ -31,9 +32,18 @@ const FAMILIES: Array<[string, string, string?]> = [
   ],
 ];
 
+const LLAMA = 'meta.llama3-8b-instruct-v1:0';
+
+/** An InvokeModel Llama deployment whose calls make the emulator inject `faults` (sent as model_id). */
+function faultyInvoke(name: string, faults: string): string {
+  return deployment(name, `bedrock/invoke/${LLAMA}`, `\n      model_id: ${withFaults(LLAMA, faults)}`);
+}
+
 beforeAll(async () => {
   fixture = await startChatFixture(
-    FAMILIES.map(([name, model, extra]) => deployment(name, model, extra ?? '')).join(''),
+    FAMILIES.map(([name, model, extra]) => deployment(name, model, extra ?? '')).join('') +
+      faultyInvoke('invoke-broken-midstream', 'midstream') +
+      faultyInvoke('invoke-flaky', `throttle:2,nonce:${Date.now().toString(36)}`),
     ['invoke-*'],
   );
 });
@@ -174,5 +184,28 @@ describe('chat completions over InvokeModel', () => {
       drop_params: true,
     } as OpenAI.ChatCompletionCreateParamsNonStreaming);
     expect(dropped.choices[0].message.content!.length).toBeGreaterThan(0);
+  });
+
+  it('retries a throttled InvokeModel call before the first byte and answers', async () => {
+    const { data, response } = await fixture.client.chat.completions
+      .create({ model: 'invoke-flaky', messages: MESSAGES })
+      .withResponse();
+    expect(data.choices[0].message.content!.length).toBeGreaterThan(0);
+    expect(await spendRow(response.headers.get('x-request-id')!)).toMatchObject({ status: 'success' });
+  });
+
+  it('ends an InvokeModel stream that fails midway with the in-band error event and [DONE], booked as an error', async () => {
+    const response = await fixture.gateway.request('/v1/chat/completions', {
+      method: 'POST',
+      key: fixture.tenant.key,
+      json: { model: 'invoke-broken-midstream', messages: MESSAGES, stream: true },
+    });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toContain('"error"');
+    expect(text.trimEnd().endsWith('data: [DONE]')).toBe(true);
+    const row = await spendRow(response.headers.get('x-request-id')!);
+    expect(row).toMatchObject({ status: 'error' });
+    expect(row!.httpStatus).toBeGreaterThanOrEqual(500);
   });
 });
