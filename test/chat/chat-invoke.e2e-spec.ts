@@ -21,6 +21,8 @@ const FAMILIES: Array<[string, string, string?]> = [
   ['invoke-cohere-command', 'bedrock/invoke/cohere.command-text-v14'],
   ['invoke-command-r', 'bedrock/invoke/cohere.command-r-v1:0'],
   ['invoke-jamba', 'bedrock/invoke/ai21.jamba-1-5-mini-v1:0'],
+  // Jurassic-2 cannot stream on Bedrock: its streams are answered from one InvokeModel call.
+  ['invoke-jurassic-2', 'bedrock/invoke/ai21.j2-mid-v1'],
   ['invoke-deepseek-r1', 'bedrock/invoke/deepseek.r1-v1:0'],
   ['invoke-gpt-oss', 'bedrock/invoke/openai.gpt-oss-20b-1:0'],
   ['invoke-qwen3', 'bedrock/invoke/qwen.qwen3-32b-v1:0'],

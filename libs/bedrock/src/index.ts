@@ -44,4 +44,4 @@ export * from './chat/invoke/invoke-request';
 export * from './chat/invoke/invoke-response';
 export * from './chat/invoke/invoke-stream';
 export * from './chat/invoke/invoke-calls';
-export { invokeFormatOf, type InvokeFormat } from './chat/invoke/invoke-formats';
+export { formatStreams, invokeFormatOf, type InvokeFormat } from './chat/invoke/invoke-formats';

@@ -14,6 +14,7 @@ export type ModelFamily =
   | 'nova'
   | 'cohere-command'
   | 'ai21-jamba'
+  | 'ai21-j2'
   | 'openai-chat'
   | 'titan-embed-text-v1'
   | 'titan-embed-text-v2'

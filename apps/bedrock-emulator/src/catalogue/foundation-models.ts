@@ -1,42 +1,8 @@
 // The models this emulator answers for. Chat models take Converse and InvokeModel (streamed or not);
 // embedding, image and rerank models only take a non-streamed InvokeModel, as on Bedrock.
+import { chatModel, type ChatTraits } from './chat-model';
 import type { FoundationModel, Modality, ModelFamily } from './foundation-model';
-
-interface ChatTraits {
-  vision?: boolean;
-  countTokens?: boolean;
-  /** Models whose native InvokeModel format the emulator does not speak are Converse-only here. */
-  converseOnly?: boolean;
-  legacy?: boolean;
-}
-
-function chatModel(
-  modelId: string,
-  modelName: string,
-  providerName: string,
-  family: ModelFamily,
-  traits: ChatTraits = {},
-): FoundationModel {
-  const inputModalities: Modality[] = traits.vision ? ['TEXT', 'IMAGE'] : ['TEXT'];
-  return {
-    modelId,
-    modelName,
-    providerName,
-    family,
-    inputModalities,
-    outputModalities: ['TEXT'],
-    responseStreamingSupported: true,
-    inferenceTypesSupported: ['ON_DEMAND', 'INFERENCE_PROFILE'],
-    lifecycleStatus: traits.legacy ? 'LEGACY' : 'ACTIVE',
-    operations: {
-      converse: true,
-      converseStream: true,
-      invoke: !traits.converseOnly,
-      invokeStream: !traits.converseOnly,
-      countTokens: traits.countTokens ?? false,
-    },
-  };
-}
+import { legacyChatModels } from './legacy-chat-models';
 
 function invokeOnlyModel(
   modelId: string,
@@ -72,9 +38,7 @@ const claude = (modelId: string, modelName: string, traits: ChatTraits = {}) =>
   chatModel(modelId, modelName, 'Anthropic', 'anthropic', { vision: true, countTokens: true, ...traits });
 
 export const foundationModels: FoundationModel[] = [
-  chatModel('anthropic.claude-instant-v1', 'Claude Instant', 'Anthropic', 'anthropic-text', { legacy: true }),
-  chatModel('anthropic.claude-v2', 'Claude', 'Anthropic', 'anthropic-text', { legacy: true }),
-  chatModel('anthropic.claude-v2:1', 'Claude', 'Anthropic', 'anthropic-text', { legacy: true }),
+  ...legacyChatModels,
   claude('anthropic.claude-3-haiku-20240307-v1:0', 'Claude 3 Haiku'),
   claude('anthropic.claude-3-sonnet-20240229-v1:0', 'Claude 3 Sonnet', { legacy: true }),
   claude('anthropic.claude-3-opus-20240229-v1:0', 'Claude 3 Opus', { legacy: true }),
@@ -90,8 +54,6 @@ export const foundationModels: FoundationModel[] = [
   claude('anthropic.claude-opus-4-5-20251101-v1:0', 'Claude Opus 4.5'),
   claude('anthropic.claude-opus-4-6-v1', 'Claude Opus 4.6'),
   claude('anthropic.claude-sonnet-4-6', 'Claude Sonnet 4.6'),
-  chatModel('meta.llama2-13b-chat-v1', 'Llama 2 Chat 13B', 'Meta', 'llama', { legacy: true }),
-  chatModel('meta.llama2-70b-chat-v1', 'Llama 2 Chat 70B', 'Meta', 'llama', { legacy: true }),
   chatModel('meta.llama3-8b-instruct-v1:0', 'Llama 3 8B Instruct', 'Meta', 'llama'),
   chatModel('meta.llama3-70b-instruct-v1:0', 'Llama 3 70B Instruct', 'Meta', 'llama'),
   chatModel('meta.llama3-1-8b-instruct-v1:0', 'Llama 3.1 8B Instruct', 'Meta', 'llama'),
@@ -124,8 +86,6 @@ export const foundationModels: FoundationModel[] = [
   chatModel('amazon.nova-2-pro-preview-20251202-v1:0', 'Nova 2 Pro (preview)', 'Amazon', 'nova', {
     vision: true,
   }),
-  chatModel('cohere.command-text-v14', 'Command', 'Cohere', 'cohere-text', { legacy: true }),
-  chatModel('cohere.command-light-text-v14', 'Command Light', 'Cohere', 'cohere-text', { legacy: true }),
   chatModel('cohere.command-r-v1:0', 'Command R', 'Cohere', 'cohere-command'),
   chatModel('cohere.command-r-plus-v1:0', 'Command R+', 'Cohere', 'cohere-command'),
   chatModel('ai21.jamba-instruct-v1:0', 'Jamba-Instruct', 'AI21 Labs', 'ai21-jamba'),

@@ -1,5 +1,6 @@
 // Which TextFamily speaks each chat model family's native InvokeModel format.
 import type { ModelFamily } from '../../catalogue/foundation-model';
+import { ai21J2Family } from './ai21-j2.family';
 import { anthropicFamily } from './anthropic.family';
 import { anthropicTextFamily } from './anthropic-text.family';
 import { cohereCommandFamily } from './cohere-command.family';
@@ -24,6 +25,7 @@ const textFamilies: Partial<Record<ModelFamily, TextFamily>> = {
   nova: novaFamily,
   'cohere-command': cohereCommandFamily,
   'ai21-jamba': openAiStyleFamily('jamba'),
+  'ai21-j2': ai21J2Family,
   'openai-chat': openAiStyleFamily('openai'),
 };
 

@@ -7,7 +7,9 @@ import {
   converseStream,
   estimateConverseUsage,
   fromConverseResponse,
+  formatStreams,
   fromInvokeResponse,
+  invokeAnswerEvents,
   invokeModel,
   invokeModelStream,
   invokeStreamEvents,
@@ -67,8 +69,11 @@ export async function openChatStream(
     const opened = await converseStream(deployment.runtime, translation.request.input, signal);
     return opened.stream ?? noEvents();
   }
-  const opened = await invokeModelStream(deployment.runtime, translation.request.input, signal);
-  return invokeStreamEvents(opened.body, translation.request.format);
+  const { input, format } = translation.request;
+  if (!formatStreams(format))
+    return invokeAnswerEvents(await invokeModel(deployment.runtime, input, signal), format);
+  const opened = await invokeModelStream(deployment.runtime, input, signal);
+  return invokeStreamEvents(opened.body, format);
 }
 
 /** The usage of a stream cut short before Bedrock reported it: estimated from the prompt and the output. */

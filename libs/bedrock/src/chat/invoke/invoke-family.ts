@@ -36,6 +36,8 @@ export interface InvokeFamily {
       | 'supportsPromptCaching'
     >
   >;
+  /** False for models Bedrock cannot stream: a streamed request is then answered from one InvokeModel call. */
+  streams?: false;
   body(input: ConverseCommandInput, options: BodyOptions): JsonObject;
   answer(body: JsonObject): NativeAnswer;
   decoder(): ChunkDecoder;

@@ -1,6 +1,7 @@
 // Which native body format a deployment's InvokeModel calls use: from the spec prefix of an imported
 // model (`bedrock/llama/arn:…`), else from the model id. One table, so adding a model family is one line.
 import type { BedrockRoute, InvokeSpec } from '../../route';
+import { ai21JurassicFamily } from './families/ai21-jurassic';
 import { anthropicMessagesFamily } from './families/anthropic-messages';
 import { anthropicTextFamily } from './families/anthropic-text';
 import { cohereChatFamily } from './families/cohere-chat';
@@ -21,6 +22,7 @@ export type InvokeFormat =
   | 'mistral-text'
   | 'openai-chat'
   | 'jamba-chat'
+  | 'ai21-jurassic'
   | 'moonshot-chat'
   | 'titan-text'
   | 'nova'
@@ -37,6 +39,7 @@ export const INVOKE_FAMILIES: Record<InvokeFormat, InvokeFamily> = {
   'mistral-text': mistralTextFamily,
   'openai-chat': openAiChatFamily(OPENAI_CHAT),
   'jamba-chat': openAiChatFamily(JAMBA_CHAT),
+  'ai21-jurassic': ai21JurassicFamily,
   'moonshot-chat': openAiChatFamily(MOONSHOT_CHAT),
   'titan-text': titanTextFamily,
   nova: novaFamily,
@@ -84,7 +87,7 @@ export function invokeFormatOf(
           ? 'cohere-text'
           : undefined;
     case 'ai21':
-      return /jamba/.test(id) ? 'jamba-chat' : undefined;
+      return /jamba/.test(id) ? 'jamba-chat' : /\.j2-/.test(id) ? 'ai21-jurassic' : undefined;
     case 'deepseek':
       return /\.r1/.test(id) ? 'deepseek-r1' : 'openai-chat';
     case 'openai':
@@ -98,4 +101,9 @@ export function invokeFormatOf(
       return undefined;
     }
   }
+}
+
+/** Whether Bedrock streams this format (InvokeModelWithResponseStream); if not, chat streams are answered from one call. */
+export function formatStreams(format: InvokeFormat): boolean {
+  return INVOKE_FAMILIES[format].streams !== false;
 }

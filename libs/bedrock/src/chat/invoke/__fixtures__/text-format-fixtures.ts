@@ -194,4 +194,23 @@ export const TEXT_FORMAT_FIXTURES: InvokeFixture[] = [
     chunks: [{ generation: 'Gold', stop_reason: 'stop', ...METRICS }],
     streamed: { content: 'Gold', finishReason: 'stop' },
   },
+  {
+    name: 'ai21 jurassic-2',
+    model: 'ai21.j2-ultra-v1',
+    request: { ...request, stop: ['User:'] },
+    body: {
+      prompt: 'Be brief.\nUser: Hi\nAssistant: Hello.\nUser: Colour?\nAssistant:',
+      maxTokens: 50,
+      temperature: 0.2,
+      topP: 0.9,
+      stopSequences: ['User:'],
+    },
+    answer: { id: 1, completions: [{ data: { text: ' Grey' }, finishReason: { reason: 'endoftext' } }] },
+    headerUsage: { inputTokens: 15, outputTokens: 1 },
+    message: { role: 'assistant', content: ' Grey' },
+    finishReason: 'stop',
+    usage: { prompt_tokens: 15, completion_tokens: 1 },
+    chunks: [{ completions: [{ data: { text: ' Grey' }, finishReason: { reason: 'length' } }], ...METRICS }],
+    streamed: { content: ' Grey', finishReason: 'length' },
+  },
 ];
