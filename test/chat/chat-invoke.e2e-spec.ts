@@ -34,6 +34,18 @@ const FAMILIES: Array<[string, string, string?]> = [
   ],
 ];
 
+/** Legacy ids LiteLLM's documents use as plain `bedrock/<id>` (Converse serves them all). */
+const SEED_LEGACY_IDS = [
+  'anthropic.claude-instant-v1',
+  'anthropic.claude-v2',
+  'anthropic.claude-v2:1',
+  'meta.llama2-13b-chat-v1',
+  'meta.llama2-70b-chat-v1',
+  'cohere.command-text-v14',
+  'ai21.j2-mid-v1',
+  'ai21.j2-ultra-v1',
+];
+
 const LLAMA = 'meta.llama3-8b-instruct-v1:0';
 
 /** An InvokeModel Llama deployment whose calls make the emulator inject `faults` (sent as model_id). */
@@ -44,6 +56,7 @@ function faultyInvoke(name: string, faults: string): string {
 beforeAll(async () => {
   fixture = await startChatFixture(
     FAMILIES.map(([name, model, extra]) => deployment(name, model, extra ?? '')).join('') +
+      SEED_LEGACY_IDS.map((id) => deployment(`invoke-seed-${id}`, `bedrock/${id}`)).join('') +
       faultyInvoke('invoke-broken-midstream', 'midstream') +
       faultyInvoke('invoke-flaky', `throttle:2,nonce:${Date.now().toString(36)}`),
     ['invoke-*'],
@@ -209,5 +222,13 @@ describe('chat completions over InvokeModel', () => {
     const row = await spendRow(response.headers.get('x-request-id')!);
     expect(row).toMatchObject({ status: 'error' });
     expect(row!.httpStatus).toBeGreaterThanOrEqual(500);
+  });
+
+  it.each(SEED_LEGACY_IDS)("answers the seeds' bedrock/%s as written, priced", async (id) => {
+    const { data, response } = await fixture.client.chat.completions
+      .create({ model: `invoke-seed-${id}`, messages: [{ role: 'user', content: 'Hello' }] })
+      .withResponse();
+    expect(data.choices[0].message.content!.length).toBeGreaterThan(0);
+    expect(Number(response.headers.get('x-quarry-response-cost'))).toBeGreaterThan(0);
   });
 });
