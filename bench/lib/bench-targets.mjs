@@ -7,12 +7,14 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   BEDROCK_MODEL_ID,
+  EMBEDDING_MODEL_ID,
   EMULATOR_ACCESS_KEY_ID,
   EMULATOR_SECRET_ACCESS_KEY,
+  QUARRY_ROUTES,
   REGION,
   quarryModelName,
 } from './bench-constants.mjs';
-import { converseCall, openAIChatBody } from './chat-requests.mjs';
+import { directCall, openAIChatBody, openAIEmbeddingsBody, quarryRouteOf } from './chat-requests.mjs';
 import { freePort, startNode, waitUntilListening } from './child-processes.mjs';
 import { signedHeaders } from './sigv4-headers.mjs';
 
@@ -57,16 +59,18 @@ export async function startEmulators(plan, { root, logDir }) {
 }
 
 function quarryConfigYaml(emulators) {
-  const entries = [...emulators].map(([key, { endpoint }]) =>
-    [
-      `  - model_name: ${quarryModelName(key)}`,
-      '    litellm_params:',
-      `      model: bedrock/${BEDROCK_MODEL_ID}`,
-      `      aws_region_name: ${REGION}`,
-      `      aws_access_key_id: ${EMULATOR_ACCESS_KEY_ID}`,
-      `      aws_secret_access_key: ${EMULATOR_SECRET_ACCESS_KEY}`,
-      `      aws_bedrock_runtime_endpoint: ${endpoint}`,
-    ].join('\n'),
+  const entries = [...emulators].flatMap(([key, { endpoint }]) =>
+    QUARRY_ROUTES.map(({ route, model }) =>
+      [
+        `  - model_name: ${quarryModelName(key, route)}`,
+        '    litellm_params:',
+        `      model: ${model}`,
+        `      aws_region_name: ${REGION}`,
+        `      aws_access_key_id: ${EMULATOR_ACCESS_KEY_ID}`,
+        `      aws_secret_access_key: ${EMULATOR_SECRET_ACCESS_KEY}`,
+        `      aws_bedrock_runtime_endpoint: ${endpoint}`,
+      ].join('\n'),
+    ),
   );
   // Retries off: an error must show up in the figures, not be hidden by a second attempt.
   return `model_list:\n${entries.join('\n')}\nlitellm_settings:\n  num_retries: 0\n`;
@@ -111,7 +115,12 @@ export async function startQuarry(
   const response = await fetch(`${baseUrl}/key/generate`, {
     method: 'POST',
     headers: { authorization: `Bearer ${masterKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ models: [...emulators.keys()].map(quarryModelName), key_alias: `bench-${name}` }),
+    body: JSON.stringify({
+      models: [...emulators.keys()].flatMap((key) =>
+        QUARRY_ROUTES.map(({ route }) => quarryModelName(key, route)),
+      ),
+      key_alias: `bench-${name}`,
+    }),
   });
   const created = await response.json().catch(() => ({}));
   if (!response.ok || typeof created.key !== 'string') {
@@ -123,11 +132,12 @@ export async function startQuarry(
   return {
     name,
     handle,
-    requestFor: async (kind, latencyKey) => ({
-      url: `${baseUrl}/v1/chat/completions`,
-      headers,
-      body: openAIChatBody(kind, quarryModelName(latencyKey)),
-    }),
+    requestFor: async (kind, latencyKey) => {
+      const model = quarryModelName(latencyKey, quarryRouteOf(kind));
+      return kind === 'embeddings'
+        ? { url: `${baseUrl}/v1/embeddings`, headers, body: openAIEmbeddingsBody(model) }
+        : { url: `${baseUrl}/v1/chat/completions`, headers, body: openAIChatBody(kind, model) };
+    },
   };
 }
 
@@ -152,31 +162,38 @@ export async function startPortkey(emulators, { root, logDir }) {
   return {
     name: 'portkey',
     handle,
-    requestFor: async (kind, latencyKey) => ({
-      url: `${baseUrl}/v1/chat/completions`,
-      headers: {
-        'content-type': 'application/json',
-        'x-portkey-provider': 'bedrock',
-        'x-portkey-aws-access-key-id': EMULATOR_ACCESS_KEY_ID,
-        'x-portkey-aws-secret-access-key': EMULATOR_SECRET_ACCESS_KEY,
-        'x-portkey-aws-region': REGION,
-        // Portkey replaces the Bedrock base URL with this host and signs for it (127.0.0.1 is in its
-        // default TRUSTED_CUSTOM_HOSTS list, so its SSRF guard lets it through).
-        'x-portkey-custom-host': emulators.get(latencyKey).endpoint,
-      },
-      body: openAIChatBody(kind, BEDROCK_MODEL_ID),
-    }),
+    // Portkey's Bedrock chat always takes Converse: it has no InvokeModel chat route to compare.
+    requestFor: async (kind, latencyKey) =>
+      kind === 'invoke-stream'
+        ? null
+        : {
+            url: `${baseUrl}/v1/${kind === 'embeddings' ? 'embeddings' : 'chat/completions'}`,
+            headers: {
+              'content-type': 'application/json',
+              'x-portkey-provider': 'bedrock',
+              'x-portkey-aws-access-key-id': EMULATOR_ACCESS_KEY_ID,
+              'x-portkey-aws-secret-access-key': EMULATOR_SECRET_ACCESS_KEY,
+              'x-portkey-aws-region': REGION,
+              // Portkey replaces the Bedrock base URL with this host and signs for it (127.0.0.1 is in its
+              // default TRUSTED_CUSTOM_HOSTS list, so its SSRF guard lets it through).
+              'x-portkey-custom-host': emulators.get(latencyKey).endpoint,
+            },
+            body:
+              kind === 'embeddings'
+                ? openAIEmbeddingsBody(EMBEDDING_MODEL_ID)
+                : openAIChatBody(kind, BEDROCK_MODEL_ID),
+          },
   };
 }
 
-/** The emulator itself, called with the Converse request the chat request becomes (the baseline). */
+/** The emulator itself, called with the Bedrock request the OpenAI request becomes (the baseline). */
 export function directTarget(emulators) {
   return {
     name: 'direct',
     handle: undefined,
     requestFor: async (kind, latencyKey) => {
       const { endpoint } = emulators.get(latencyKey);
-      const { path: operationPath, body } = converseCall(kind);
+      const { path: operationPath, body } = directCall(kind);
       return {
         url: `${endpoint}${operationPath}`,
         headers: await signedHeaders(endpoint, operationPath, body),

@@ -1,14 +1,30 @@
 // The requests every target is driven with. Quarry and Portkey get the same OpenAI chat request (only
 // `model` differs: Quarry's public model name vs the Bedrock id Portkey forwards); "direct" gets the
-// Converse body that request becomes, sent straight to the emulator.
-import { BEDROCK_MODEL_ID } from './bench-constants.mjs';
+// Bedrock call that request becomes, sent straight to the emulator: Converse for the chat kinds, the
+// Anthropic Messages body on InvokeModelWithResponseStream for `invoke-stream` (Quarry's
+// `bedrock/invoke/` route), Titan's `{inputText}` on InvokeModel for `embeddings`.
+import { BEDROCK_MODEL_ID, EMBEDDING_MODEL_ID } from './bench-constants.mjs';
 
 /** ~20 kB of prose-like text: the emulator counts 4 characters per token, like a real prompt. */
 const LARGE_PROMPT_BYTES = 20 * 1024;
 /** The emulator echoes the prompt back; a cap keeps the answer small so the prompt size is what varies. */
 const MAX_TOKENS = 64;
 
-export const REQUEST_KINDS = ['small', 'large', 'small-stream', 'large-stream'];
+export const REQUEST_KINDS = [
+  'small',
+  'large',
+  'small-stream',
+  'large-stream',
+  'invoke-stream',
+  'embeddings',
+];
+
+/** Which of Quarry's deployments serves a kind (see QUARRY_ROUTES). */
+export function quarryRouteOf(kind) {
+  if (kind === 'invoke-stream') return 'invoke';
+  if (kind === 'embeddings') return 'embed';
+  return '';
+}
 
 export function isStreamKind(kind) {
   return kind.endsWith('-stream');
@@ -34,8 +50,34 @@ export function openAIChatBody(kind, model) {
   return JSON.stringify(body);
 }
 
+/** The OpenAI embeddings body: one short input, as most retrieval pipelines send per query. */
+export function openAIEmbeddingsBody(model) {
+  return JSON.stringify({ model, input: promptOf('small') });
+}
+
+/** The Bedrock call the OpenAI request of this kind turns into. */
+export function directCall(kind) {
+  if (kind === 'embeddings') {
+    return {
+      path: `/model/${encodeURIComponent(EMBEDDING_MODEL_ID)}/invoke`,
+      body: JSON.stringify({ inputText: promptOf('small') }),
+    };
+  }
+  if (kind === 'invoke-stream') {
+    return {
+      path: `/model/${encodeURIComponent(BEDROCK_MODEL_ID)}/invoke-with-response-stream`,
+      body: JSON.stringify({
+        anthropic_version: 'bedrock-2023-05-31',
+        max_tokens: MAX_TOKENS,
+        messages: [{ role: 'user', content: [{ type: 'text', text: promptOf('small') }] }],
+      }),
+    };
+  }
+  return converseCall(kind);
+}
+
 /** The Converse (or ConverseStream) call the OpenAI request above turns into. */
-export function converseCall(kind) {
+function converseCall(kind) {
   const operation = isStreamKind(kind) ? 'converse-stream' : 'converse';
   return {
     // Label encoding as the AWS SDK does it (`:` → `%3A`), so the signature matches what the emulator checks.

@@ -22,6 +22,7 @@ async function warmUp(targets, plan, log) {
     for (const kind of plan.requests) {
       for (const target of targets) {
         const request = await target.requestFor(kind, latencyMs);
+        if (!request) continue; // a target that does not serve this kind
         const outcome = await runLoad(request, {
           connections: Math.max(...plan.connections),
           durationSeconds: plan.warmupSeconds,
@@ -45,14 +46,16 @@ export async function runLoadPhase(targets, plan, log) {
   for (const latencyMs of plan.latenciesMs) {
     for (const kind of plan.requests) {
       for (const connections of plan.connections) {
+        const serving = [];
+        for (const target of targets) if (await target.requestFor(kind, latencyMs)) serving.push(target);
         const pooled = new Map(
-          targets.map((target) => [
+          serving.map((target) => [
             target.name,
             { samples: new Samples(), requests: 0, seconds: 0, errors: 0, cpuMicros: 0, rounds: [] },
           ]),
         );
         for (let roundIndex = 0; roundIndex < plan.rounds; roundIndex++) {
-          for (const target of rotated(targets, roundIndex)) {
+          for (const target of rotated(serving, roundIndex)) {
             const request = await target.requestFor(kind, latencyMs);
             const totals = pooled.get(target.name);
             const cpuBefore = target.handle ? cpuMicrosOf(target.handle) : null;

@@ -4,6 +4,13 @@ import { isStreamKind } from './chat-requests.mjs';
 
 function looksRight(targetName, kind, status, text) {
   if (status !== 200) return false;
+  if (kind === 'embeddings') {
+    const answer = JSON.parse(text);
+    return Array.isArray(targetName === 'direct' ? answer.embedding : answer.data?.[0]?.embedding);
+  }
+  // InvokeModelWithResponseStream: an event stream of `chunk` events (their JSON is base64 inside).
+  if (targetName === 'direct' && kind === 'invoke-stream')
+    return text.includes('chunk') && text.includes('bytes');
   if (targetName === 'direct') {
     // Converse JSON, or an event stream whose last events are messageStop and metadata.
     return isStreamKind(kind) ? text.includes('messageStop') : Boolean(JSON.parse(text).output?.message);
@@ -19,6 +26,7 @@ export async function preflight(targets, requestKinds, latencyKeys) {
     for (const latencyKey of latencyKeys) {
       for (const kind of requestKinds) {
         const request = await target.requestFor(kind, latencyKey);
+        if (!request) continue; // a target that does not serve this kind
         const response = await fetch(request.url, {
           method: 'POST',
           headers: request.headers,

@@ -22,13 +22,15 @@ export async function runTtfbPhase(targets, plan, log) {
   const results = [];
   for (const latencyMs of plan.latenciesMs) {
     for (const kind of ttfbKinds(plan.requests)) {
-      const agents = new Map(targets.map((target) => [target.name, keptAliveAgent()]));
+      const serving = [];
+      for (const target of targets) if (await target.requestFor(kind, latencyMs)) serving.push(target);
+      const agents = new Map(serving.map((target) => [target.name, keptAliveAgent()]));
       const samples = new Map(
-        targets.map((target) => [target.name, { firstByte: new Samples(), headers: new Samples() }]),
+        serving.map((target) => [target.name, { firstByte: new Samples(), headers: new Samples() }]),
       );
       try {
         for (let taken = 0; taken < plan.ttfbSamples; taken += BLOCK) {
-          for (const target of targets) {
+          for (const target of serving) {
             const request = await target.requestFor(kind, latencyMs);
             const wanted = Math.min(BLOCK, plan.ttfbSamples - taken);
             // One unmeasured request first: it opens the kept-alive connection and wakes the processes.

@@ -40,3 +40,8 @@ export * from './images/image-calls';
 export * from './rerank/rerank-request';
 export * from './rerank/rerank-response';
 export * from './rerank/rerank-calls';
+export * from './chat/invoke/invoke-request';
+export * from './chat/invoke/invoke-response';
+export * from './chat/invoke/invoke-stream';
+export * from './chat/invoke/invoke-calls';
+export { formatStreams, invokeFormatOf, type InvokeFormat } from './chat/invoke/invoke-formats';

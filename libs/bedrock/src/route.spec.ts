@@ -31,6 +31,39 @@ describe('parseDeploymentModel', () => {
     });
   });
 
+  const IMPORTED = 'arn:aws:bedrock:us-east-1:123456789012:imported-model/abc123xyz';
+
+  it.each(['llama', 'deepseek_r1', 'qwen2', 'qwen3', 'openai', 'moonshot'])(
+    'sends an imported model named with the %s/ spec prefix to InvokeModel in that body format',
+    (spec) => {
+      expect(parseDeploymentModel(`bedrock/${spec}/${IMPORTED}`)).toMatchObject({
+        kind: 'invoke',
+        modelId: IMPORTED,
+        invokeSpec: spec,
+        arnRegion: 'us-east-1',
+      });
+      expect(parseDeploymentModel(`bedrock/invoke/${spec}/${IMPORTED}`)).toMatchObject({
+        kind: 'invoke',
+        invokeSpec: spec,
+      });
+    },
+  );
+
+  it.each(['nova', 'nova-2'])('sends a custom Nova model named with %s/ to Converse', (spec) => {
+    const custom = 'arn:aws:bedrock:us-east-1:123456789012:custom-model/amazon.nova-lite-v1:0:300k/abc';
+    expect(parseDeploymentModel(`bedrock/${spec}/${custom}`)).toMatchObject({
+      kind: 'converse',
+      modelId: custom,
+      family: 'amazon-nova',
+    });
+    expect(parseDeploymentModel(`bedrock/${spec}/${custom}`)).not.toHaveProperty('invokeSpec');
+    expect(() => parseDeploymentModel(`bedrock/invoke/${spec}/${custom}`)).toThrow(/served by Converse/);
+  });
+
+  it('reads no spec prefix into an ordinary model id', () => {
+    expect(parseDeploymentModel(`bedrock/invoke/${HAIKU}`)).not.toHaveProperty('invokeSpec');
+  });
+
   it.each(['us', 'eu', 'apac', 'global', 'us-gov', 'jp', 'au', 'ca'])(
     'keeps the %s. cross-region prefix in the pricing key but not in the base model id',
     (prefix) => {

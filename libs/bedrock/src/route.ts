@@ -4,6 +4,9 @@
 //   bedrock/converse/<id>             Converse
 //   bedrock/invoke/<id>               InvokeModel (family-specific native bodies)
 //   bedrock/agent/<agentId>/<aliasId> InvokeAgent
+//   bedrock/<spec>/<imported ARN>     InvokeModel with the body format <spec> names (LiteLLM's spec
+//                                     prefixes: llama, deepseek_r1, qwen2, qwen3, openai, moonshot)
+//   bedrock/nova/<custom ARN>         Converse (also nova-2/): a custom Nova model
 //
 // <id> may be a base model id, a cross-region inference profile (`us.`, `eu.`, `apac.`, `global.`,
 // `us-gov.`, `jp.`, `au.`, `ca.`), or a foundation-model / inference-profile /
@@ -33,7 +36,15 @@ export interface BedrockRoute {
   arnRegion?: string;
   agentId?: string;
   agentAliasId?: string;
+  /** The native body format a spec prefix chose for an imported model (`bedrock/llama/arn:…`). */
+  invokeSpec?: InvokeSpec;
 }
+
+/** LiteLLM's spec prefixes that name the body format of an imported model (InvokeModel). */
+export const INVOKE_SPECS = ['llama', 'deepseek_r1', 'qwen2', 'qwen3', 'openai', 'moonshot'] as const;
+export type InvokeSpec = (typeof INVOKE_SPECS)[number];
+/** Spec prefixes of custom Nova models, which Converse serves. */
+const NOVA_SPECS = ['nova', 'nova-2'];
 
 export interface DeploymentModelParams {
   /** LiteLLM `litellm_params.model_id`: sent instead of the id in `model` (provisioned throughput). */
@@ -65,6 +76,15 @@ export function parseDeploymentModel(model: string, params: DeploymentModelParam
     kind = 'invoke';
     id = rest.slice('invoke/'.length);
   }
+  const spec = specPrefixOf(id);
+  if (spec) {
+    id = id.slice(spec.length + 1);
+    if (NOVA_SPECS.includes(spec)) {
+      if (kind === 'invoke')
+        throw new Error(`model "${model}": bedrock/${spec}/ models are served by Converse`);
+      kind = 'converse';
+    } else kind = 'invoke';
+  }
   checkId(model, id);
   id = withoutRepeatedProvider(id);
   if (params.modelId !== undefined) checkId(model, params.modelId, 'model_id');
@@ -79,11 +99,22 @@ export function parseDeploymentModel(model: string, params: DeploymentModelParam
     modelId: params.modelId ?? id,
     baseModelId,
     pricingKey: described,
-    family: familyOf(baseModelId),
+    family: spec && NOVA_SPECS.includes(spec) ? 'amazon-nova' : familyOf(baseModelId),
   };
   if (prefix) route.regionPrefix = prefix;
   if (named.arnRegion) route.arnRegion = named.arnRegion;
+  if (spec && !NOVA_SPECS.includes(spec)) route.invokeSpec = spec as InvokeSpec;
   return route;
+}
+
+/** `llama/arn:…` → 'llama': a spec prefix counts only in front of something that is not a model id. */
+function specPrefixOf(id: string): string | undefined {
+  const slash = id.indexOf('/');
+  if (slash <= 0) return undefined;
+  const candidate = id.slice(0, slash);
+  return (INVOKE_SPECS as readonly string[]).includes(candidate) || NOVA_SPECS.includes(candidate)
+    ? candidate
+    : undefined;
 }
 
 function agentRoute(model: string, path: string, params: DeploymentModelParams): BedrockRoute {

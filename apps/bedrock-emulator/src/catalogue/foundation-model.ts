@@ -4,6 +4,9 @@
 /** The model-native InvokeModel body format. Families share one parser/renderer in src/runtime. */
 export type ModelFamily =
   | 'anthropic'
+  | 'anthropic-text'
+  | 'cohere-text'
+  | 'deepseek-r1'
   | 'llama'
   | 'mistral-text'
   | 'mistral-chat'
@@ -11,6 +14,7 @@ export type ModelFamily =
   | 'nova'
   | 'cohere-command'
   | 'ai21-jamba'
+  | 'ai21-j2'
   | 'openai-chat'
   | 'titan-embed-text-v1'
   | 'titan-embed-text-v2'

@@ -1,48 +1,15 @@
 // The models this emulator answers for. Chat models take Converse and InvokeModel (streamed or not);
 // embedding, image and rerank models only take a non-streamed InvokeModel, as on Bedrock.
-import type { FoundationModel, Modality, ModelFamily } from './foundation-model';
+import { chatModel, type ChatTraits } from './chat-model';
+import type { FoundationModel } from './foundation-model';
+import { legacyChatModels } from './legacy-chat-models';
 import { nonTextModels } from './non-text-models';
-
-interface ChatTraits {
-  vision?: boolean;
-  countTokens?: boolean;
-  /** Models whose native InvokeModel format the emulator does not speak are Converse-only here. */
-  converseOnly?: boolean;
-  legacy?: boolean;
-}
-
-function chatModel(
-  modelId: string,
-  modelName: string,
-  providerName: string,
-  family: ModelFamily,
-  traits: ChatTraits = {},
-): FoundationModel {
-  const inputModalities: Modality[] = traits.vision ? ['TEXT', 'IMAGE'] : ['TEXT'];
-  return {
-    modelId,
-    modelName,
-    providerName,
-    family,
-    inputModalities,
-    outputModalities: ['TEXT'],
-    responseStreamingSupported: true,
-    inferenceTypesSupported: ['ON_DEMAND', 'INFERENCE_PROFILE'],
-    lifecycleStatus: traits.legacy ? 'LEGACY' : 'ACTIVE',
-    operations: {
-      converse: true,
-      converseStream: true,
-      invoke: !traits.converseOnly,
-      invokeStream: !traits.converseOnly,
-      countTokens: traits.countTokens ?? false,
-    },
-  };
-}
 
 const claude = (modelId: string, modelName: string, traits: ChatTraits = {}) =>
   chatModel(modelId, modelName, 'Anthropic', 'anthropic', { vision: true, countTokens: true, ...traits });
 
 export const foundationModels: FoundationModel[] = [
+  ...legacyChatModels,
   claude('anthropic.claude-3-haiku-20240307-v1:0', 'Claude 3 Haiku'),
   claude('anthropic.claude-3-sonnet-20240229-v1:0', 'Claude 3 Sonnet', { legacy: true }),
   claude('anthropic.claude-3-opus-20240229-v1:0', 'Claude 3 Opus', { legacy: true }),
@@ -97,8 +64,9 @@ export const foundationModels: FoundationModel[] = [
   chatModel('ai21.jamba-1-5-large-v1:0', 'Jamba 1.5 Large', 'AI21 Labs', 'ai21-jamba'),
   chatModel('openai.gpt-oss-20b-1:0', 'gpt-oss-20b', 'OpenAI', 'openai-chat'),
   chatModel('openai.gpt-oss-120b-1:0', 'gpt-oss-120b', 'OpenAI', 'openai-chat'),
+  chatModel('deepseek.r1-v1:0', 'DeepSeek-R1', 'DeepSeek', 'deepseek-r1'),
   chatModel('deepseek.v3-v1:0', 'DeepSeek-V3.1', 'DeepSeek', 'openai-chat', { converseOnly: true }),
-  chatModel('qwen.qwen3-32b-v1:0', 'Qwen3 32B (dense)', 'Qwen', 'openai-chat', { converseOnly: true }),
+  chatModel('qwen.qwen3-32b-v1:0', 'Qwen3 32B (dense)', 'Qwen', 'openai-chat'),
   chatModel('openai.gpt-oss-safeguard-20b', 'gpt-oss-safeguard-20b', 'OpenAI', 'openai-chat', {
     converseOnly: true,
   }),

@@ -1,7 +1,11 @@
 // Which TextFamily speaks each chat model family's native InvokeModel format.
 import type { ModelFamily } from '../../catalogue/foundation-model';
+import { ai21J2Family } from './ai21-j2.family';
 import { anthropicFamily } from './anthropic.family';
+import { anthropicTextFamily } from './anthropic-text.family';
 import { cohereCommandFamily } from './cohere-command.family';
+import { cohereTextFamily } from './cohere-text.family';
+import { deepSeekR1Family } from './deepseek-r1.family';
 import { llamaFamily } from './llama.family';
 import { mistralTextFamily } from './mistral-text.family';
 import { novaFamily } from './nova.family';
@@ -11,6 +15,9 @@ import { titanTextFamily } from './titan-text.family';
 
 const textFamilies: Partial<Record<ModelFamily, TextFamily>> = {
   anthropic: anthropicFamily,
+  'anthropic-text': anthropicTextFamily,
+  'cohere-text': cohereTextFamily,
+  'deepseek-r1': deepSeekR1Family,
   llama: llamaFamily,
   'mistral-text': mistralTextFamily,
   'mistral-chat': openAiStyleFamily('mistral'),
@@ -18,6 +25,7 @@ const textFamilies: Partial<Record<ModelFamily, TextFamily>> = {
   nova: novaFamily,
   'cohere-command': cohereCommandFamily,
   'ai21-jamba': openAiStyleFamily('jamba'),
+  'ai21-j2': ai21J2Family,
   'openai-chat': openAiStyleFamily('openai'),
 };
 

@@ -1,32 +1,26 @@
-// A ConverseStream relayed as OpenAI chat.completion.chunk SSE frames: the translator turns each Bedrock
-// event into chunks, the chunk's text, reasoning and tool arguments count as model output (time to first
+// A chat stream (ConverseStream, or InvokeModelWithResponseStream read into Converse events) relayed as
+// OpenAI chat.completion.chunk SSE frames: the translator turns each event into chunks, the chunk's text, reasoning and tool arguments count as model output (time to first
 // token, and the estimate when a stream is cut short), and a failure after the first byte ends the stream
 // with OpenAI's in-band error event and `[DONE]`.
-import type { ConverseCommandInput, ConverseStreamCommandOutput } from '@aws-sdk/client-bedrock-runtime';
-import {
-  ConverseStreamTranslator,
-  estimateConverseUsage,
-  SSE_DONE,
-  toSseLine,
-  type ConverseStreamMeta,
-} from '@quarry/bedrock';
+import type { ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
+import { ConverseStreamTranslator, SSE_DONE, toSseLine, type ConverseStreamMeta } from '@quarry/bedrock';
 import type { ChatCompletionChunk, OpenAIError } from '@quarry/openai';
 import type { EmitFrame, StreamRelay } from '../../invocation/invocation';
+import { estimatedUsage, type ChatTranslation } from './chat-calls';
 
 export class ChatStreamRelay implements StreamRelay {
   private readonly translator: ConverseStreamTranslator;
 
   constructor(
-    private readonly opened: ConverseStreamCommandOutput,
-    private readonly input: ConverseCommandInput,
+    private readonly events: AsyncIterable<ConverseStreamOutput>,
+    private readonly translation: ChatTranslation,
     meta: ConverseStreamMeta,
   ) {
     this.translator = new ConverseStreamTranslator(meta);
   }
 
   async run(emit: EmitFrame): Promise<void> {
-    for await (const event of this.opened.stream ?? [])
-      await emitChunks(emit, this.translator.translate(event));
+    for await (const event of this.events) await emitChunks(emit, this.translator.translate(event));
     await emitChunks(emit, this.translator.finish());
     await emit(SSE_DONE, 0);
   }
@@ -38,7 +32,7 @@ export class ChatStreamRelay implements StreamRelay {
   usage(streamedCharacters: number) {
     return this.translator.usageReceived
       ? this.translator.usage
-      : estimateConverseUsage(this.input, streamedCharacters);
+      : estimatedUsage(this.translation, streamedCharacters);
   }
 }
 

@@ -1,11 +1,23 @@
-// A chat request in Converse terms for one deployment. Chat completions serve Converse deployments;
-// InvokeModel and Agents deployments answer a clear 400 until their routes exist.
-import { fetchPublicUrl, toConverseRequest, type ConverseRequest, type FetchImage } from '@quarry/bedrock';
-import { OpenAIError, type ChatCompletionRequest } from '@quarry/openai';
+// A chat request in Bedrock's terms for one deployment: a Converse input, or an InvokeModel input in the
+// model's native body format (chat-route.ts decides which).
+import {
+  fetchPublicUrl,
+  toConverseRequest,
+  toInvokeRequest,
+  type ConverseRequest,
+  type FetchImage,
+  type InvokeRequest,
+} from '@quarry/bedrock';
+import type { ChatCompletionRequest } from '@quarry/openai';
 import type { ResolvedDeployment } from '../../invocation/deployments/resolved-deployment';
 
 export interface ChatSettings {
   modifyParams: boolean;
+}
+
+/** What the request brings besides its body: the `anthropic-beta` header, for Claude on InvokeModel. */
+export interface ChatRequestExtras {
+  anthropicBeta?: string;
 }
 
 export function translateChat(
@@ -14,16 +26,39 @@ export function translateChat(
   settings: ChatSettings,
   fetchImage: FetchImage,
 ): Promise<ConverseRequest> {
-  assertConverseRoute(deployment, chatRequest.model);
-  const switches = chatSwitches(chatRequest, deployment, settings);
   return toConverseRequest(chatRequest, {
+    ...commonOptions(chatRequest, deployment, settings, fetchImage),
+    stream: chatRequest.stream === true,
+  });
+}
+
+export function translateInvokeChat(
+  chatRequest: ChatCompletionRequest,
+  deployment: ResolvedDeployment,
+  settings: ChatSettings,
+  fetchImage: FetchImage,
+  extras: ChatRequestExtras,
+): Promise<InvokeRequest> {
+  return toInvokeRequest(chatRequest, {
+    ...commonOptions(chatRequest, deployment, settings, fetchImage),
+    route: deployment.route,
+    anthropicBeta: extras.anthropicBeta,
+  });
+}
+
+function commonOptions(
+  chatRequest: ChatCompletionRequest,
+  deployment: ResolvedDeployment,
+  settings: ChatSettings,
+  fetchImage: FetchImage,
+) {
+  return {
     modelId: deployment.route.modelId,
     capabilities: deployment.capabilities,
-    ...switches,
+    ...chatSwitches(chatRequest, deployment, settings),
     deploymentParams: deployment.providerParams,
-    stream: chatRequest.stream === true,
     fetchImage,
-  });
+  };
 }
 
 /**
@@ -54,15 +89,6 @@ function textOf(message: unknown): string | undefined {
     if (typeof content === 'string') return content;
   }
   return undefined;
-}
-
-function assertConverseRoute(deployment: ResolvedDeployment, model: string): void {
-  if (deployment.route.kind === 'converse') return;
-  throw OpenAIError.badRequest(
-    `Model "${model}" is served through Bedrock ${deployment.route.kind === 'agent' ? 'Agents' : 'InvokeModel'}, which chat completions do not support yet; use a bedrock/converse/ deployment`,
-    'model',
-    'unsupported_route',
-  );
 }
 
 /** The SSRF-guarded fetch, remembering each URL's result (or failure) for the rest of the request. */

@@ -19,6 +19,9 @@ export class ChatController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    return this.chat.complete(principal, body, new ClientReply(request, reply));
+    const anthropicBeta = request.headers['anthropic-beta'];
+    return this.chat.complete(principal, body, new ClientReply(request, reply), {
+      anthropicBeta: Array.isArray(anthropicBeta) ? anthropicBeta.join(',') : anthropicBeta,
+    });
   }
 }

@@ -1,8 +1,7 @@
-// POST /v1/chat/completions on Converse: parse → translate per deployment → the shared pipeline →
-// translate back. Everything else (access, limits, retries, fallbacks, deadline, spend, errors, the
-// reply) is the pipeline's.
+// POST /v1/chat/completions: parse → translate per deployment (Converse or InvokeModel, chat-route.ts)
+// → the shared pipeline → translate back. Everything else (access, limits, retries, fallbacks, deadline,
+// spend, errors, the reply) is the pipeline's.
 import { Inject, Injectable } from '@nestjs/common';
-import { converse, converseStream, fromConverseResponse, type ConverseRequest } from '@quarry/bedrock';
 import { parseChatCompletionRequest, type ChatCompletionRequest } from '@quarry/openai';
 import type { ResolvedDeployment } from '../../invocation/deployments/resolved-deployment';
 import type { Invocation } from '../../invocation/invocation';
@@ -11,7 +10,14 @@ import type { ClientReply } from '../../invocation/reply/client-reply';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import type { Principal } from '../../tenancy/auth/principal';
 import type { ModelMode } from '../../tenancy/models/model-mode';
-import { fetchOncePerUrl, translateChat } from './chat-translation';
+import { completionOf, contextOf, openChatStream, sendChat, type ChatTranslation } from './chat-calls';
+import { chatRouteOf } from './chat-route';
+import {
+  fetchOncePerUrl,
+  translateChat,
+  translateInvokeChat,
+  type ChatRequestExtras,
+} from './chat-translation';
 import { ChatStreamRelay } from './chat-stream-relay';
 import { completionId } from './completion-id';
 
@@ -25,34 +31,47 @@ export class ChatService {
     private readonly pipeline: InvocationPipeline,
   ) {}
 
-  complete(principal: Principal, body: unknown, reply: ClientReply): Promise<void> {
+  complete(
+    principal: Principal,
+    body: unknown,
+    reply: ClientReply,
+    extras: ChatRequestExtras = {},
+  ): Promise<void> {
     return this.pipeline.run(principal, reply, 'chat', body, (call) => {
       const chatRequest = parseChatCompletionRequest(body);
       call.endUser = chatRequest.user ?? undefined;
-      return this.invocationFor(chatRequest);
+      return this.invocationFor(chatRequest, extras);
     });
   }
 
-  private invocationFor(chatRequest: ChatCompletionRequest): Invocation {
+  private invocationFor(chatRequest: ChatCompletionRequest, extras: ChatRequestExtras): Invocation {
     // Images are fetched once per request, however many deployments the request is translated for.
     const fetchImage = fetchOncePerUrl();
     const settings = { modifyParams: this.config.settings.modifyParams };
     const base = {
       model: chatRequest.model,
       modes: CHAT_MODES,
-      translate: (deployment: ResolvedDeployment) =>
-        translateChat(chatRequest, deployment, settings, fetchImage),
+      translate: async (deployment: ResolvedDeployment): Promise<ChatTranslation> =>
+        chatRouteOf(deployment, chatRequest.model) === 'invoke'
+          ? {
+              route: 'invoke',
+              request: await translateInvokeChat(chatRequest, deployment, settings, fetchImage, extras),
+            }
+          : {
+              route: 'converse',
+              request: await translateChat(chatRequest, deployment, settings, fetchImage),
+            },
     };
     if (chatRequest.stream) {
       return {
         ...base,
         kind: 'stream',
-        open: (deployment, translated: ConverseRequest, signal) =>
-          converseStream(deployment.runtime, translated.input, signal),
-        relay: (opened, translated: ConverseRequest, deployment) =>
-          new ChatStreamRelay(opened, translated.input, {
+        open: (deployment, translation: ChatTranslation, signal) =>
+          openChatStream(deployment, translation, signal),
+        relay: (events, translation: ChatTranslation, deployment) =>
+          new ChatStreamRelay(events, translation, {
             ...responseMeta(chatRequest, deployment),
-            context: translated.context,
+            context: contextOf(translation),
             includeUsage: chatRequest.stream_options?.include_usage === true,
           }),
       };
@@ -60,12 +79,11 @@ export class ChatService {
     return {
       ...base,
       kind: 'unary',
-      send: (deployment, translated: ConverseRequest, signal) =>
-        converse(deployment.runtime, translated.input, signal),
-      respond: (output, translated: ConverseRequest, deployment) => {
-        const { completion, usage } = fromConverseResponse(output, {
+      send: (deployment, translation: ChatTranslation, signal) => sendChat(deployment, translation, signal),
+      respond: (output, translation: ChatTranslation, deployment) => {
+        const { completion, usage } = completionOf(output, translation, {
           ...responseMeta(chatRequest, deployment),
-          context: translated.context,
+          context: contextOf(translation),
         });
         return { body: completion, usage };
       },
