@@ -22,7 +22,8 @@ afterAll(async () => {
 });
 
 async function get(key: string, path: string, params: Record<string, string | number> = {}) {
-  const query = new URLSearchParams(Object.entries(params).map(([name, value]) => [name, String(value)]));
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) query.set(name, String(value));
   const result = await call(gateway, 'GET', `${path}?${query}`, key);
   if (result.status !== 200) throw new Error(`${path} answered ${result.status}: ${result.text}`);
   return result.body;

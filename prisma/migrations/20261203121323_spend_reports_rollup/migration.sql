@@ -27,6 +27,9 @@ CREATE INDEX "daily_spend_rollup_token_id_day_idx" ON "daily_spend_rollup"("toke
 CREATE INDEX "daily_spend_rollup_user_id_day_idx" ON "daily_spend_rollup"("user_id", "day");
 
 -- CreateIndex
+CREATE INDEX "daily_spend_user_id_day_idx" ON "daily_spend"("user_id", "day");
+
+-- CreateIndex
 CREATE INDEX "spend_logs_start_time_id_idx" ON "spend_logs"("start_time", "id");
 
 -- CreateIndex
