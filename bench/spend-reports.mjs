@@ -83,12 +83,15 @@ async function main() {
   const request = async (key, target) => {
     const response = await fetch(`${baseUrl}${target}`, { headers: { authorization: `Bearer ${key}` } });
     const body = await response.text();
-    if (response.status !== 200) throw new Error(`${target} answered ${response.status}: ${body.slice(0, 300)}`);
+    if (response.status !== 200)
+      throw new Error(`${target} answered ${response.status}: ${body.slice(0, 300)}`);
     return JSON.parse(body);
   };
   // A team admin of bench team 0, with a key made through the management API.
   await client(async (db) => {
-    await db.query(`UPDATE team_memberships SET role = 'admin' WHERE team_id = 'bench-team-0' AND user_id = 'bench-user-0'`);
+    await db.query(
+      `UPDATE team_memberships SET role = 'admin' WHERE team_id = 'bench-team-0' AND user_id = 'bench-user-0'`,
+    );
   });
   const created = await fetch(`${baseUrl}/key/generate`, {
     method: 'POST',
@@ -138,7 +141,9 @@ async function main() {
     }
     times.sort((a, b) => a - b);
     const shown = target.replace(masterKey, '…').replace(/cursor=[^&]+/, 'cursor=<page 1’s next_cursor>');
-    lines.push(`| ${caller} | \`${shown}\` | ${times[Math.floor(runs / 2)].toFixed(1)} | ${times.at(-1).toFixed(1)} |`);
+    lines.push(
+      `| ${caller} | \`${shown}\` | ${times[Math.floor(runs / 2)].toFixed(1)} | ${times.at(-1).toFixed(1)} |`,
+    );
   }
   console.log(lines.join('\n'));
 }
@@ -158,7 +163,8 @@ try {
 } finally {
   await stopAll();
   if (!options.keep) {
-    const { databaseNameOf, quoteIdentifier, withMaintenanceClient } = await import('../scripts/lib/postgres-admin.mjs');
+    const { databaseNameOf, quoteIdentifier, withMaintenanceClient } =
+      await import('../scripts/lib/postgres-admin.mjs');
     await withMaintenanceClient(databaseUrl, (db) =>
       db.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(databaseNameOf(databaseUrl))} WITH (FORCE)`),
     );
