@@ -81,5 +81,9 @@ function sourceFor(dimension: SpendDimension, filter: SpendFilter) {
       spend: Prisma.sql`sum(spend)`,
       successes: Prisma.sql`coalesce(sum(requests) FILTER (WHERE status = 'success'), 0)`,
     };
-  return { table: Prisma.sql`daily_spend`, spend: Prisma.sql`sum(cost)`, successes: Prisma.sql`sum(successes)` };
+  return {
+    table: Prisma.sql`daily_spend`,
+    spend: Prisma.sql`sum(cost)`,
+    successes: Prisma.sql`sum(successes)`,
+  };
 }
