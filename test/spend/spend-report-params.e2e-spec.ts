@@ -1,26 +1,20 @@
 // The edges of the spend reports: bad query parameters answer 400 naming the parameter (never a 500),
 // /spend/keys and /spend/teams rank what the caller may see, and /key|team|user/info show what is left
 // of each budget.
-import type { PrismaClient } from '@quarry/db';
-import { newPrismaClient } from '../support/database';
 import { asMaster, call } from '../support/management-api';
-import { startTestGateway, type TestGateway } from '../support/test-gateway';
-import { BULK_ROWS, seedReports, type ReportSeed } from './spend-report-seed';
+import type { TestGateway } from '../support/test-gateway';
+import { BULK_ROWS, startSeededReports, type ReportSeed, type SeededReports } from './spend-report-seed';
 
 let gateway: TestGateway;
-let prisma: PrismaClient;
 let seed: ReportSeed;
+let seeded: SeededReports | undefined;
 
 beforeAll(async () => {
-  gateway = await startTestGateway();
-  prisma = newPrismaClient();
-  seed = await seedReports(gateway, prisma);
+  seeded = await startSeededReports();
+  ({ gateway, seed } = seeded);
 });
 
-afterAll(async () => {
-  await gateway?.close();
-  await prisma?.$disconnect();
-});
+afterAll(() => seeded?.close());
 
 const get = (path: string, key = gateway.masterKey) => call(gateway, 'GET', path, key);
 

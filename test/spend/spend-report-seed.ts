@@ -8,9 +8,10 @@ import {
   type PrismaService,
   type SpendRecord,
 } from '@quarry/db';
+import { newPrismaClient } from '../support/database';
 import { call, unique } from '../support/management-api';
 import { createKey, createTenancy, type Tenancy } from '../support/tenants';
-import type { TestGateway } from '../support/test-gateway';
+import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 export const DAY1 = '2025-03-01';
 export const DAY2 = '2025-03-02';
@@ -33,7 +34,36 @@ export interface ReportSeed {
   requests: Record<'memberA1' | 'memberErr' | 'serviceA' | 'teamB' | 'personal', string>;
 }
 
-export async function seedReports(gateway: TestGateway, prisma: PrismaClient): Promise<ReportSeed> {
+export interface SeededReports {
+  gateway: TestGateway;
+  prisma: PrismaClient;
+  seed: ReportSeed;
+  close(): Promise<void>;
+}
+
+/** A gateway on the test database, with the seed below booked. */
+export async function startSeededReports(): Promise<SeededReports> {
+  const gateway = await startTestGateway();
+  const prisma = newPrismaClient();
+  try {
+    const seed = await seedReports(gateway, prisma);
+    return {
+      gateway,
+      prisma,
+      seed,
+      async close() {
+        await gateway.close();
+        await prisma.$disconnect();
+      },
+    };
+  } catch (error) {
+    await gateway.close();
+    await prisma.$disconnect();
+    throw error;
+  }
+}
+
+async function seedReports(gateway: TestGateway, prisma: PrismaClient): Promise<ReportSeed> {
   const tenancy = await createTenancy(gateway);
   const memberKeyAlias = unique('member-a');
   const memberTeamKey = await createKey(gateway, {

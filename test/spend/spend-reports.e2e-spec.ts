@@ -1,25 +1,27 @@
 // Spend reports over real HTTP on seeded spend (test/spend/spend-report-seed.ts): every filter of
 // /spend/logs, its cursor pages, every group_by of /global/spend/report, and what each role sees.
-import type { PrismaClient } from '@quarry/db';
-import { newPrismaClient } from '../support/database';
 import { call } from '../support/management-api';
-import { startTestGateway, type TestGateway } from '../support/test-gateway';
-import { BULK_ROWS, DAY1, DAY2, DAY3, seedReports, type ReportSeed } from './spend-report-seed';
+import type { TestGateway } from '../support/test-gateway';
+import {
+  BULK_ROWS,
+  DAY1,
+  DAY2,
+  DAY3,
+  startSeededReports,
+  type ReportSeed,
+  type SeededReports,
+} from './spend-report-seed';
 
 let gateway: TestGateway;
-let prisma: PrismaClient;
 let seed: ReportSeed;
+let seeded: SeededReports | undefined;
 
 beforeAll(async () => {
-  gateway = await startTestGateway();
-  prisma = newPrismaClient();
-  seed = await seedReports(gateway, prisma);
+  seeded = await startSeededReports();
+  ({ gateway, seed } = seeded);
 });
 
-afterAll(async () => {
-  await gateway?.close();
-  await prisma?.$disconnect();
-});
+afterAll(() => seeded?.close());
 
 async function get(key: string, path: string, params: Record<string, string | number> = {}) {
   const query = new URLSearchParams();
