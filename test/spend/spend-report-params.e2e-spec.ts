@@ -34,6 +34,8 @@ describe('bad query parameters', () => {
     ],
     ['/spend/logs?status=maybe', 'status'],
     ['/spend/logs?team_id=a&team_id=b', 'team_id'],
+    ['/spend/logs?api_key=', 'api_key'],
+    ['/global/spend/report?team_id=', 'team_id'],
     ['/global/spend/report?group_by=planet', 'group_by'],
     ['/global/spend/report?start_date=2024-01-01&end_date=2025-06-01', 'start_date'],
     ['/global/spend/report?end_date=2025-13-01', 'end_date'],

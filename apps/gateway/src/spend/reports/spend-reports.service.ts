@@ -121,7 +121,7 @@ export class SpendReportsService {
       status: query.status,
     };
     let keyIds: string[] | undefined;
-    if (query.api_key !== undefined) keyIds = [await this.keyIdOf(principal, query.api_key)];
+    if (query.api_key !== undefined) keyIds = await this.keyIdsOf(principal, query.api_key);
     if (query.key_alias !== undefined) {
       const aliased = await this.keys.findMany(keyScopeFor(principal, 'read'), {
         hashes: [],
@@ -134,10 +134,10 @@ export class SpendReportsService {
     return keyIds === undefined ? filter : { ...filter, keyIds };
   }
 
-  /** A key id as given, or the id of the key whose secret was given ('' when there is none in scope). */
-  private async keyIdOf(principal: Principal, reference: string): Promise<string> {
-    if (!looksLikeSecretKey(reference)) return reference;
+  /** A key id as given, or the id of the key whose secret was given (none when it is not in scope). */
+  private async keyIdsOf(principal: Principal, reference: string): Promise<string[]> {
+    if (!looksLikeSecretKey(reference)) return [reference];
     const key = await this.keys.find(keyScopeFor(principal, 'read'), { hash: hashVirtualKey(reference) });
-    return key?.id ?? '';
+    return key ? [key.id] : [];
   }
 }

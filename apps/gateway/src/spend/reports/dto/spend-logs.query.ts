@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Max, Min } from 'class-validator';
 import { SpendFilterQuery } from './spend-filter.query';
 
 export const MAX_SPEND_LOGS_PAGE = 1_000;
@@ -7,6 +7,7 @@ export const MAX_SPEND_LOGS_PAGE = 1_000;
 export class SpendLogsQuery extends SpendFilterQuery {
   @IsOptional()
   @IsString()
+  @IsNotEmpty()
   request_id?: string;
 
   /** Rows per page (default 100). */
@@ -20,5 +21,6 @@ export class SpendLogsQuery extends SpendFilterQuery {
   /** `next_cursor` of the previous page. */
   @IsOptional()
   @IsString()
+  @IsNotEmpty()
   cursor?: string;
 }
