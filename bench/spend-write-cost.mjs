@@ -10,8 +10,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(root, 'package.json'));
 require('reflect-metadata');
 const { PrismaService } = require(path.join(root, 'dist/libs/db/src/prisma.service.js'));
-const { PrismaSpendStore } = require(path.join(root, 'dist/apps/gateway/src/spend/prisma-spend-store.js'));
-const { SpendTotals } = require(path.join(root, 'dist/apps/gateway/src/spend/spend-totals.js'));
+const { PrismaSpendStore } = require(path.join(root, 'dist/libs/db/src/spend/prisma-spend-store.js'));
+const { SpendTotals } = require(path.join(root, 'dist/libs/db/src/spend/spend-totals.js'));
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/quarry_bench';
 const rowsPerBatch = Number(process.argv[2] ?? 500);

@@ -19,6 +19,7 @@ const schemaPath = path.join(repositoryRoot, 'prisma', 'schema.prisma');
 const EXPECTED_TABLES = [
   '_prisma_migrations',
   'daily_spend',
+  'daily_spend_rollup',
   'model_deployments',
   'spend_dead_letters',
   'spend_logs',

@@ -16,6 +16,7 @@ import { GracefulShutdown } from './platform/shutdown/graceful-shutdown';
 import { ShutdownDrains } from './platform/shutdown/shutdown-drains';
 import { ShutdownSignal } from './platform/shutdown/shutdown-signal';
 import { SpendModule } from './spend/spend.module';
+import { SpendReportsModule } from './spend/reports/spend-reports.module';
 import { KeysModule } from './tenancy/keys/keys.module';
 import { AccessModule } from './tenancy/access/access.module';
 import { ModelListingsModule } from './tenancy/model-listings/model-listings.module';
@@ -48,6 +49,7 @@ export class AppModule {
         ImagesModule,
         RerankModule,
         SpendModule,
+        SpendReportsModule,
       ],
       controllers: [HealthController],
       providers: [

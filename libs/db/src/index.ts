@@ -29,6 +29,7 @@ export type {
 export { ALL_KEYS, type KeyScope } from './scopes/key-scope';
 export { ALL_TEAMS, type TeamScope } from './scopes/team-scope';
 export { ALL_USERS, type UserScope } from './scopes/user-scope';
+export type { SpendScope } from './scopes/spend-scope';
 
 export { UniqueViolationError, type UniqueField } from './errors/unique-violation.error';
 export { OutOfScopeError } from './errors/out-of-scope.error';
@@ -45,3 +46,17 @@ export type { SpendStore } from './spend/spend-store';
 export { PrismaSpendStore } from './spend/prisma-spend-store';
 export { SpendBalancesReader, type SpendBalances, type SpendOwners } from './spend/spend-balances';
 export { storableText } from './spend/storable-text';
+export type { SpendFilter } from './spend/spend-filter';
+export {
+  SpendLogsRepository,
+  type SpendLogCursor,
+  type SpendLogEntry,
+  type TimeRange,
+} from './spend/spend-logs.repository';
+export {
+  DailySpendReportRepository,
+  type DailySpendGroup,
+  type DayRange,
+  type SpendDimension,
+} from './spend/daily-spend-report.repository';
+export { SpendRankingsRepository } from './spend/spend-rankings.repository';

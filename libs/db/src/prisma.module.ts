@@ -8,6 +8,9 @@ import { TeamsRepository } from './repositories/teams.repository';
 import { UsersRepository } from './repositories/users.repository';
 import { SpendBalancesReader } from './spend/spend-balances';
 import { PrismaSpendStore } from './spend/prisma-spend-store';
+import { DailySpendReportRepository } from './spend/daily-spend-report.repository';
+import { SpendLogsRepository } from './spend/spend-logs.repository';
+import { SpendRankingsRepository } from './spend/spend-rankings.repository';
 
 export interface PrismaModuleAsyncOptions {
   imports?: ModuleMetadata['imports'];
@@ -25,6 +28,9 @@ const DATA_PROVIDERS = [
   ModelDeploymentsRepository,
   PrismaSpendStore,
   SpendBalancesReader,
+  SpendLogsRepository,
+  DailySpendReportRepository,
+  SpendRankingsRepository,
 ];
 
 /**

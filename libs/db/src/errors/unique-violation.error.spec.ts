@@ -49,7 +49,12 @@ describe('reportingUniqueViolation', () => {
     const unknown = uniqueConstraintsOfMigrations().filter(
       (name) =>
         !known.has(name) &&
-        !['spend_logs_pkey', 'daily_spend_pkey', 'spend_dead_letters_pkey'].includes(name),
+        ![
+          'spend_logs_pkey',
+          'daily_spend_pkey',
+          'daily_spend_rollup_pkey',
+          'spend_dead_letters_pkey',
+        ].includes(name),
     );
     expect(unknown).toEqual([]);
   });

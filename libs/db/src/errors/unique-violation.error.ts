@@ -24,6 +24,8 @@ export const UNIQUE_CONSTRAINTS: Readonly<Record<string, UniqueField>> = {
   virtual_keys_key_hash_key: 'key.hash',
   virtual_keys_previous_key_hash_key: 'key.previousHash',
   virtual_keys_team_id_key_alias_key: 'key.alias',
+  virtual_keys_personal_key_alias_key: 'key.alias',
+  virtual_keys_ownerless_key_alias_key: 'key.alias',
   model_deployments_pkey: 'modelDeployment.id',
 };
 

@@ -2,6 +2,7 @@
 // Quarry never shows the hash), `key_name` the display form. The secret itself appears only in the
 // responses of /key/generate and /key/regenerate.
 import type { KeyRecord } from '@quarry/db';
+import { remainingBudget } from '../limit-fields/remaining-budget';
 import { isoDateOrNull } from '../response-dates';
 
 export function keyResponse(key: KeyRecord) {
@@ -17,6 +18,7 @@ export function keyResponse(key: KeyRecord) {
     metadata: key.metadata,
     spend: key.spend,
     max_budget: key.maxBudget,
+    remaining_budget: remainingBudget(key.maxBudget, key.spend),
     budget_duration: key.budgetDuration,
     budget_reset_at: isoDateOrNull(key.budgetResetAt),
     rpm_limit: key.rpmLimit,

@@ -3,12 +3,10 @@
 import { Injectable } from '@nestjs/common';
 import { OpenAIError } from '@quarry/openai';
 import {
-  ALL_KEYS,
   ALL_TEAMS,
   ALL_USERS,
   KeysRepository,
   TeamsRepository,
-  UniqueViolationError,
   UsersRepository,
   type KeyChanges,
   type KeyRecord,
@@ -51,7 +49,6 @@ export class KeysService {
       isProxyAdmin(principal) || isTeamAdmin(principal, teamId) ? null : (principal.userId ?? null);
     await this.checkGrant(principal, null, fields, defaultUserId);
     const userId = fields.user_id !== undefined ? fields.user_id : defaultUserId;
-    await this.assertPersonalAliasFree(null, { teamId, userId, alias: fields.key_alias ?? null });
     const secret = generateVirtualKey();
     const key = await this.keys
       .create(keyScopeFor(principal, 'write'), {
@@ -69,7 +66,6 @@ export class KeysService {
     const existing = await this.findWritable(principal, fields.key, 'key');
     const { key: _reference, ...changes } = fields;
     await this.checkGrant(principal, existing, changes, existing.userId);
-    await this.assertPersonalAliasFree(existing.id, ownerAndAliasAfter(existing, changes));
     const updated = await this.write(principal, existing, keyChangesFrom(changes, Date.now()));
     return keyResponse(updated);
   }
@@ -81,7 +77,6 @@ export class KeysService {
     if (!reference) throw OpenAIError.badRequest('key is required (the key or its id)', 'key');
     const existing = await this.findWritable(principal, reference, 'key');
     await this.checkGrant(principal, existing, changes, existing.userId);
-    await this.assertPersonalAliasFree(existing.id, ownerAndAliasAfter(existing, changes));
     const secret = generateVirtualKey();
     const graceMs = gracePeriod ? parseDuration(gracePeriod)! : 0;
     const updated = await this.write(principal, existing, {
@@ -172,22 +167,6 @@ export class KeysService {
     return updated;
   }
 
-  /**
-   * key_alias is unique within a team (a database index). Keys without a team are not covered by it, so
-   * they are kept apart here: unique among one user's personal keys (or among the keys of no team and no
-   * user, which only proxy admins see). A 409 never tells anyone about an alias of another tenant.
-   */
-  private async assertPersonalAliasFree(keyId: string | null, after: KeyOwnerAndAlias): Promise<void> {
-    if (after.teamId !== null || after.alias === null) return;
-    const { keys } = await this.keys.list(
-      ALL_KEYS,
-      { teamId: null, userId: after.userId, alias: after.alias },
-      1,
-      2,
-    );
-    if (keys.some((key) => key.id !== keyId)) rethrowAliasConflict(new UniqueViolationError('key.alias'));
-  }
-
   private async checkGrant(
     principal: Principal,
     existing: KeyRecord | null,
@@ -207,20 +186,6 @@ export class KeysService {
     ]);
     assertKeyGrant(principal, desired, { team, user, caller }, this.registry);
   }
-}
-
-interface KeyOwnerAndAlias {
-  teamId: string | null;
-  userId: string | null;
-  alias: string | null;
-}
-
-function ownerAndAliasAfter(existing: KeyRecord, fields: KeyFieldsDto): KeyOwnerAndAlias {
-  return {
-    teamId: fields.team_id !== undefined ? fields.team_id : existing.teamId,
-    userId: fields.user_id !== undefined ? fields.user_id : existing.userId,
-    alias: fields.key_alias !== undefined ? fields.key_alias : existing.alias,
-  };
 }
 
 function createdBy(principal: Principal): string {

@@ -1,5 +1,6 @@
 // Teams as LiteLLM's management API shows them.
 import type { TeamWithMembers } from '@quarry/db';
+import { remainingBudget } from '../limit-fields/remaining-budget';
 import { isoDateOrNull } from '../response-dates';
 
 export function teamResponse(team: TeamWithMembers) {
@@ -8,6 +9,7 @@ export function teamResponse(team: TeamWithMembers) {
     team_alias: team.alias,
     models: team.models,
     max_budget: team.maxBudget,
+    remaining_budget: remainingBudget(team.maxBudget, team.spend),
     spend: team.spend,
     budget_duration: team.budgetDuration,
     budget_reset_at: isoDateOrNull(team.budgetResetAt),

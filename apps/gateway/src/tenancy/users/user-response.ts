@@ -1,5 +1,6 @@
 // Users as LiteLLM's management API shows them.
 import type { UserWithTeams } from '@quarry/db';
+import { remainingBudget } from '../limit-fields/remaining-budget';
 import { isoDateOrNull } from '../response-dates';
 
 export function userResponse(user: UserWithTeams) {
@@ -10,6 +11,7 @@ export function userResponse(user: UserWithTeams) {
     teams: user.memberships.map((membership) => membership.teamId),
     models: user.models,
     max_budget: user.maxBudget,
+    remaining_budget: remainingBudget(user.maxBudget, user.spend),
     spend: user.spend,
     budget_duration: user.budgetDuration,
     budget_reset_at: isoDateOrNull(user.budgetResetAt),
