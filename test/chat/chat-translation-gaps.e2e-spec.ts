@@ -41,8 +41,7 @@ beforeAll(async () => {
       deployment(
         'gaps-proxied',
         'bedrock/anthropic.claude-3-haiku-20240307-v1:0',
-        `\n      aws_bedrock_runtime_endpoint: ${proxyUrl}` +
-          '\n      extra_headers: {x-corp-proxy: team-a, authorization: "Basic cHJveHk="}',
+        `\n      aws_bedrock_runtime_endpoint: ${proxyUrl}` + '\n      extra_headers: {x-corp-proxy: team-a}',
       ),
       deployment('gaps-llama', 'bedrock/meta.llama3-1-70b-instruct-v1:0'),
       deployment('gaps-sonnet-4-6', 'bedrock/anthropic.claude-sonnet-4-6'),

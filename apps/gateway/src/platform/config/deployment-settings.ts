@@ -52,6 +52,9 @@ export const DEPLOYMENT_SETTINGS: Readonly<Record<string, DeploymentSetting>> = 
   // LiteLLM's name for the same per-deployment timeout (seconds).
   request_timeout: used('number', { note: 'same as timeout' }),
   drop_params: used('boolean'),
+  modify_params: used('boolean'),
+  // The turn modify_params inserts when Bedrock needs one ({role, content}); see structured-settings.ts.
+  user_continue_message: used('any'),
   // Sent with every bedrock-runtime call; headers may carry credentials, so only the operator's file sets them.
   extra_headers: used('any', { secret: true, configOnly: true }),
 
