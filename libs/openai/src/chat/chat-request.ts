@@ -71,6 +71,8 @@ export interface ToolCall {
   id: string;
   type: 'function';
   function: { name: string; /** JSON text of the arguments. */ arguments: string };
+  /** LiteLLM's extension: a cache point right after this call's toolUse block. */
+  cache_control?: CacheControl;
 }
 
 /** Anthropic extended-thinking blocks, echoed back by clients for multi-turn tool use (LiteLLM shape). */
