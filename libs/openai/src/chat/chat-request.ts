@@ -133,7 +133,9 @@ export interface FunctionTool {
   cache_control?: CacheControl;
 }
 
-export type ToolChoice = 'none' | 'auto' | 'required' | { type: 'function'; function: { name: string } };
+/** `any` is Bedrock's and Anthropic's word for `required`; LiteLLM accepts it too. */
+export type ToolChoice =
+  'none' | 'auto' | 'required' | 'any' | { type: 'function'; function: { name: string } };
 
 export type ResponseFormat =
   | { type: 'text' }

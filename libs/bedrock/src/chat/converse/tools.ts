@@ -80,7 +80,7 @@ function toolChoiceFor(
       'tool_choice',
     );
   }
-  if (toolChoice === 'required') return { any: {} };
+  if (toolChoice === 'required' || toolChoice === 'any') return { any: {} };
   const name = toolChoice.function.name;
   if (!toolNames.has(name)) {
     throw OpenAIError.badRequest(
