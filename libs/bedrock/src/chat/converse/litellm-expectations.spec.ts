@@ -11,11 +11,13 @@ import {
   documentedDifferenceRows,
   requestCases,
   responseCases,
+  streamCases,
   valueAt,
   type RequestCase,
 } from './__fixtures__/litellm/litellm-cases';
 import { toConverseRequest } from './converse-request';
 import { fromConverseResponse } from './converse-response';
+import { ConverseStreamTranslator } from './converse-stream';
 
 async function translate(testCase: Pick<RequestCase, 'model' | 'request' | 'options'>) {
   const route = parseDeploymentModel(`bedrock/${testCase.model}`);
@@ -67,8 +69,29 @@ describe("LiteLLM's Converse response expectations", () => {
   );
 });
 
+describe("LiteLLM's ConverseStream expectations", () => {
+  it.each(streamCases.map((testCase) => [testCase.name, testCase] as const))(
+    '%s',
+    async (_name, testCase) => {
+      const { context } = await translate(testCase);
+      const translator = new ConverseStreamTranslator({
+        id: 'chatcmpl-litellm',
+        created: 1,
+        model: 'm',
+        context,
+        includeUsage: false,
+      });
+      const chunks = testCase.events.flatMap((event) => translator.translate(event as never));
+      chunks.push(...translator.finish());
+      const [role, ...rest] = chunks.map((chunk) => chunk.choices[0]);
+      expect(role.delta).toEqual({ role: 'assistant', content: '' });
+      expect(rest.map(({ delta, finish_reason }) => ({ delta, finish_reason }))).toEqual(testCase.deltas);
+    },
+  );
+});
+
 describe('deliberate differences from LiteLLM', () => {
-  const cases = [...requestCases, ...responseCases];
+  const cases = [...requestCases, ...responseCases, ...streamCases];
 
   it('each names what LiteLLM does and a row of the differences table in docs/chat-completions.md', () => {
     const rows = documentedDifferenceRows();

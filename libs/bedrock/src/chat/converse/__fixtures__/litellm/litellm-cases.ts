@@ -37,12 +37,24 @@ export interface ResponseCase extends Difference {
   absent?: string[];
 }
 
+export interface StreamCase extends Difference {
+  name: string;
+  litellmTest: string;
+  model: string;
+  request: Record<string, unknown>;
+  /** ConverseStream events as the SDK yields them. */
+  events: Record<string, unknown>[];
+  /** `choices[0]` (delta and finish_reason) of every chunk after the role chunk, in order. */
+  deltas: Record<string, unknown>[];
+}
+
 function load<Case>(file: string): Case[] {
   return (JSON.parse(readFileSync(path.join(__dirname, file), 'utf8')) as { cases: Case[] }).cases;
 }
 
 export const requestCases = load<RequestCase>('requests.json');
 export const responseCases = load<ResponseCase>('responses.json');
+export const streamCases = load<StreamCase>('streams.json');
 
 /** The value at a dotted path (`a.b.0.c`), or undefined. */
 export function valueAt(value: unknown, dottedPath: string): unknown {
