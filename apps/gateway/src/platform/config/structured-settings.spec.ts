@@ -57,6 +57,13 @@ describe('extra_headers on a deployment', () => {
   it('accepts string headers, also authorization and x-amz-* when the deployment has no credentials of its own', () => {
     expect(headers('{x-corp-proxy: team-a, X-Trace: "1"}', CREDENTIALS)).toEqual([]);
     expect(headers('{authorization: "Basic cHJveHk=", x-amz-security-token: t}')).toEqual([]);
+    // LiteLLM's documented example: empty credentials next to a proxy's headers.
+    expect(
+      headers(
+        '{authorization: "Basic cHJveHk="}',
+        '      aws_access_key_id: ""\n      aws_secret_access_key: ""\n',
+      ),
+    ).toEqual([]);
   });
 
   it('refuses authorization and x-amz-* on a deployment that signs (they would never be sent)', () => {

@@ -88,10 +88,7 @@ function extraHeaderProblems(
   return problems;
 }
 
-/** As the Bedrock client decides it: SigV4 credentials of its own, or a Bedrock API key. */
+/** As the Bedrock client decides it: SigV4 credentials of its own, or a Bedrock API key (empty ones are none). */
 function signsItself(params: Record<string, unknown>): boolean {
-  return (
-    (params.aws_access_key_id !== undefined && params.aws_secret_access_key !== undefined) ||
-    params.aws_bedrock_api_key !== undefined
-  );
+  return Boolean((params.aws_access_key_id && params.aws_secret_access_key) || params.aws_bedrock_api_key);
 }
