@@ -15,7 +15,8 @@ import { MODEL_INFO_PRICE_FIELDS } from '@quarry/bedrock';
 export type SettingUse = 'used' | 'unused' | 'refused';
 
 export interface DeploymentSetting {
-  value: 'string' | 'number' | 'boolean' | 'any';
+  /** `message`: {role, content}; `headers`: header name → string (both checked in structured-settings.ts). */
+  value: 'string' | 'number' | 'boolean' | 'message' | 'headers' | 'any';
   use: SettingUse;
   /** Holds a credential: masked in /model/info, an `os.environ/` reference when created through the API. */
   secret?: true;
@@ -54,9 +55,9 @@ export const DEPLOYMENT_SETTINGS: Readonly<Record<string, DeploymentSetting>> = 
   drop_params: used('boolean'),
   modify_params: used('boolean'),
   // The turn modify_params inserts when Bedrock needs one ({role, content}); see structured-settings.ts.
-  user_continue_message: used('any'),
+  user_continue_message: used('message'),
   // Sent with every bedrock-runtime call; headers may carry credentials, so only the operator's file sets them.
-  extra_headers: used('any', { secret: true, configOnly: true }),
+  extra_headers: used('headers', { secret: true, configOnly: true }),
 
   aws_profile_name: refused('string'),
   aws_role_name: refused('string'),
