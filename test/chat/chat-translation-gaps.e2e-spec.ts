@@ -95,8 +95,11 @@ describe('Nova structured output and forced tools', () => {
     expect(completion.choices[0].message.tool_calls ?? []).toHaveLength(0);
   });
 
-  it('forces a named tool and tool_choice required on Nova', async () => {
-    for (const toolChoice of ['required', { type: 'function', function: { name: 'find_city' } }] as const) {
+  it("forces a named tool, tool_choice required and Bedrock's 'any' (as LiteLLM accepts it) on Nova", async () => {
+    // 'any' is not in the SDK's types: Bedrock's and Anthropic's word for required.
+    const bedrockAny = 'any' as unknown as 'required';
+    const named = { type: 'function', function: { name: 'find_city' } } as const;
+    for (const toolChoice of ['required', bedrockAny, named] as const) {
       const completion = await client.chat.completions.create({
         model: 'nova-lite',
         messages: [{ role: 'user', content: 'Hello there' }],
