@@ -41,8 +41,7 @@ beforeAll(async () => {
       deployment(
         'gaps-proxied',
         'bedrock/anthropic.claude-3-haiku-20240307-v1:0',
-        `\n      aws_bedrock_runtime_endpoint: ${proxyUrl}` +
-          '\n      extra_headers: {x-corp-proxy: team-a, authorization: "Basic cHJveHk="}',
+        `\n      aws_bedrock_runtime_endpoint: ${proxyUrl}` + '\n      extra_headers: {x-corp-proxy: team-a}',
       ),
       deployment('gaps-llama', 'bedrock/meta.llama3-1-70b-instruct-v1:0'),
       deployment('gaps-sonnet-4-6', 'bedrock/anthropic.claude-sonnet-4-6'),
@@ -96,8 +95,11 @@ describe('Nova structured output and forced tools', () => {
     expect(completion.choices[0].message.tool_calls ?? []).toHaveLength(0);
   });
 
-  it('forces a named tool and tool_choice required on Nova', async () => {
-    for (const toolChoice of ['required', { type: 'function', function: { name: 'find_city' } }] as const) {
+  it("forces a named tool, tool_choice required and Bedrock's 'any' (as LiteLLM accepts it) on Nova", async () => {
+    // 'any' is not in the SDK's types: Bedrock's and Anthropic's word for required.
+    const bedrockAny = 'any' as unknown as 'required';
+    const named = { type: 'function', function: { name: 'find_city' } } as const;
+    for (const toolChoice of ['required', bedrockAny, named] as const) {
       const completion = await client.chat.completions.create({
         model: 'nova-lite',
         messages: [{ role: 'user', content: 'Hello there' }],
@@ -212,6 +214,46 @@ describe('guardrail trace', () => {
     expect(traced.trace?.guardrail.inputAssessment).toHaveProperty('gr-quarry');
     const untraced = (await withGuardrail('disabled')) as unknown as { trace?: unknown };
     expect(untraced.trace).toBeUndefined();
+  });
+
+  /** Every chunk of a streamed guardrail call, as the openai SDK hands them over. */
+  async function streamWithGuardrail(trace: 'enabled' | 'disabled', includeUsage: boolean) {
+    // Bedrock's guardrailConfig, sent in the body as LiteLLM users do
+    const body: OpenAI.ChatCompletionCreateParamsStreaming & { guardrailConfig: object } = {
+      model: 'nova-lite',
+      messages: [{ role: 'user', content: 'Hello there' }],
+      stream: true,
+      ...(includeUsage ? { stream_options: { include_usage: true } } : {}),
+      guardrailConfig: { guardrailIdentifier: 'gr-stream', guardrailVersion: '1', trace },
+    };
+    const stream = await client.chat.completions.create(body);
+    const chunks: any[] = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    return chunks;
+  }
+
+  it.each([false, true])(
+    'streams the trace on the finish chunk (trace and provider_specific_fields.trace), include_usage %s',
+    async (includeUsage) => {
+      const chunks = await streamWithGuardrail('enabled', includeUsage);
+      const traced = chunks.filter((chunk) => chunk.trace !== undefined);
+      expect(traced).toHaveLength(1);
+      expect(traced[0].choices[0].finish_reason).toBe('stop');
+      expect(traced[0].trace.guardrail.inputAssessment).toHaveProperty('gr-stream');
+      expect(traced[0].provider_specific_fields).toEqual({ trace: traced[0].trace });
+      // The finish chunk is still the last choice chunk; the usage chunk, when asked for, follows it.
+      const last = chunks.at(-1);
+      if (includeUsage) expect(last.choices).toEqual([]);
+      else expect(last).toBe(traced[0]);
+      const text = chunks.map((chunk) => chunk.choices[0]?.delta?.content ?? '').join('');
+      expect(text.length).toBeGreaterThan(0);
+    },
+  );
+
+  it('streams no trace when the trace is disabled', async () => {
+    const chunks = await streamWithGuardrail('disabled', true);
+    expect(chunks.some((chunk) => 'trace' in chunk || 'provider_specific_fields' in chunk)).toBe(false);
+    expect(chunks.filter((chunk) => chunk.choices[0]?.finish_reason)).toHaveLength(1);
   });
 });
 

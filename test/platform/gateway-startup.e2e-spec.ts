@@ -88,6 +88,38 @@ describe('start-up failures exit with code 1', () => {
     expect(gateway.stdout).not.toContain('listening');
   });
 
+  it('refuses malformed deployment switches and extra_headers, naming the model and field, echoing no header value', async () => {
+    const configPath = path.join(mkdtempSync(path.join(tmpdir(), 'quarry-startup-')), 'config.yaml');
+    writeFileSync(
+      configPath,
+      [
+        'model_list:',
+        '  - model_name: corp-proxy',
+        '    litellm_params:',
+        '      model: bedrock/anthropic.claude-3-haiku-20240307-v1:0',
+        EMULATOR_CREDENTIALS_YAML.replace(/^\n/, ''),
+        '      modify_params: "yes"',
+        '      user_continue_message: Please continue',
+        '      extra_headers: {authorization: "Basic c2VjcmV0LXByb3h5", connection: close}',
+      ].join('\n'),
+    );
+    const gateway = start({
+      DATABASE_URL: testDatabaseUrl(),
+      QUARRY_MASTER_KEY: masterKey(),
+      QUARRY_CONFIG: configPath,
+    });
+    expect(await exitOf(gateway, 20_000)).toEqual({ code: 1, signal: null });
+    for (const field of [
+      'model_list.0.litellm_params.modify_params of model "corp-proxy"',
+      'model_list.0.litellm_params.user_continue_message of model "corp-proxy"',
+      'model_list.0.litellm_params.extra_headers.authorization of model "corp-proxy"',
+      'model_list.0.litellm_params.extra_headers.connection of model "corp-proxy"',
+    ])
+      expect(gateway.stderr).toContain(field);
+    expect(`${gateway.stdout}${gateway.stderr}`).not.toContain('c2VjcmV0LXByb3h5');
+    expect(gateway.stdout).not.toContain('listening');
+  });
+
   it('stops when the database cannot be reached, without printing its password', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

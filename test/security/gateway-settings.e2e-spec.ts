@@ -30,7 +30,9 @@ function markerLine(name: string, setting: DeploymentSetting, index: number, env
   if (setting.value === 'boolean') return `      ${name}: true`;
   if (setting.value === 'number') return `      ${name}: ${98765 + index}.4321`;
   if (setting.endpoint) return `      ${name}: https://${MARK}-${name.replace(/_/g, '-')}.example`;
-  if (setting.value === 'any') return `      ${name}: { x-mark: ${MARK}-${name} }`;
+  if (setting.value === 'message') return `      ${name}: { role: user, content: ${MARK}-${name} }`;
+  if (setting.value === 'any' || setting.value === 'headers')
+    return `      ${name}: { x-mark: ${MARK}-${name} }`;
   if (!setting.secret) return `      ${name}: ${MARK}-${name}`;
   const variable = `QUARRY_TEST_${name.toUpperCase()}`;
   env[variable] = `${MARK}-${name}-resolved`;
@@ -148,9 +150,11 @@ ${lines.join('\n')}
             ? 98765.4321
             : setting.value === 'boolean'
               ? true
-              : setting.value === 'any'
-                ? { 'x-mark': `${MARK}-${name}` }
-                : `${MARK}-${name}`;
+              : setting.value === 'message'
+                ? { role: 'user', content: `${MARK}-${name}` }
+                : setting.value === 'any' || setting.value === 'headers'
+                  ? { 'x-mark': `${MARK}-${name}` }
+                  : `${MARK}-${name}`;
     const config = loadAppConfig({
       DATABASE_URL: 'postgresql://x@127.0.0.1/x',
       QUARRY_MASTER_KEY: 'sk-test-key-1',

@@ -212,6 +212,50 @@ describe('model management and listings (own database)', () => {
     expect(result.body.error).toMatchObject({ type: 'invalid_request_error', param });
   });
 
+  it.each<[string, Record<string, unknown>]>([
+    ['litellm_params.modify_params', { modify_params: 'yes' }],
+    ['litellm_params.drop_params', { drop_params: 1 }],
+    ['litellm_params.user_continue_message', { user_continue_message: 'Please continue' }],
+    ['litellm_params.user_continue_message', { user_continue_message: { role: 'system', content: 'x' } }],
+    ['litellm_params.extra_headers.connection', { extra_headers: { connection: 'close' } }],
+    ['litellm_params.extra_headers', { extra_headers: ['x-a'] }],
+  ])('/model/new and /model/update refuse a malformed %s with 400 naming it', async (param, params) => {
+    const created = await call(gateway, 'POST', '/model/new', gateway.masterKey, {
+      model_name: unique('switch'),
+      litellm_params: { model: 'bedrock/amazon.nova-lite-v1:0', ...params },
+    });
+    expect(created.status).toBe(400);
+    expect(created.body.error).toMatchObject({ type: 'invalid_request_error', param });
+
+    const id = (
+      await asMaster(gateway, '/model/new', {
+        model_name: unique('switch'),
+        litellm_params: { model: 'bedrock/amazon.nova-lite-v1:0' },
+      })
+    ).model_info.id;
+    const updated = await call(gateway, 'POST', '/model/update', gateway.masterKey, {
+      model_info: { id },
+      litellm_params: params,
+    });
+    expect(updated.status).toBe(400);
+    expect(updated.body.error).toMatchObject({ type: 'invalid_request_error', param });
+  });
+
+  it('/model/new stores well-formed switches and a user_continue_message', async () => {
+    const name = unique('switch');
+    const switches = {
+      modify_params: true,
+      drop_params: true,
+      user_continue_message: { role: 'user', content: 'Please continue' },
+    };
+    await asMaster(gateway, '/model/new', {
+      model_name: name,
+      litellm_params: { model: 'bedrock/amazon.nova-lite-v1:0', ...switches },
+    });
+    const stored = (await modelInfo()).find((entry) => entry.model_name === name);
+    expect(stored.litellm_params).toMatchObject(switches);
+  });
+
   // API models must not send requests (with the gateway's AWS credentials) outside the endpoint
   // allow-list, nor read the gateway's environment (QUARRY_MASTER_KEY, DATABASE_URL…).
   it.each([

@@ -14,6 +14,7 @@ describe('capabilitiesFor', () => {
       supportsResponseSchema: false,
       supportsPromptCaching: true,
       supportsAdaptiveThinking: false,
+      supportsClaude45Controls: false,
       maxOutputTokens: 8192,
     });
   });
@@ -88,6 +89,17 @@ describe('capabilitiesFor', () => {
     ['amazon.nova-2-lite-v1:0', false],
   ])('adaptive thinking for %s: %s', (modelId, expected) => {
     expect(capabilitiesFor(modelId).supportsAdaptiveThinking).toBe(expected);
+  });
+
+  it.each([
+    ['anthropic.claude-haiku-4-5-20251001-v1:0', true],
+    ['us.anthropic.claude-opus-4-6-v1', true],
+    ['anthropic.claude-sonnet-4-20250514-v1:0', false],
+    ['anthropic.claude-3-5-sonnet-20240620-v1:0', false],
+    ['anthropic.claude-3-haiku-20240307-v1:0', false],
+    ['amazon.nova-pro-v1:0', false],
+  ])('Claude 4.5 controls (disable_parallel_tool_use, output_config) for %s: %s', (modelId, expected) => {
+    expect(capabilitiesFor(modelId).supportsClaude45Controls).toBe(expected);
   });
 
   it.each([

@@ -26,6 +26,7 @@ const INVOKE_ONLY_CHAT_MODELS = ['twelvelabs.pegasus'];
 const NATIVE_SCHEMA_MINIMUM: Record<string, number> = { sonnet: 4.5, haiku: 4.5, opus: 4.5 };
 /** Adaptive thinking (and its effort) came with Claude Opus 4.6 and Sonnet 4.6. */
 const ADAPTIVE_THINKING_MINIMUM = 4.6;
+const CLAUDE_45 = 4.5;
 
 export function capabilitiesFor(
   baseModelId: string,
@@ -54,6 +55,7 @@ export function capabilitiesFor(
     supportsReasoning: entry ? supports('reasoning') : chat && (knownForCaching || family === 'openai'),
     supportsResponseSchema: chat && hasNativeStructuredOutput(id),
     supportsAdaptiveThinking: chat && (claudeVersion(id) ?? 0) >= ADAPTIVE_THINKING_MINIMUM,
+    supportsClaude45Controls: chat && (claudeVersion(id) ?? 0) >= CLAUDE_45,
     supportsPromptCaching: entry ? supports('prompt_caching') : chat && knownForCaching,
   };
   if (entry?.maxOutput !== undefined) capabilities.maxOutputTokens = entry.maxOutput;

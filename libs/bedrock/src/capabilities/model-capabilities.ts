@@ -20,5 +20,10 @@ export interface ModelCapabilities {
   supportsPromptCaching: boolean;
   /** Claude 4.6 and later: `thinking: {type: 'adaptive'}` with an effort instead of a token budget. */
   supportsAdaptiveThinking?: boolean;
+  /**
+   * Claude 4.5 and later: Anthropic's `tool_choice.disable_parallel_tool_use` and `output_config` in
+   * additionalModelRequestFields. Bedrock refuses both on earlier Claude models.
+   */
+  supportsClaude45Controls?: boolean;
   maxOutputTokens?: number;
 }

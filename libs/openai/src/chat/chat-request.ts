@@ -71,6 +71,8 @@ export interface ToolCall {
   id: string;
   type: 'function';
   function: { name: string; /** JSON text of the arguments. */ arguments: string };
+  /** LiteLLM's extension: a cache point right after this call's toolUse block. */
+  cache_control?: CacheControl;
 }
 
 /** Anthropic extended-thinking blocks, echoed back by clients for multi-turn tool use (LiteLLM shape). */
@@ -131,7 +133,9 @@ export interface FunctionTool {
   cache_control?: CacheControl;
 }
 
-export type ToolChoice = 'none' | 'auto' | 'required' | { type: 'function'; function: { name: string } };
+/** `any` is Bedrock's and Anthropic's word for `required`; LiteLLM accepts it too. */
+export type ToolChoice =
+  'none' | 'auto' | 'required' | 'any' | { type: 'function'; function: { name: string } };
 
 export type ResponseFormat =
   | { type: 'text' }

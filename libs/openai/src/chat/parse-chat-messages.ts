@@ -108,6 +108,7 @@ function checkToolCall(value: unknown, path: string): void {
   const fn = expectRecord(toolCall.function, `${path}.function`);
   expectNonEmptyString(fn.name, `${path}.function.name`);
   expectString(fn.arguments, `${path}.function.arguments`);
+  checkOptionalCacheControl(toolCall.cache_control, `${path}.cache_control`);
 }
 
 function checkThinkingBlock(value: unknown, path: string): void {

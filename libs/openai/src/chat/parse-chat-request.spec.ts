@@ -327,7 +327,7 @@ describe('parseChatCompletionRequest', () => {
       'tools[0].function.parameters',
       'must be an object',
     ],
-    [body({ tool_choice: 'any' }), 'tool_choice', "must be one of 'none', 'auto', 'required'"],
+    [body({ tool_choice: 'anything' }), 'tool_choice', "must be one of 'none', 'auto', 'required', 'any'"],
     [body({ tool_choice: { type: 'allowed_tools' } }), 'tool_choice.type', 'tool_choice must be'],
     [
       body({ tool_choice: { type: 'function', function: {} } }),

@@ -25,7 +25,7 @@ import {
 /** Bedrock's token counts are 32-bit integers: a larger max_tokens can never be valid. */
 const MAX_TOKEN_COUNT = 2_147_483_647;
 const REASONING_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'] as const;
-const TOOL_CHOICE_STRINGS = ['none', 'auto', 'required'] as const;
+const TOOL_CHOICE_STRINGS = ['none', 'auto', 'required', 'any'] as const;
 
 export function parseChatCompletionRequest(body: unknown): ChatCompletionRequest {
   if (!isRecord(body)) invalid(`The request body must be a JSON object, got ${describeValue(body)}`, null);
@@ -130,7 +130,7 @@ function checkToolChoice(value: unknown): void {
   const choice = expectRecord(value, 'tool_choice');
   if (choice.type !== 'function') {
     invalid(
-      "tool_choice must be 'none', 'auto', 'required' or {type: 'function', function: {name}}",
+      "tool_choice must be 'none', 'auto', 'required' ('any'), or {type: 'function', function: {name}}",
       'tool_choice.type',
     );
   }

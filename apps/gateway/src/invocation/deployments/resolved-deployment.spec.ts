@@ -93,4 +93,24 @@ describe('resolveDeployment', () => {
     expect(prepared.timeoutMs).toBe(12_000);
     expect(prepared.providerParams).toEqual({});
   });
+
+  it('reads modify_params and the text of user_continue_message as switches, never as model parameters', () => {
+    const prepared = resolveDeployment(
+      deployment('config', {
+        ...params,
+        modify_params: true,
+        drop_params: true,
+        user_continue_message: { role: 'user', content: 'Please continue' },
+      }),
+      config,
+      env,
+      () => fakeClient,
+    );
+    expect(prepared).toMatchObject({
+      modifyParams: true,
+      dropParams: true,
+      userContinueMessage: 'Please continue',
+    });
+    expect(Object.keys(prepared.providerParams)).toEqual(['top_k']);
+  });
 });

@@ -40,6 +40,10 @@ export interface ResolvedDeployment {
   numRetries: number;
   timeoutMs: number;
   dropParams: boolean;
+  /** The deployment's own `modify_params` (litellm_settings' and the request's are added by each surface). */
+  modifyParams: boolean;
+  /** The text of the deployment's `user_continue_message` (validated at load as {role, content}). */
+  userContinueMessage?: string;
 }
 
 /**
@@ -107,6 +111,10 @@ export function resolveDeployment(
     numRetries: typeof params.num_retries === 'number' ? params.num_retries : config.settings.numRetries,
     timeoutMs: timeoutMs(params, config),
     dropParams: params.drop_params === true || config.settings.dropParams,
+    modifyParams: params.modify_params === true,
+    ...(typeof params.user_continue_message?.content === 'string'
+      ? { userContinueMessage: params.user_continue_message.content }
+      : {}),
   };
 }
 

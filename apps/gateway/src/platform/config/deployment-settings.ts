@@ -17,7 +17,8 @@ import { isEnvReference } from './env-reference';
 export type SettingUse = 'used' | 'unused' | 'refused';
 
 export interface DeploymentSetting {
-  value: 'string' | 'number' | 'boolean' | 'any';
+  /** `message`: {role, content}; `headers`: header name → string (both checked in structured-settings.ts). */
+  value: 'string' | 'number' | 'boolean' | 'message' | 'headers' | 'any';
   use: SettingUse;
   /** Holds a credential: masked in /model/info, an `os.environ/` reference when created through the API. */
   secret?: true;
@@ -54,8 +55,11 @@ export const DEPLOYMENT_SETTINGS: Readonly<Record<string, DeploymentSetting>> = 
   // LiteLLM's name for the same per-deployment timeout (seconds).
   request_timeout: used('number', { note: 'same as timeout' }),
   drop_params: used('boolean'),
+  modify_params: used('boolean'),
+  // The turn modify_params inserts when Bedrock needs one ({role, content}); see structured-settings.ts.
+  user_continue_message: used('message'),
   // Sent with every bedrock-runtime call; headers may carry credentials, so only the operator's file sets them.
-  extra_headers: used('any', { secret: true, configOnly: true }),
+  extra_headers: used('headers', { secret: true, configOnly: true }),
 
   aws_profile_name: refused('string'),
   aws_role_name: refused('string'),

@@ -11,6 +11,7 @@ import {
   settingOf,
 } from './deployment-settings';
 import { isObject } from './is-object';
+import { structuredSettingProblems } from './structured-settings';
 
 export interface ConfigModel {
   modelName: string;
@@ -77,6 +78,10 @@ export function validateDeploymentEntry(
       if (value !== undefined && (typeof value !== 'number' || value < 0))
         problems.push(`${field(['litellm_params', key])} must be a non-negative number`);
     }
+    const deploymentName = typeof modelName === 'string' ? `model "${modelName}"` : 'this model';
+    problems.push(
+      ...structuredSettingProblems(params, (suffix) => field(['litellm_params', ...suffix]), deploymentName),
+    );
   }
 
   const info = entry.model_info ?? {};

@@ -4,15 +4,18 @@ import { chatSwitches } from './chat-translation';
 
 const request = (extra: Record<string, unknown> = {}) =>
   ({ model: 'm', messages: [], ...extra }) as unknown as ChatCompletionRequest;
-const deploymentWith = (providerParams: Record<string, unknown>, dropParams = false) =>
-  ({ providerParams, dropParams }) as unknown as ResolvedDeployment;
+/** The switches as resolveDeployment leaves them on a deployment. */
+const deploymentWith = (
+  switches: { modifyParams?: boolean; userContinueMessage?: string },
+  dropParams = false,
+) => ({ providerParams: {}, dropParams, modifyParams: false, ...switches }) as unknown as ResolvedDeployment;
 const off = { modifyParams: false };
 
 describe('chatSwitches', () => {
   it('turns modify_params on from the settings, the deployment or the request', () => {
     expect(chatSwitches(request(), deploymentWith({}), off).modifyParams).toBe(false);
     expect(chatSwitches(request(), deploymentWith({}), { modifyParams: true }).modifyParams).toBe(true);
-    expect(chatSwitches(request(), deploymentWith({ modify_params: true }), off).modifyParams).toBe(true);
+    expect(chatSwitches(request(), deploymentWith({ modifyParams: true }), off).modifyParams).toBe(true);
     expect(chatSwitches(request({ modify_params: true }), deploymentWith({}), off).modifyParams).toBe(true);
   });
 
@@ -23,21 +26,21 @@ describe('chatSwitches', () => {
   });
 
   it("honours a deployment's user_continue_message object only under modify_params", () => {
-    const continueMessage = { role: 'user', content: 'Please continue' };
+    const continueMessage = 'Please continue';
     expect(
-      chatSwitches(request(), deploymentWith({ user_continue_message: continueMessage }), off),
+      chatSwitches(request(), deploymentWith({ userContinueMessage: continueMessage }), off),
     ).not.toHaveProperty('userContinueMessage');
     expect(
       chatSwitches(
         request(),
-        deploymentWith({ user_continue_message: continueMessage, modify_params: true }),
+        deploymentWith({ userContinueMessage: continueMessage, modifyParams: true }),
         off,
       ).userContinueMessage,
     ).toBe('Please continue');
     expect(
       chatSwitches(
         request({ user_continue_message: 'Go on' }),
-        deploymentWith({ user_continue_message: continueMessage }),
+        deploymentWith({ userContinueMessage: continueMessage }),
         { modifyParams: true },
       ).userContinueMessage,
     ).toBe('Go on');

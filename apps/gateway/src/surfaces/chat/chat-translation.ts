@@ -71,10 +71,8 @@ export function chatSwitches(
   deployment: ResolvedDeployment,
   settings: ChatSettings,
 ): { dropParams: boolean; modifyParams: boolean; userContinueMessage?: string } {
-  const params = deployment.providerParams;
-  const modifyParams =
-    settings.modifyParams || params.modify_params === true || chatRequest.modify_params === true;
-  const continueMessage = textOf(chatRequest.user_continue_message) ?? textOf(params.user_continue_message);
+  const modifyParams = settings.modifyParams || deployment.modifyParams || chatRequest.modify_params === true;
+  const continueMessage = textOf(chatRequest.user_continue_message) ?? deployment.userContinueMessage;
   return {
     dropParams: chatRequest.drop_params === true || deployment.dropParams,
     modifyParams,

@@ -41,7 +41,7 @@ export function validateDeploymentInput(
     const messages = result.problems.map((problem) => problem.replace(/^: /, ''));
     throw OpenAIError.badRequest(
       messages.join('; '),
-      /^([\w.]+)/.exec(messages[0] ?? '')?.[1] ?? null,
+      /^(\S+)/.exec(messages[0] ?? '')?.[1] ?? null,
       'invalid_model',
     );
   }

@@ -50,6 +50,8 @@ export function assistantTurnContent(
         },
       });
       toolUses.push({ clientId: toolCall.id, param });
+      const toolCachePoint = cachePointFor(toolCall.cache_control, state.cachingSupported);
+      if (toolCachePoint) blocks.push(toolCachePoint);
     }
   }
   const cachePoint = cachePointFor(message.cache_control, state.cachingSupported);

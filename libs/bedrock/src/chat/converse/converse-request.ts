@@ -94,8 +94,15 @@ export async function toConverseRequest(
       jsonMode: draft.jsonMode,
       capabilities,
       ...withTier(serviceTierOf(draft.topLevel as Parameters<typeof serviceTierOf>[0])),
+      ...(asksForGuardrailTrace(draft.topLevel.guardrailConfig) ? { guardrailTrace: true } : {}),
     },
   };
+}
+
+/** 'enabled' and 'enabled_full' make Bedrock send `trace.guardrail`; 'disabled' or no trace does not. */
+function asksForGuardrailTrace(guardrailConfig: unknown): boolean {
+  const trace = (guardrailConfig as { trace?: unknown } | undefined)?.trace;
+  return trace === 'enabled' || trace === 'enabled_full';
 }
 
 function withTier(serviceTier: ServiceTier | undefined): { serviceTier?: ServiceTier } {

@@ -305,3 +305,50 @@ describe('ConverseStreamTranslator service tier', () => {
     expect(finished.usage).toMatchObject({ inputTokens: 5, serviceTier: 'flex' });
   });
 });
+
+describe('ConverseStreamTranslator guardrail trace', () => {
+  const guardrail = { inputAssessment: { 'gr-1': {} }, actionReason: 'No action.' };
+  const tracedStream = (): ConverseStreamOutput[] => {
+    const events = textStream(['Hi']);
+    const metadata = events.at(-1)!.metadata!;
+    events[events.length - 1] = { metadata: { ...metadata, trace: { guardrail } } };
+    return events;
+  };
+  const traced = (includeUsage: boolean) => ({
+    ...meta,
+    context: contextWith({ guardrailTrace: true }),
+    includeUsage,
+  });
+
+  it('holds the finish chunk until metadata and puts the trace on it, usage still last', () => {
+    const translator = new ConverseStreamTranslator(traced(true));
+    const events = tracedStream();
+    const messageStop = events.findIndex((event) => event.messageStop);
+    for (const event of events.slice(0, messageStop)) translator.translate(event);
+    expect(translator.translate(events[messageStop])).toEqual([]);
+    const atMetadata = translator.translate(events.at(-1)!);
+    expect(atMetadata.map((chunk) => chunk.choices[0]?.finish_reason ?? 'usage')).toEqual(['stop', 'usage']);
+    expect(atMetadata[0].trace).toEqual({ guardrail });
+    expect(atMetadata[0].provider_specific_fields).toEqual({ trace: { guardrail } });
+    expect(atMetadata[1].trace).toBeUndefined();
+    expect(translator.finish()).toEqual([]);
+  });
+
+  it('still sends the finish chunk, without a trace, when metadata never comes', () => {
+    const translator = new ConverseStreamTranslator(traced(false));
+    for (const event of tracedStream().slice(0, -1)) translator.translate(event);
+    const [finish, ...rest] = translator.finish();
+    expect(rest).toEqual([]);
+    expect(finish.choices[0].finish_reason).toBe('stop');
+    expect(finish.trace).toBeUndefined();
+  });
+
+  it('sends no trace field when no trace was asked for, even if Bedrock sent one', () => {
+    const { chunks } = translateAll(tracedStream(), {
+      ...meta,
+      context: contextWith({}),
+      includeUsage: false,
+    });
+    expect(chunks.some((chunk) => 'trace' in chunk || 'provider_specific_fields' in chunk)).toBe(false);
+  });
+});

@@ -5,6 +5,8 @@
 //   3. EXACTLY ONE chunk with finish_reason (at messageStop), never followed by another choice chunk;
 //   4. when the client asked for usage, one chunk with `choices: []` and `usage` — Converse sends
 //      usage in `metadata`, which comes AFTER messageStop, so it is emitted when metadata arrives.
+// With guardrailConfig.trace enabled, the finish chunk waits for metadata (it follows messageStop
+// at once) and carries its `trace.guardrail` as `trace` and LiteLLM's `provider_specific_fields.trace`.
 // Tool calls are numbered from 0 in the order they start; their first delta carries id, type, name
 // and empty arguments, later deltas carry argument fragments. In JSON mode through a forced tool the
 // tool's input fragments stream as `content`. Reasoning streams as `reasoning_content`; a signed or
@@ -55,6 +57,8 @@ export class ConverseStreamTranslator {
   private heldText = '';
   private reasoningBlockIndex = -1;
   private reasoningText = '';
+  /** The finish chunk(s), held until metadata brings the guardrail trace (only when one was asked for). */
+  private heldFinish: ChatCompletionChunk[] | undefined;
 
   constructor(private readonly meta: ConverseStreamMeta) {
     this.jsonToolName = meta.context.jsonMode.kind === 'tool' ? meta.context.jsonMode.toolName : undefined;
@@ -109,6 +113,7 @@ export class ConverseStreamTranslator {
   finish(): ChatCompletionChunk[] {
     const chunks: ChatCompletionChunk[] = [];
     if (!this.finishSent) chunks.push(...this.onMessageStop(undefined));
+    chunks.push(...this.releaseFinish(undefined));
     if (this.meta.includeUsage && this.usageArrived && !this.usageSent) chunks.push(this.usageChunk());
     return chunks;
   }
@@ -231,6 +236,20 @@ export class ConverseStreamTranslator {
     this.reason = toFinishReason(stopReason, this.toolCallCount > 0);
     this.finishSent = true;
     chunks.push(this.chunk({}, this.reason));
+    if (!this.meta.context.guardrailTrace) return chunks;
+    this.heldFinish = chunks;
+    return NO_CHUNKS;
+  }
+
+  /** The held finish chunk(s), the last one carrying the guardrail trace if Bedrock sent one. */
+  private releaseFinish(guardrail: Record<string, unknown> | undefined): ChatCompletionChunk[] {
+    const chunks = this.heldFinish ?? [];
+    this.heldFinish = undefined;
+    const last = chunks.at(-1);
+    if (last && guardrail) {
+      last.trace = { guardrail };
+      last.provider_specific_fields = { trace: last.trace };
+    }
     return chunks;
   }
 
@@ -239,9 +258,10 @@ export class ConverseStreamTranslator {
     const serviceTier = servedTier(metadata, this.meta.context.serviceTier);
     if (serviceTier) this.tokenUsage.serviceTier = serviceTier;
     this.usageArrived = true;
+    const chunks = this.releaseFinish(metadata.trace?.guardrail as Record<string, unknown> | undefined);
     // Usage must come after the finish chunk; if Bedrock ever reorders, finish() sends it.
-    if (!this.meta.includeUsage || !this.finishSent || this.usageSent) return NO_CHUNKS;
-    return [this.usageChunk()];
+    if (this.meta.includeUsage && this.finishSent && !this.usageSent) chunks.push(this.usageChunk());
+    return chunks;
   }
 
   private chunk(

@@ -175,11 +175,16 @@ function applyModelField(
   dropParams: boolean,
 ): void {
   const family = draft.capabilities.family;
-  if (!PASSTHROUGH_FAMILIES.has(family)) {
+  // Anthropic's output_config (effort) exists from Claude 4.5 on; anywhere else Bedrock refuses it.
+  const unsupported =
+    key === 'output_config'
+      ? !draft.capabilities.supportsClaude45Controls
+      : !PASSTHROUGH_FAMILIES.has(family);
+  if (unsupported) {
     // A deployment's extra field that this family cannot take is an operator choice, not the client's error.
     if (dropParams || source === 'deployment') return;
     throw OpenAIError.badRequest(
-      `${key} is not a supported parameter for ${family} models on Bedrock; set drop_params to drop it`,
+      `${key} is not a supported parameter for ${key === 'output_config' ? 'this model (Claude 4.5 or later only)' : `${family} models`} on Bedrock; set drop_params to drop it`,
       key,
     );
   }

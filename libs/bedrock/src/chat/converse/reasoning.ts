@@ -121,9 +121,11 @@ function applyAnthropicThinking(
   let budget: number;
   if (thinking?.type === 'enabled') {
     budget = thinking.budget_tokens;
+    // modify_params lets the gateway raise it to Bedrock's minimum, as LiteLLM always does.
+    if (budget < MIN_THINKING_BUDGET && options.modifyParams) budget = MIN_THINKING_BUDGET;
     if (budget < MIN_THINKING_BUDGET) {
       throw OpenAIError.badRequest(
-        `thinking.budget_tokens must be at least ${MIN_THINKING_BUDGET} for Anthropic models, got ${budget}`,
+        `thinking.budget_tokens must be at least ${MIN_THINKING_BUDGET} for Anthropic models, got ${budget} (modify_params raises it)`,
         'thinking.budget_tokens',
       );
     }

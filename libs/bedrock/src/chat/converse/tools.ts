@@ -80,7 +80,7 @@ function toolChoiceFor(
       'tool_choice',
     );
   }
-  if (toolChoice === 'required') return { any: {} };
+  if (toolChoice === 'required' || toolChoice === 'any') return { any: {} };
   const name = toolChoice.function.name;
   if (!toolNames.has(name)) {
     throw OpenAIError.badRequest(
@@ -104,7 +104,9 @@ function autoChoice(draft: ConverseDraft): ToolChoice | undefined {
  */
 export function applyParallelToolCalls(draft: ConverseDraft, request: ChatCompletionRequest): void {
   if (request.parallel_tool_calls !== false || draft.tools.length === 0) return;
-  if (draft.capabilities.family !== 'anthropic') return;
+  // Only Claude 4.5+ on Bedrock takes Anthropic's switch (earlier Claude models refuse the request); elsewhere
+  // parallel_tool_calls: false is a preference Converse cannot express, and SDKs send it by default.
+  if (!draft.capabilities.supportsClaude45Controls) return;
   const choice = draft.toolChoice;
   const anthropicChoice: Record<string, unknown> = choice?.any
     ? { type: 'any' }

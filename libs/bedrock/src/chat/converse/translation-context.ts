@@ -17,4 +17,9 @@ export interface TranslationContext {
   capabilities: ModelCapabilities;
   /** The non-standard service tier asked for (flex, priority, latency-optimized…): it changes the price. */
   serviceTier?: ServiceTier;
+  /**
+   * guardrailConfig.trace asked for a trace: Bedrock sends it in the stream's metadata event, after
+   * messageStop, so the stream translator holds the finish chunk back to carry it.
+   */
+  guardrailTrace?: boolean;
 }

@@ -20,6 +20,8 @@ export function capabilitiesFor(
     supportsReasoning: false,
     supportsResponseSchema: false,
     supportsPromptCaching: false,
+    // The fixtures' Claude is a current one (4.5+).
+    supportsClaude45Controls: family === 'anthropic',
     ...overrides,
   };
 }
