@@ -11,6 +11,8 @@ import type { ClientReply } from '../../invocation/reply/client-reply';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import type { Principal } from '../../tenancy/auth/principal';
 import type { ModelMode } from '../../tenancy/models/model-mode';
+import { AgentChat } from './agents/agent-chat';
+import { routedChatInvocation } from './chat-route';
 import { fetchOncePerUrl, translateChat } from './chat-translation';
 import { ChatStreamRelay } from './chat-stream-relay';
 import { completionId } from './completion-id';
@@ -23,17 +25,21 @@ export class ChatService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly pipeline: InvocationPipeline,
+    private readonly agents: AgentChat,
   ) {}
 
   complete(principal: Principal, body: unknown, reply: ClientReply): Promise<void> {
     return this.pipeline.run(principal, reply, 'chat', body, (call) => {
       const chatRequest = parseChatCompletionRequest(body);
       call.endUser = chatRequest.user ?? undefined;
-      return this.invocationFor(chatRequest);
+      return routedChatInvocation(chatRequest.model, CHAT_MODES, chatRequest.stream === true, {
+        converse: () => this.converseInvocation(chatRequest),
+        agent: () => this.agents.invocationFor(chatRequest, CHAT_MODES),
+      });
     });
   }
 
-  private invocationFor(chatRequest: ChatCompletionRequest): Invocation {
+  private converseInvocation(chatRequest: ChatCompletionRequest): Invocation {
     // Images are fetched once per request, however many deployments the request is translated for.
     const fetchImage = fetchOncePerUrl();
     const settings = { modifyParams: this.config.settings.modifyParams };
