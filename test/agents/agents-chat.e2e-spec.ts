@@ -33,7 +33,11 @@ function expectedCost(usage: OpenAI.CompletionUsage, price: ModelPrice | undefin
 
 function ask(model: string, content: string, extra: Record<string, unknown> = {}) {
   return fixture.client.chat.completions
-    .create({ model, messages: [{ role: 'user', content }], ...extra } as OpenAI.ChatCompletionCreateParamsNonStreaming)
+    .create({
+      model,
+      messages: [{ role: 'user', content }],
+      ...extra,
+    } as OpenAI.ChatCompletionCreateParamsNonStreaming)
     .withResponse();
 }
 
@@ -99,7 +103,9 @@ describe('chat completions on a Bedrock agent', () => {
     const sessionId = (first.data as unknown as { session_id: string }).session_id;
 
     const continued = await ask('bedrock-agent-2', 'What is my name?', { session_id: sessionId });
-    expect(continued.data.choices[0].message.content).toContain('Earlier in this session you said: "My name is Ada."');
+    expect(continued.data.choices[0].message.content).toContain(
+      'Earlier in this session you said: "My name is Ada."',
+    );
     expect(continued.response.headers.get(SESSION_HEADER)).toBe(sessionId);
 
     const litellmStyle = await ask('bedrock-agent-2', 'And again?', { sessionID: sessionId });

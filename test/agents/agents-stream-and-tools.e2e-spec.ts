@@ -43,7 +43,9 @@ describe('streamed agent answers', () => {
   it('streams the seed’s request as the agent writes it, with the chat chunk sequence and usage', async () => {
     const { chunks, at, headers } = await stream({
       model: 'bedrock-agent-2',
-      messages: [{ role: 'user', content: 'Create a comprehensive social media strategy for our new product' }],
+      messages: [
+        { role: 'user', content: 'Create a comprehensive social media strategy for our new product' },
+      ],
       stream_options: { include_usage: true },
     });
     expect(chunks[0].choices[0].delta.role).toBe('assistant');
@@ -54,7 +56,9 @@ describe('streamed agent answers', () => {
     const contentChunks = chunks.filter((chunk) => chunk.choices[0]?.delta?.content);
     expect(contentChunks.length).toBeGreaterThan(2);
     // Paced at 100 tokens/s, the answer takes a few hundred ms: the first words must be out long before the last.
-    const contentTimes = chunks.flatMap((chunk, index) => (chunk.choices[0]?.delta?.content ? [at[index]] : []));
+    const contentTimes = chunks.flatMap((chunk, index) =>
+      chunk.choices[0]?.delta?.content ? [at[index]] : [],
+    );
     expect(contentTimes[contentTimes.length - 1] - contentTimes[0]).toBeGreaterThan(80);
 
     const finishes = chunks.filter((chunk) => chunk.choices[0]?.finish_reason);
