@@ -32,13 +32,15 @@ export const CONFIG_YAML = `model_list:${[
 ].join('')}
 `;
 
+type SpendRow = NonNullable<Awaited<ReturnType<ReturnType<typeof newPrismaClient>['spendLog']['findFirst']>>>;
+
 export interface AgentFixture {
   emulator: RunningEmulator;
   gateway: TestGateway;
   tenant: TestTenant;
   client: OpenAI;
   prisma: ReturnType<typeof newPrismaClient>;
-  spendRow(requestId: string): ReturnType<ReturnType<typeof newPrismaClient>['spendLog']['findFirst']>;
+  spendRow(requestId: string): Promise<SpendRow | null>;
   close(): Promise<void>;
 }
 
