@@ -42,6 +42,7 @@ describe('agent request errors', () => {
     ['an unknown field', { foo: 1 }, 'foo'],
     ['invocationId at the top level', { invocationId: 'inv-1' }, 'invocationId'],
     ['an OpenAI setting an agent cannot honour', { temperature: 0.2 }, 'temperature'],
+    ['a service tier agents cannot choose', { service_tier: 'flex' }, 'service_tier'],
     ['client tools', { tools: [{ type: 'function', function: { name: 'f' } }] }, 'tools'],
     ['a sessionState member InvokeAgent lacks', { sessionState: { bogus: 1 } }, 'sessionState.bogus'],
     [

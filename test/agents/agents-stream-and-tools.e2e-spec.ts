@@ -41,6 +41,9 @@ const contentOf = (chunks: Chunk[]) => chunks.map((chunk) => chunk.choices[0]?.d
 
 describe('streamed agent answers', () => {
   it('streams the seed’s request as the agent writes it, with the chat chunk sequence and usage', async () => {
+    // The process's first agent stream loads the SDK's event-stream code; on a busy machine that can take
+    // longer than the whole paced answer, which would then be read from the socket in one go.
+    await stream({ model: 'bedrock-agent-2', messages: [{ role: 'user', content: 'warm up' }] });
     const { chunks, at, headers } = await stream({
       model: 'bedrock-agent-2',
       messages: [

@@ -2,6 +2,7 @@
 export * from './route';
 export * from './model-id';
 export * from './errors';
+export * from './deployment-config-error';
 export * from './redact-aws-credentials';
 export * from './retry/with-retries';
 export * from './capabilities/model-capabilities';

@@ -4,39 +4,19 @@
 // a 400 naming it, since InvokeAgent would refuse it. Upstream endpoints and credentials are refused
 // outright, as for every chat request.
 import { CHECKED_CHAT_REQUEST_KEYS, OpenAIError, type ChatCompletionRequest } from '@quarry/openai';
+import { isConsumedRequestKey } from '../chat/converse/unsupported-params';
+import { deploymentConfigError } from '../deployment-config-error';
 import { checkInvokeAgentField, INVOKE_AGENT_FIELDS, type InvokeAgentField } from './invoke-agent-fields';
 
-/** Keys the gateway reads itself (or that concern OpenAI's platform): never sent to the agent. */
-const CONSUMED = new Set([
-  'model',
-  'messages',
-  'stream',
-  'stream_options',
-  'user',
-  'metadata',
-  'session_id',
-  'sessionID',
-  'store',
-  'safety_identifier',
-  'prompt_cache_key',
-  'drop_params',
-  'modify_params',
-  'num_retries',
-  'max_retries',
-  'timeout',
-  'stream_timeout',
-  'tags',
-  'fallbacks',
-  'litellm_metadata',
-  'no-log',
-]);
+/** The agent session a request continues (agent-session-id.ts): read by the gateway, never forwarded. */
+const SESSION_KEYS = new Set(['session_id', 'sessionID']);
 
-/** OpenAI settings whose value asks for nothing (OpenAI's defaults): accepted silently. */
-const HARMLESS: Record<string, (value: unknown) => boolean> = {
+/** OpenAI settings whose value asks for nothing (OpenAI's defaults): accepted silently; others refused. */
+const HARMLESS: Partial<Record<string, (value: unknown) => boolean>> = {
   n: (value) => value === 1,
   logprobs: (value) => value === false,
-  parallel_tool_calls: () => true,
-  service_tier: (value) => value === 'auto',
+  // An agent's model calls have no service tier to choose.
+  service_tier: (value) => value === 'auto' || value === 'default',
 };
 
 const REFUSED = new Set(['api_base', 'base_url', 'api_key', 'api_version']);
@@ -54,20 +34,18 @@ export function agentFieldsOfRequest(request: ChatCompletionRequest, dropParams:
         key,
       );
     }
-    if (value === undefined || value === null || CONSUMED.has(key)) continue;
+    if (value === undefined || value === null) continue;
+    const isHarmless = HARMLESS[key];
+    if (isHarmless && !isHarmless(value) && !dropParams) throw unsupported(key);
+    if (isHarmless !== undefined || isConsumedRequestKey(key) || SESSION_KEYS.has(key)) continue;
     if (INVOKE_AGENT_FIELDS.has(key)) {
       checkInvokeAgentField(key as InvokeAgentField, value);
       fields[key as InvokeAgentField] = value;
       continue;
     }
-    if (HARMLESS[key]?.(value)) continue;
-    if (CHECKED_CHAT_REQUEST_KEYS.has(key) || key in HARMLESS) {
+    if (CHECKED_CHAT_REQUEST_KEYS.has(key)) {
       if (dropParams) continue;
-      throw OpenAIError.badRequest(
-        `${key} is not supported by Bedrock Agents (the agent's own configuration sets its model, prompt and tools); set drop_params to drop it`,
-        key,
-        'unsupported_agent_param',
-      );
+      throw unsupported(key);
     }
     throw OpenAIError.badRequest(
       key === 'invocationId'
@@ -78,6 +56,14 @@ export function agentFieldsOfRequest(request: ChatCompletionRequest, dropParams:
     );
   }
   return fields;
+}
+
+function unsupported(key: string): OpenAIError {
+  return OpenAIError.badRequest(
+    `${key} is not supported by Bedrock Agents (the agent's own configuration sets its model, prompt and tools); set drop_params to drop it`,
+    key,
+    'unsupported_agent_param',
+  );
 }
 
 /**
@@ -91,14 +77,7 @@ export function agentFieldsOfDeployment(params: Record<string, unknown>): AgentF
     try {
       checkInvokeAgentField(key as InvokeAgentField, params[key]);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      throw new OpenAIError(
-        500,
-        `Deployment configuration error: ${message}`,
-        'server_error',
-        null,
-        'deployment_config',
-      );
+      throw deploymentConfigError(error instanceof Error ? error.message : String(error));
     }
     fields[key as InvokeAgentField] = params[key];
   }

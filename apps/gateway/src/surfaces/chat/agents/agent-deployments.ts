@@ -4,8 +4,7 @@
 // request: the registry replaces deployment objects when models change, so a WeakMap forgets stale ones.
 import { Injectable } from '@nestjs/common';
 import type { BedrockAgentRuntimeClient } from '@aws-sdk/client-bedrock-agent-runtime';
-import { agentPricing, type AgentModelPrice } from '@quarry/bedrock';
-import { OpenAIError } from '@quarry/openai';
+import { agentPricing, deploymentConfigError, type AgentModelPrice } from '@quarry/bedrock';
 import { BedrockClients } from '../../../invocation/deployments/bedrock-clients';
 import type { ResolvedDeployment } from '../../../invocation/deployments/resolved-deployment';
 
@@ -37,14 +36,7 @@ export class AgentDeployments {
       return this.clients.agentRuntime(deployment.clientConfig);
     } catch (error) {
       // A Bedrock API key alone cannot call the agent runtime: the operator's to fix, named as such.
-      const message = error instanceof Error ? error.message : String(error);
-      throw new OpenAIError(
-        500,
-        `Deployment configuration error: ${message}`,
-        'server_error',
-        null,
-        'deployment_config',
-      );
+      throw deploymentConfigError(error instanceof Error ? error.message : String(error));
     }
   }
 }

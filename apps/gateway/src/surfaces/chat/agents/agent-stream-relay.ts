@@ -13,8 +13,9 @@ import {
   type OpenedAgentStream,
   type TokenUsage,
 } from '@quarry/bedrock';
-import type { ChatCompletionChunk, OpenAIError } from '@quarry/openai';
+import type { OpenAIError } from '@quarry/openai';
 import type { EmitFrame, StreamRelay } from '../../../invocation/invocation';
+import { emitChunks } from '../chat-stream-relay';
 import { AGENT_SESSION_HEADER } from './agent-session-header';
 
 export class AgentStreamRelay implements StreamRelay {
@@ -52,20 +53,4 @@ export class AgentStreamRelay implements StreamRelay {
     const price = this.meta.priceOf(meter.foundationModel);
     return price ? costOf(usage, price) : undefined;
   }
-}
-
-async function emitChunks(emit: EmitFrame, chunks: readonly ChatCompletionChunk[]): Promise<void> {
-  for (const chunk of chunks) {
-    const backpressure = emit(toSseLine(chunk), outputCharactersOf(chunk));
-    if (backpressure) await backpressure;
-  }
-}
-
-/** The agent's answer text and tool-call arguments count as model output (time to first token, estimates). */
-function outputCharactersOf(chunk: ChatCompletionChunk): number {
-  const delta = chunk.choices[0]?.delta;
-  if (!delta) return 0;
-  let characters = delta.content?.length ?? 0;
-  for (const toolCall of delta.tool_calls ?? []) characters += toolCall.function?.arguments?.length ?? 0;
-  return characters;
 }
