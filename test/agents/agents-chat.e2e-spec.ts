@@ -2,8 +2,9 @@
 // shows (config, requests, streaming), against the emulator's agent runtime in two regions: answers,
 // real streaming, sessions that continue, returnControl as tool calls answered in the next request,
 // usage and cost from the agent's trace, and errors mapped to OpenAI's shape.
-import type OpenAI from 'openai';
+import OpenAI from 'openai';
 import { costOf, priceFor, type ModelPrice } from '../../libs/bedrock/src/index';
+import { createTenant } from '../support/tenants';
 import { startAgentFixture, type AgentFixture } from './agent-fixture';
 
 let fixture: AgentFixture;
@@ -116,5 +117,26 @@ describe('chat completions on a Bedrock agent', () => {
 
     const fresh = await ask('bedrock-agent-2', 'Do you know me?');
     expect(fresh.data.choices[0].message.content).not.toContain('Earlier in this session');
+  });
+
+  it('keeps each team’s sessions its own: another team naming the same session id starts afresh', async () => {
+    const sessionId = 'shared-name-for-a-session';
+    await ask('bedrock-agent-2', 'The secret word is granite.', { session_id: sessionId });
+    const own = await ask('bedrock-agent-2', 'What was the word?', { session_id: sessionId });
+    expect(own.data.choices[0].message.content).toContain('granite');
+
+    const otherTeam = await createTenant(fixture.gateway, { keyModels: ['bedrock-agent-2'] });
+    const otherClient = new OpenAI({
+      apiKey: otherTeam.key,
+      baseURL: fixture.gateway.baseUrl,
+      maxRetries: 0,
+    });
+    const theirs = await otherClient.chat.completions.create({
+      model: 'bedrock-agent-2',
+      messages: [{ role: 'user', content: 'What was the word?' }],
+      session_id: sessionId,
+    } as OpenAI.ChatCompletionCreateParamsNonStreaming);
+    expect(theirs.choices[0].message.content).not.toContain('granite');
+    expect((theirs as unknown as { session_id: string }).session_id).toBe(sessionId);
   });
 });

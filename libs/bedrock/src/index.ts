@@ -42,6 +42,7 @@ export * from './rerank/rerank-request';
 export * from './rerank/rerank-response';
 export * from './rerank/rerank-calls';
 export * from './agents/agent-session-id';
+export * from './agents/agent-session-scope';
 export * from './agents/agent-request';
 export * from './agents/agent-completion';
 export * from './agents/agent-answer';

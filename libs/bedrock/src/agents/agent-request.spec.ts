@@ -1,12 +1,14 @@
 import type { ChatCompletionRequest } from '@quarry/openai';
 import { toInvokeAgentInput, type AgentTarget } from './agent-request';
 import { toolCallsFromReturnControl } from './agent-return-control';
+import { agentSessionScope } from './agent-session-scope';
 
 const target: AgentTarget = {
   agentId: 'AGENT12345',
   agentAliasId: 'ALIAS12345',
   deploymentParams: {},
   dropParams: false,
+  sessionScope: '',
 };
 const request = (extra: Record<string, unknown>) =>
   ({ model: 'agent', messages: [{ role: 'user', content: 'Hi' }], ...extra }) as ChatCompletionRequest;
@@ -123,6 +125,22 @@ describe('toInvokeAgentInput', () => {
         },
       ],
     });
+  });
+
+  it('sends session and memory ids with the tenant prefix, and hands the client its own', () => {
+    const scope = agentSessionScope('team:t-1');
+    expect(scope).toMatch(/^q[0-9a-f]{10}-$/);
+    expect(agentSessionScope('team:t-2')).not.toBe(scope);
+    const translated = toInvokeAgentInput(request({ session_id: 'session-1', memoryId: 'memory-1' }), {
+      ...target,
+      sessionScope: scope,
+    });
+    expect(translated.sessionId).toBe('session-1');
+    expect(translated.input).toMatchObject({ sessionId: `${scope}session-1`, memoryId: `${scope}memory-1` });
+    // Room for the prefix within Bedrock's 100 characters.
+    expect(() => toInvokeAgentInput(request({ session_id: 'x'.repeat(89) }), target)).toThrow(
+      expect.objectContaining({ param: 'session_id' }),
+    );
   });
 
   it('refuses tool results for another session than the one named, and results sent both ways', () => {

@@ -1,7 +1,8 @@
 // A chat request → InvokeAgent input. The agent keeps the conversation in its session, so only the
 // newest turn is sent: the last user message as `inputText`, or the trailing tool messages as
 // `sessionState.returnControlInvocationResults` (answers to the tool calls of the agent's last reply).
-// Earlier messages are the client's copy of what the session already holds. Tracing is always on
+// Earlier messages are the client's copy of what the session already holds. Session and memory ids go
+// upstream with the caller's tenant prefix (agent-session-scope.ts). Tracing is always on
 // upstream, because the usage to meter is only in the trace; the client sees traces only when it
 // set `enableTrace` itself.
 import type { InvokeAgentCommandInput, SessionState } from '@aws-sdk/client-bedrock-agent-runtime';
@@ -16,10 +17,13 @@ export interface AgentTarget {
   /** The deployment's litellm_params that are not gateway settings (InvokeAgent defaults among them). */
   deploymentParams: Record<string, unknown>;
   dropParams: boolean;
+  /** The caller's tenant prefix for session and memory ids (agentSessionScope). */
+  sessionScope: string;
 }
 
 export interface AgentRequest {
   input: InvokeAgentCommandInput;
+  /** The session as the client names it (the upstream one carries the tenant prefix). */
   sessionId: string;
   /** The client asked for the agent's trace (`enableTrace: true`); otherwise traces stay internal. */
   clientTrace: boolean;
@@ -64,14 +68,14 @@ export function toInvokeAgentInput(request: ChatCompletionRequest, target: Agent
   const input: InvokeAgentCommandInput = {
     agentId: target.agentId,
     agentAliasId: target.agentAliasId,
-    sessionId: resolvedSessionId,
+    sessionId: target.sessionScope + resolvedSessionId,
     enableTrace: true,
     ...(inputText !== undefined ? { inputText } : {}),
     ...(Object.keys(sessionState).length > 0 ? { sessionState } : {}),
     ...(Object.keys(streamingConfigurations).length > 0 ? { streamingConfigurations } : {}),
   };
+  if (fields.memoryId !== undefined) input.memoryId = target.sessionScope + String(fields.memoryId);
   for (const field of [
-    'memoryId',
     'endSession',
     'bedrockModelConfigurations',
     'promptCreationConfigurations',

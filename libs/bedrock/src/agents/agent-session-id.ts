@@ -5,9 +5,10 @@
 // (agent-tool-call-id.ts), so answering them continues the right session even without one.
 import { randomUUID } from 'node:crypto';
 import { OpenAIError, type ChatCompletionRequest } from '@quarry/openai';
+import { MAX_CLIENT_AGENT_ID_LENGTH } from './agent-session-scope';
 
-/** Bedrock's sessionId: 2–100 characters of letters, digits and `._:-`. */
-const SESSION_ID = /^[0-9a-zA-Z._:-]{2,100}$/;
+/** Bedrock's sessionId characters, short enough to take the tenant prefix (agent-session-scope.ts). */
+const SESSION_ID = new RegExp(`^[0-9a-zA-Z._:-]{2,${MAX_CLIENT_AGENT_ID_LENGTH}}$`);
 
 export interface AgentSession {
   sessionId: string;
@@ -28,7 +29,7 @@ export function requestedSessionId(request: ChatCompletionRequest): string | und
     if (value === undefined || value === null) continue;
     if (typeof value !== 'string' || !SESSION_ID.test(value)) {
       throw OpenAIError.badRequest(
-        `${param} must be 2 to 100 letters, digits or the characters . _ : -`,
+        `${param} must be 2 to ${MAX_CLIENT_AGENT_ID_LENGTH} letters, digits or the characters . _ : -`,
         param,
       );
     }
@@ -41,10 +42,6 @@ export function requestedSessionId(request: ChatCompletionRequest): string | und
     chosen = value;
   }
   return chosen;
-}
-
-export function isValidSessionId(value: string): boolean {
-  return SESSION_ID.test(value);
 }
 
 export function newSessionId(): string {

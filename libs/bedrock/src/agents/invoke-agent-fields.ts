@@ -3,6 +3,7 @@
 // The members inside them that Bedrock documents in depth (files, knowledge base configurations,
 // conversation history, returnControl results) are checked for shape here and in detail by Bedrock.
 import { OpenAIError } from '@quarry/openai';
+import { MAX_CLIENT_AGENT_ID_LENGTH } from './agent-session-scope';
 
 export type InvokeAgentField =
   | 'sessionState'
@@ -97,7 +98,10 @@ const CHECKS: Record<InvokeAgentField, Check> = {
     knowledgeBaseConfigurations: arrayOfObjects,
     conversationHistory: anyObject,
   }),
-  memoryId: pattern(/^[0-9a-zA-Z._:-]{2,100}$/, '2 to 100 letters, digits or the characters . _ : -'),
+  memoryId: pattern(
+    new RegExp(`^[0-9a-zA-Z._:-]{2,${MAX_CLIENT_AGENT_ID_LENGTH}}$`),
+    `2 to ${MAX_CLIENT_AGENT_ID_LENGTH} letters, digits or the characters . _ : -`,
+  ),
   enableTrace: boolean,
   endSession: boolean,
   streamingConfigurations: object({ streamFinalResponse: boolean, applyGuardrailInterval: integer(1) }),

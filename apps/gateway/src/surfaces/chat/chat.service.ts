@@ -34,7 +34,7 @@ export class ChatService {
       call.endUser = chatRequest.user ?? undefined;
       return routedChatInvocation(chatRequest.model, CHAT_MODES, chatRequest.stream === true, {
         converse: () => this.converseInvocation(chatRequest),
-        agent: () => this.agents.invocationFor(chatRequest, CHAT_MODES),
+        agent: () => this.agents.invocationFor(chatRequest, CHAT_MODES, principal),
       });
     });
   }

@@ -5,6 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import type { InvokeAgentCommandOutput } from '@aws-sdk/client-bedrock-agent-runtime';
 import {
+  agentSessionScope,
   collectAgentAnswer,
   fromAgentAnswer,
   invokeAgent,
@@ -17,6 +18,7 @@ import {
 import { OpenAIError, type ChatCompletionRequest } from '@quarry/openai';
 import type { ResolvedDeployment } from '../../../invocation/deployments/resolved-deployment';
 import type { StreamInvocation, UnaryInvocation } from '../../../invocation/invocation';
+import type { Principal } from '../../../tenancy/auth/principal';
 import type { ModelMode } from '../../../tenancy/models/model-mode';
 import { completionId } from '../completion-id';
 import { AgentDeployments } from './agent-deployments';
@@ -28,13 +30,21 @@ type AgentInvocation =
 
 @Injectable()
 export class AgentChat {
+  private readonly scopes = new WeakMap<Principal, string>();
+
   constructor(private readonly agents: AgentDeployments) {}
 
-  invocationFor(chatRequest: ChatCompletionRequest, modes: readonly ModelMode[]): AgentInvocation {
+  invocationFor(
+    chatRequest: ChatCompletionRequest,
+    modes: readonly ModelMode[],
+    principal: Principal,
+  ): AgentInvocation {
+    const sessionScope = this.sessionScopeOf(principal);
     const base = {
       model: chatRequest.model,
       modes,
-      translate: async (deployment: ResolvedDeployment) => translateForAgent(chatRequest, deployment),
+      translate: async (deployment: ResolvedDeployment) =>
+        translateForAgent(chatRequest, deployment, sessionScope),
     };
     if (chatRequest.stream === true) {
       return {
@@ -70,6 +80,26 @@ export class AgentChat {
     };
   }
 
+  /**
+   * Sessions and memories belong to the caller's team (else its user, else its key): another tenant
+   * naming the same session id reaches a different session. Worked out once per cached principal.
+   */
+  private sessionScopeOf(principal: Principal): string {
+    let scope = this.scopes.get(principal);
+    if (scope === undefined) {
+      const tenant = principal.teamId
+        ? `team:${principal.teamId}`
+        : principal.userId
+          ? `user:${principal.userId}`
+          : principal.key
+            ? `key:${principal.key.id}`
+            : 'master';
+      scope = agentSessionScope(tenant);
+      this.scopes.set(principal, scope);
+    }
+    return scope;
+  }
+
   private replyMeta(
     chatRequest: ChatCompletionRequest,
     request: AgentRequest,
@@ -86,7 +116,11 @@ export class AgentChat {
   }
 }
 
-function translateForAgent(chatRequest: ChatCompletionRequest, deployment: ResolvedDeployment): AgentRequest {
+function translateForAgent(
+  chatRequest: ChatCompletionRequest,
+  deployment: ResolvedDeployment,
+  sessionScope: string,
+): AgentRequest {
   const { agentId, agentAliasId } = deployment.route;
   if (agentId === undefined || agentAliasId === undefined) {
     throw OpenAIError.badRequest(`Model "${chatRequest.model}" is not served by a Bedrock agent`, 'model');
@@ -96,5 +130,6 @@ function translateForAgent(chatRequest: ChatCompletionRequest, deployment: Resol
     agentAliasId,
     deploymentParams: deployment.providerParams,
     dropParams: chatRequest.drop_params === true || deployment.dropParams,
+    sessionScope,
   });
 }
