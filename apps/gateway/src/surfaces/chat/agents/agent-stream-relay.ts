@@ -8,7 +8,6 @@ import {
   SSE_DONE,
   costOf,
   estimateAgentUsage,
-  toSseLine,
   type AgentStreamMeta,
   type OpenedAgentStream,
   type TokenUsage,
