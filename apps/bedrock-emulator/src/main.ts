@@ -40,6 +40,11 @@ function optionsFromEnv(): Partial<EmulatorOptions> {
         ? { [accessKeyId]: secretAccessKey }
         : DEFAULT_EMULATOR_OPTIONS.credentials,
     s3Endpoint: process.env.EMULATOR_S3_ENDPOINT || undefined,
+    // Further regions served on the same port (config.yaml deployments in several aws_region_names).
+    regions: (process.env.EMULATOR_REGIONS ?? '')
+      .split(',')
+      .map((region) => region.trim())
+      .filter((region) => region.length > 0),
   };
 }
 
@@ -49,7 +54,7 @@ async function main(): Promise<void> {
   console.log(
     [
       `Bedrock emulator listening on ${emulator.endpoint} (HTTP/1.1 and h2c)`,
-      `  region:            ${emulator.options.region}`,
+      `  region:            ${[emulator.options.region, ...(emulator.options.regions ?? [])].join(', ')}`,
       `  access key id:     ${accessKeyId}`,
       `  secret access key: ${secretAccessKey}`,
       `  bearer token:      ${emulator.options.bearerTokens[0]}`,

@@ -1,12 +1,18 @@
-// Per-emulator memory of agent sessions: only which returnControl invocation each session waits on.
+// Per-emulator memory of agent sessions: which returnControl invocation each session waits on, and the
+// latest inputs, which the agent's next answer in the session recalls (so clients can see a session
+// continue).
 import type { EmulatorContext } from '../http/types';
 
 const STATE_KEY = 'agent-runtime.sessions';
 /** Bounded so a long benchmark cannot grow the map without limit; the oldest sessions go first. */
 const MAX_SESSIONS = 10_000;
+/** Inputs an answer recalls. */
+export const REMEMBERED_INPUTS = 3;
 
 export interface AgentSession {
   pendingInvocationId?: string;
+  /** The session's latest inputs, oldest first. */
+  inputs: string[];
 }
 
 export class AgentSessions {

@@ -1,7 +1,9 @@
 // Trace events for enableTrace. Usage sits in orchestrationTrace.modelInvocationOutput.metadata,
-// where gateways read it to meter agent calls; token counts follow the runtime's countTextTokens.
+// where gateways read it to meter agent calls (priced with the foundation model the step's
+// modelInvocationInput names); token counts follow the runtime's countTextTokens.
 import { countTextTokens } from '../model/prompt-tokens';
 import type { AgentTurn } from './agent-turn';
+import { foundationModelFor } from './resource-rules';
 
 export const EMULATOR_ACCOUNT_ID = '123456789012';
 
@@ -26,7 +28,14 @@ export function traceEvents(turn: AgentTurn, context: TraceContext): unknown[] {
   const { traceId } = context;
   const rawOutput = turn.kind === 'answer' ? turn.text : JSON.stringify(turn.invocationInputs);
   const steps: unknown[] = [
-    { modelInvocationInput: { traceId, type: 'ORCHESTRATION', text: turn.prompt } },
+    {
+      modelInvocationInput: {
+        traceId,
+        type: 'ORCHESTRATION',
+        text: turn.prompt,
+        foundationModel: foundationModelFor(context.agentId),
+      },
+    },
     {
       modelInvocationOutput: {
         traceId,

@@ -6,6 +6,18 @@ describe('decideAgentTurn', () => {
     expect(turn).toMatchObject({ kind: 'answer', text: expect.stringContaining('What is Quarry?') });
   });
 
+  it('recalls what the caller said earlier in the session', () => {
+    const turn = decideAgentTurn({
+      agentId: 'AGENT12345',
+      body: { inputText: 'What is my name?' },
+      earlierInputs: ['My name is Ada.'],
+    });
+    expect(turn).toMatchObject({
+      kind: 'answer',
+      text: expect.stringContaining('Earlier in this session you said: "My name is Ada."'),
+    });
+  });
+
   it('returns control when the text asks to call a function or the agent id starts with RC', () => {
     expect(
       decideAgentTurn({ agentId: 'AGENT12345', body: { inputText: 'Please CALL FUNCTION now' } }).kind,

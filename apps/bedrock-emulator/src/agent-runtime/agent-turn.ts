@@ -25,9 +25,16 @@ export interface AgentTurnInput {
   body: JsonRecord;
   /** Invocation id this session is waiting for results of, if any. */
   pendingInvocationId?: string;
+  /** What the caller said earlier in this session (oldest first), which the answer recalls. */
+  earlierInputs?: readonly string[];
 }
 
-export function decideAgentTurn({ agentId, body, pendingInvocationId }: AgentTurnInput): AgentTurn {
+export function decideAgentTurn({
+  agentId,
+  body,
+  pendingInvocationId,
+  earlierInputs = [],
+}: AgentTurnInput): AgentTurn {
   const inputText = optionalString(body.inputText, 'inputText') ?? '';
   const sessionState = optionalRecord(body.sessionState, 'sessionState') ?? {};
   const results = optionalArray(
@@ -77,7 +84,11 @@ export function decideAgentTurn({ agentId, body, pendingInvocationId }: AgentTur
     };
   }
 
-  const text = `Hello from emulated agent ${agentId}. You said: "${inputText}".`;
+  const recalled =
+    earlierInputs.length > 0
+      ? ` Earlier in this session you said: ${earlierInputs.map((input) => `"${input}"`).join(', ')}.`
+      : '';
+  const text = `Hello from emulated agent ${agentId}. You said: "${inputText}".${recalled}`;
   return {
     kind: 'answer',
     prompt: inputText,

@@ -13,7 +13,7 @@ import {
   resolveIdentifierFaults,
   SERVICE_FAULTS,
 } from '../service-support/request-faults';
-import { AgentSessions } from './agent-sessions';
+import { AgentSessions, REMEMBERED_INPUTS } from './agent-sessions';
 import { traceEvents } from './agent-trace';
 import { decideAgentTurn, type AgentTurn } from './agent-turn';
 import { agentVersionFor, checkAgent } from './resource-rules';
@@ -39,12 +39,16 @@ export async function invokeAgent(
     ? (optionalBoolean(streaming.streamFinalResponse, 'streamFinalResponse') ?? false)
     : false;
 
+  const region = request.region ?? context.options.region;
   const sessions = AgentSessions.of(context);
-  const sessionKey = `${agentId}/${agentAliasId}/${sessionId}`;
+  // Sessions belong to one agent alias in one region, as in Bedrock.
+  const sessionKey = `${region}/${agentId}/${agentAliasId}/${sessionId}`;
+  const session = sessions.get(sessionKey);
   const turn = decideAgentTurn({
     agentId,
     body,
-    pendingInvocationId: sessions.get(sessionKey)?.pendingInvocationId,
+    pendingInvocationId: session?.pendingInvocationId,
+    earlierInputs: session?.inputs,
   });
 
   const leadingFaults = { ...SERVICE_FAULTS, streaming: true };
@@ -55,6 +59,7 @@ export async function invokeAgent(
   else
     sessions.set(sessionKey, {
       pendingInvocationId: turn.kind === 'returnControl' ? turn.invocationId : undefined,
+      inputs: rememberedInputs(session?.inputs ?? [], optionalString(body.inputText, 'inputText')),
     });
 
   const headers: Record<string, string> = {
@@ -69,7 +74,7 @@ export async function invokeAgent(
         agentAliasId,
         agentVersion: agentVersionFor(agentAliasId),
         sessionId,
-        region: context.options.region,
+        region,
         traceId: `${request.requestId}-0`,
         startTime,
         endTime: new Date(),
@@ -84,6 +89,12 @@ export async function invokeAgent(
     ...answerEvents(turn, streamFinalResponse),
   ];
   await streamPacedEvents(stream, events, faults, context.options, request.signal);
+}
+
+/** The session's latest inputs after this turn (a turn answering tool calls adds none). */
+function rememberedInputs(inputs: readonly string[], inputText: string | undefined): string[] {
+  const results = inputText !== undefined && inputText.trim() !== '' ? [...inputs, inputText] : [...inputs];
+  return results.slice(-REMEMBERED_INPUTS);
 }
 
 /** The answer in chunks (one, unless the caller asked for the final response to be streamed), or a returnControl. */

@@ -58,3 +58,11 @@ export function wantsReturnControl(agentId: string, inputText: string): boolean 
 export function agentVersionFor(agentAliasId: string): string {
   return agentAliasId === 'TSTALIASID' ? 'DRAFT' : '1';
 }
+
+/**
+ * The foundation model an agent runs on, as its traces name it: Amazon Nova Lite for agents whose id
+ * starts with NOVA, Claude 3 Haiku for every other agent.
+ */
+export function foundationModelFor(agentId: string): string {
+  return agentId.startsWith('NOVA') ? 'amazon.nova-lite-v1:0' : 'anthropic.claude-3-haiku-20240307-v1:0';
+}

@@ -174,4 +174,17 @@ describe('authenticate', () => {
       authenticate(await signedQuery({ region: 'eu-west-1' }), { ...settings, region: 'eu-west-1' }),
     ).resolves.toBeUndefined();
   });
+
+  it('accepts the further regions a multi-region emulator serves, and still no others', async () => {
+    const multiRegion = { ...settings, regions: ['us-west-2'] };
+    await expect(
+      authenticate(await signedQuery({ region: 'us-west-2' }), multiRegion),
+    ).resolves.toBeUndefined();
+    await expect(authenticate(await signedQuery(), multiRegion)).resolves.toBeUndefined();
+    await expect(authenticate(await signedQuery({ region: 'eu-west-1' }), multiRegion)).rejects.toMatchObject(
+      {
+        errorType: 'InvalidSignatureException',
+      },
+    );
+  });
 });

@@ -13,6 +13,8 @@ const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 export interface AuthSettings {
   /** The region this endpoint serves: a signature scoped to another region is refused, as AWS does. */
   region: string;
+  /** Further regions this one endpoint stands in for (a multi-region emulator); the signature picks one. */
+  regions?: string[];
   credentials: Record<string, string>;
   bearerTokens: string[];
 }
@@ -71,7 +73,7 @@ export async function authenticate(
       `Credential should be scoped to correct service: '${SIGNING_SERVICE}'. `,
     );
   }
-  if (region !== settings.region) {
+  if (region !== settings.region && !settings.regions?.includes(region)) {
     throw forbidden('InvalidSignatureException', 'Credential should be scoped to a valid region. ');
   }
   const signingDate = parseAmzDate(headerValue(request.headers, 'x-amz-date'));
@@ -185,4 +187,10 @@ function safeEqual(left: string, right: string): boolean {
   const a = Buffer.from(left);
   const b = Buffer.from(right);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The region a SigV4 request was signed for (undefined for bearer tokens and unsigned requests). */
+export function signedRegionOf(headers: IncomingHttpHeaders): string | undefined {
+  const authorization = headerValue(headers, 'authorization');
+  return authorization ? AUTHORIZATION.exec(authorization)?.[3] : undefined;
 }

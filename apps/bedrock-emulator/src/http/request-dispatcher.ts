@@ -6,7 +6,7 @@ import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import { NodeEmulatorResponse } from './emulator-response';
 import { EmulatorError } from './emulator-error';
 import { resolveRequestFaults, ThrottleCounters } from './fault-parser';
-import { authenticate } from './request-authenticator';
+import { authenticate, signedRegionOf } from './request-authenticator';
 import type { RouteTable } from './route-table';
 import type { EmulatorContext, EmulatorOptions, EmulatorRequest } from './types';
 
@@ -65,6 +65,7 @@ export function createRequestDispatcher(
         body,
         requestId,
         signal: abort.signal,
+        region: servedRegion(options, signedRegionOf(incoming.headers)),
       };
       const context: EmulatorContext = { options, faults, state };
       await match.route.handler(request, response, context);
@@ -87,6 +88,13 @@ function answerFailure(error: unknown, response: NodeEmulatorResponse, outgoing:
   if (error instanceof EmulatorError)
     response.error(error.status, error.errorType, error.message, error.extra);
   else response.error(500, 'InternalServerException', 'The emulator failed to process the request.');
+}
+
+/** The region a request is answered for: the one it was signed for when this endpoint serves it. */
+function servedRegion(options: EmulatorOptions, signed: string | undefined): string {
+  return signed !== undefined && (signed === options.region || options.regions?.includes(signed))
+    ? signed
+    : options.region;
 }
 
 function headerText(value: string | string[] | undefined): string | undefined {

@@ -16,6 +16,8 @@ export interface EmulatorRequest {
   requestId: string;
   /** Fires when the client goes away (used to stop streams). */
   signal: AbortSignal;
+  /** The region the request is answered for (the one it was signed for); the emulator's own if unset. */
+  region?: string;
 }
 
 /** A thin, transport-neutral writer over an HTTP/1.1 or HTTP/2 (compat API) response. */
@@ -76,6 +78,11 @@ export interface EmulatorOptions {
   host: string;
   port: number;
   region: string;
+  /**
+   * Further regions this endpoint answers for, as if it were each region's endpoint: a request signed for
+   * one of them is served in that region (ARNs, agent sessions). Default: none.
+   */
+  regions?: string[];
   /** access key id → secret; requests signed with anything else are refused. */
   credentials: Record<string, string>;
   /** Accepted Bedrock API-key bearer tokens. */

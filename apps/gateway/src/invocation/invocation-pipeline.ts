@@ -98,14 +98,18 @@ export class InvocationPipeline {
       invocation.send(deployment, await translations(deployment), deadline.signal),
     ).finally(() => deadline.dispose());
     call.markFirstToken();
-    const { body, usage, cost } = invocation.respond(
+    const { body, usage, cost, headers } = invocation.respond(
       attempted.result,
       await translations(attempted.deployment),
       attempted.deployment,
     );
     call.usage = usage;
     call.reportedCost = cost;
-    reply.sendJson(body, { ...admission.headers, [RESPONSE_COST_HEADER]: formatCost(call.cost) });
+    reply.sendJson(body, {
+      ...admission.headers,
+      ...headers,
+      [RESPONSE_COST_HEADER]: formatCost(call.cost),
+    });
     return { status: 'success', httpStatus: 200 };
   }
 
@@ -134,7 +138,7 @@ export class InvocationPipeline {
         await translations(attempted.deployment),
         attempted.deployment,
       );
-      sse.start(admission.headers);
+      sse.start(relay.headers ? { ...admission.headers, ...relay.headers } : admission.headers);
       return await relayStream(call, relay, sse, signals, this.logger);
     } finally {
       deadline.dispose();

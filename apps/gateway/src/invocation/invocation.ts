@@ -29,7 +29,7 @@ export interface UnaryInvocation<Translated, Output> extends InvocationBase<Tran
     output: Output,
     translated: Translated,
     deployment: ResolvedDeployment,
-  ): { body: unknown; usage: TokenUsage; cost?: number };
+  ): { body: unknown; usage: TokenUsage; cost?: number; headers?: Readonly<Record<string, string>> };
 }
 
 export interface StreamInvocation<Translated, Opened> extends InvocationBase<Translated> {
@@ -43,12 +43,16 @@ export interface StreamInvocation<Translated, Opened> extends InvocationBase<Tra
 export type EmitFrame = (text: string, outputCharacters: number) => Promise<void> | undefined;
 
 export interface StreamRelay {
+  /** Response headers of the surface's own (an agent's session id), sent with the stream's first byte. */
+  readonly headers?: Readonly<Record<string, string>>;
   /** Emits a frame for everything the upstream stream sends, then the closing frames. */
   run(emit: EmitFrame): Promise<void>;
   /** The frames that end a stream that failed after its first byte. */
   failureFrames(error: OpenAIError): readonly string[];
   /** The usage Bedrock reported, or an estimate from what was streamed when the stream was cut short. */
   usage(streamedCharacters: number): TokenUsage;
+  /** The call's cost when it is not usage × the deployment's price (an agent prices each model it ran). */
+  cost?(usage: TokenUsage): number | undefined;
 }
 
 // `any` here: the pipeline only threads each invocation's own values back into it.

@@ -39,6 +39,7 @@ export async function relayStream(
     return { status: 'error', httpStatus: openAIError.status, errorType };
   } finally {
     call.usage = relay.usage(streamedCharacters);
+    call.reportedCost = relay.cost?.(call.usage);
     sse.end();
   }
 }

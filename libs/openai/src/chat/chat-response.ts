@@ -92,8 +92,11 @@ export interface ChatCompletionChunk {
   choices: ChatCompletionChunkChoice[];
   /** Present (null until the last chunk) only when the client asked for `stream_options.include_usage`. */
   usage?: CompletionUsage | null;
-  /** On the finish chunk, when guardrailConfig.trace is enabled: the same field as a completion's. */
-  trace?: { guardrail: Record<string, unknown> };
+  /**
+   * On the finish chunk, when guardrailConfig.trace is enabled: the same field as a completion's
+   * (`guardrail`); on an agent's chunks when the client set enableTrace (`agent`).
+   */
+  trace?: { guardrail?: Record<string, unknown>; agent?: unknown[] };
   /** LiteLLM's place for the streamed trace (`provider_specific_fields.trace`), for its users' code. */
   provider_specific_fields?: { trace: { guardrail: Record<string, unknown> } };
 }

@@ -82,7 +82,13 @@ export function resolveDeployment(
     if (isModelParameter(key, deployment.litellmParams[key])) providerParams[key] = value;
   const clientConfig: AwsClientConfig = {
     region,
-    endpoint: runtimeEndpoint(deployment, params, config),
+    endpoint: endpointOf(
+      deployment,
+      params,
+      config,
+      // Agents run on bedrock-agent-runtime, which a bedrock-runtime endpoint does not serve.
+      route.kind === 'agent' ? 'aws_bedrock_agent_runtime_endpoint' : 'aws_bedrock_runtime_endpoint',
+    ),
     credentials:
       params.aws_access_key_id && params.aws_secret_access_key
         ? {
@@ -128,16 +134,16 @@ function timeoutMs(params: Record<string, unknown>, config: AppConfig): number {
  * it was written and is checked again here, so narrowing QUARRY_ALLOWED_ENDPOINT_HOSTS takes effect at
  * the next start even for rows already stored.
  */
-function runtimeEndpoint(
+function endpointOf(
   deployment: Deployment,
   params: Record<string, unknown>,
   config: AppConfig,
+  setting: 'aws_bedrock_runtime_endpoint' | 'aws_bedrock_agent_runtime_endpoint',
 ): string | undefined {
-  const endpoint = params.aws_bedrock_runtime_endpoint;
+  const endpoint = params[setting];
   if (typeof endpoint !== 'string') return config.awsEndpoint;
   if (deployment.source === 'config') return endpoint;
   const problem = endpointProblem(endpoint, config.allowedEndpointHosts);
-  if (problem)
-    throw new Error(`Model ${deployment.id}: litellm_params.aws_bedrock_runtime_endpoint ${problem}`);
+  if (problem) throw new Error(`Model ${deployment.id}: litellm_params.${setting} ${problem}`);
   return endpoint;
 }

@@ -72,7 +72,8 @@ export const DEPLOYMENT_SETTINGS: Readonly<Record<string, DeploymentSetting>> = 
   api_base: unused('string', 'use aws_bedrock_runtime_endpoint', { endpoint: true }),
   base_url: unused('string', 'use aws_bedrock_runtime_endpoint', { endpoint: true }),
   api_version: unused('string', 'Bedrock has no API versions'),
-  aws_bedrock_agent_runtime_endpoint: unused('string', 'agents are not served yet', { endpoint: true }),
+  // Where an agent deployment (bedrock/agent/…) sends InvokeAgent; bedrock-runtime endpoints do not serve agents.
+  aws_bedrock_agent_runtime_endpoint: used('string', { endpoint: true }),
   aws_bedrock_endpoint: unused('string', 'the control plane is not used yet', { endpoint: true }),
   aws_s3_endpoint: unused('string', NOT_YET_BATCH, { endpoint: true }),
   s3_bucket_name: unused('string', NOT_YET_BATCH),

@@ -36,7 +36,8 @@ export class ChatStreamRelay implements StreamRelay {
   }
 }
 
-async function emitChunks(emit: EmitFrame, chunks: readonly ChatCompletionChunk[]): Promise<void> {
+/** Emits each chunk as an SSE frame, waiting on backpressure; its output characters are metered. */
+export async function emitChunks(emit: EmitFrame, chunks: readonly ChatCompletionChunk[]): Promise<void> {
   for (const chunk of chunks) {
     const backpressure = emit(toSseLine(chunk), outputCharactersOf(chunk));
     if (backpressure) await backpressure;

@@ -10,8 +10,9 @@ import type { ClientReply } from '../../invocation/reply/client-reply';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import type { Principal } from '../../tenancy/auth/principal';
 import type { ModelMode } from '../../tenancy/models/model-mode';
+import { AgentChat } from './agents/agent-chat';
 import { completionOf, contextOf, openChatStream, sendChat, type ChatTranslation } from './chat-calls';
-import { chatRouteOf } from './chat-route';
+import { chatRouteOf, routedChatInvocation } from './chat-route';
 import {
   fetchOncePerUrl,
   translateChat,
@@ -29,6 +30,7 @@ export class ChatService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly pipeline: InvocationPipeline,
+    private readonly agents: AgentChat,
   ) {}
 
   complete(
@@ -40,11 +42,18 @@ export class ChatService {
     return this.pipeline.run(principal, reply, 'chat', body, (call) => {
       const chatRequest = parseChatCompletionRequest(body);
       call.endUser = chatRequest.user ?? undefined;
-      return this.invocationFor(chatRequest, extras);
+      return routedChatInvocation(chatRequest.model, CHAT_MODES, chatRequest.stream === true, {
+        converse: () => this.converseOrInvokeInvocation(chatRequest, extras),
+        agent: () => this.agents.invocationFor(chatRequest, CHAT_MODES, principal),
+      });
     });
   }
 
-  private invocationFor(chatRequest: ChatCompletionRequest, extras: ChatRequestExtras): Invocation {
+  /** Converse and InvokeModel deployments: one invocation whose translations say which API they are for. */
+  private converseOrInvokeInvocation(
+    chatRequest: ChatCompletionRequest,
+    extras: ChatRequestExtras,
+  ): Invocation {
     // Images are fetched once per request, however many deployments the request is translated for.
     const fetchImage = fetchOncePerUrl();
     const settings = { modifyParams: this.config.settings.modifyParams };

@@ -248,7 +248,7 @@ export class ConverseStreamTranslator {
     const last = chunks.at(-1);
     if (last && guardrail) {
       last.trace = { guardrail };
-      last.provider_specific_fields = { trace: last.trace };
+      last.provider_specific_fields = { trace: { guardrail } };
     }
     return chunks;
   }

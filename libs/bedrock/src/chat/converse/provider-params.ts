@@ -4,6 +4,7 @@
 // Deployment values come first; the request's own values override them.
 import { CHECKED_CHAT_REQUEST_KEYS, OpenAIError, checkChatRequestSettings } from '@quarry/openai';
 import type { ChatCompletionRequest } from '@quarry/openai';
+import { deploymentConfigError } from '../../deployment-config-error';
 import type { ModelFamily } from '../../model-family';
 import type { ConverseDraft } from './converse-draft';
 import { requestMetadataProblem } from './request-metadata';
@@ -254,11 +255,5 @@ function checkEnum(
 /** A bad request value is the client's 400; a bad deployment value is our configuration error. */
 function fail(message: string, param: string, source: Source): never {
   if (source === 'request') throw OpenAIError.badRequest(message, param);
-  throw new OpenAIError(
-    500,
-    `Deployment configuration error: ${message}`,
-    'server_error',
-    null,
-    'deployment_config',
-  );
+  throw deploymentConfigError(message);
 }

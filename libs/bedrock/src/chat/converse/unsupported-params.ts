@@ -115,6 +115,11 @@ export function rejectUnsupportedParams(request: ChatCompletionRequest, dropPara
   }
 }
 
+/** Keys the gateway (or OpenAI's platform) consumes, whatever API serves the request. */
+export function isConsumedRequestKey(key: string): boolean {
+  return CONSUMED.has(key);
+}
+
 /** Keys that are OpenAI, LiteLLM or gateway fields; everything else is a provider-specific parameter. */
 export function isKnownRequestKey(key: string): boolean {
   return CHECKED_CHAT_REQUEST_KEYS.has(key) || CONSUMED.has(key) || UNSUPPORTED.has(key) || REFUSED.has(key);
