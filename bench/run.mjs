@@ -75,7 +75,7 @@ async function main() {
     return succeeded ? 0 : 1;
   } finally {
     await stopAll();
-    if (succeeded) rmSync(logDir, { recursive: true, force: true });
+    if (succeeded && !process.env.BENCH_KEEP_LOGS) rmSync(logDir, { recursive: true, force: true });
     else if (readdirSync(logDir).length > 0) log(`process logs kept in ${logDir}`);
   }
 }

@@ -85,7 +85,11 @@ export async function startQuarry(
   writeFileSync(configPath, quarryConfigYaml(emulators));
   const port = await freePort();
   const masterKey = `sk-bench-master-${randomBytes(16).toString('hex')}`;
-  const nodeArgs = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  const nodeArgs = [
+    ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : []),
+    // V8 flags NODE_OPTIONS refuses (e.g. --trace-deopt, --trace-opt), for investigations.
+    ...(process.env.BENCH_QUARRY_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []),
+  ];
   const handle = startNode(name, [...nodeArgs, path.join(root, 'dist/apps/gateway/src/main.js')], {
     cwd: root,
     env: {

@@ -11,6 +11,8 @@ const MODELS: Array<[name: string, model: string, price: number]> = [
   ['img-core', 'bedrock/stability.stable-image-core-v1:1', 0.04],
   ['img-ultra', 'bedrock/stability.stable-image-ultra-v1:1', 0.14],
   ['img-sdxl', 'bedrock/stability.stable-diffusion-xl-v1', 0.04],
+  // SDXL 0.8 makes 512x512 by default, at most 50 steps: $0.018.
+  ['img-sdxl-v0', 'bedrock/stability.stable-diffusion-xl-v0', 0.018],
   ['img-titan-v1', 'bedrock/amazon.titan-image-generator-v1', 0.01],
   ['img-titan-v2', 'bedrock/amazon.titan-image-generator-v2:0', 0.008],
   ['img-canvas', 'bedrock/amazon.nova-canvas-v1:0', 0.06],
@@ -70,6 +72,22 @@ describe('POST /v1/images/generations', () => {
     expect(new Set(data.data!.map((image) => image.b64_json)).size).toBe(3);
     // Titan v2 above 1024x1024 pixels at premium quality: $0.012 an image.
     expect(Number(response.headers.get('x-quarry-response-cost'))).toBeCloseTo(3 * 0.012, 10);
+  });
+
+  it('makes n images with Stability, one call each: seeded images differ yet repeat', async () => {
+    const three = await generate({ model: 'img-sd3', prompt: 'a blue cone', n: 3, seed: 11 });
+    expect(three.status).toBe(200);
+    expect(three.body.data).toHaveLength(3);
+    expect(new Set(three.body.data.map((image: any) => image.b64_json)).size).toBe(3);
+    expect(three.body.usage.cost).toBeCloseTo(3 * 0.08, 10);
+    // The first image is the one the seed alone makes; the others follow from seed + 1, seed + 2.
+    const alone = await generate({ model: 'img-sd3', prompt: 'a blue cone', seed: 11 });
+    const next = await generate({ model: 'img-sd3', prompt: 'a blue cone', seed: 12 });
+    expect(three.body.data[0].b64_json).toBe(alone.body.data[0].b64_json);
+    expect(three.body.data[1].b64_json).toBe(next.body.data[0].b64_json);
+    const tooMany = await generate({ model: 'img-sd3', prompt: 'x', n: 11 });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.param).toBe('n');
   });
 
   it('prices SDXL by steps: more than 50 is the max-steps price', async () => {

@@ -3,6 +3,7 @@
 // write them, string and object documents, top_n, return_documents, rank_fields, and a priced spend row.
 import { CohereClient, CohereClientV2 } from 'cohere-ai';
 import { deployment, startChatFixture, type ChatFixture } from '../chat/chat-fixture';
+import { EMULATOR_BEARER_TOKEN, EMULATOR_REGION } from '../support/emulator-credentials';
 
 let fixture: ChatFixture;
 let cohere: CohereClient;
@@ -14,7 +15,14 @@ beforeAll(async () => {
       deployment('rerank-amazon', 'bedrock/arn:aws:bedrock:us-west-2::foundation-model/amazon.rerank-v1:0'),
       deployment('rerank-cohere', 'bedrock/arn:aws:bedrock:us-west-2::foundation-model/cohere.rerank-v3-5:0'),
       deployment('rerank-plain-id', 'bedrock/cohere.rerank-v3-5:0'),
-    ].join(''),
+    ].join('') +
+      // Nothing but a Bedrock API key: the agent runtime takes SigV4 only.
+      `
+  - model_name: rerank-api-key
+    litellm_params:
+      model: bedrock/cohere.rerank-v3-5:0
+      aws_region_name: ${EMULATOR_REGION}
+      aws_bedrock_api_key: ${EMULATOR_BEARER_TOKEN}`,
     ['rerank-*'],
   );
   cohere = new CohereClient({ token: fixture.tenant.key, baseUrl: fixture.gateway.baseUrl });
@@ -121,5 +129,20 @@ describe('POST /rerank (Cohere format)', () => {
     });
     expect(chat.status).toBe(400);
     expect(((await chat.json()) as any).error).toMatchObject({ code: 'wrong_endpoint', param: 'model' });
+  });
+
+  it('says what to change for a deployment with only a Bedrock API key, and books the failure', async () => {
+    const response = await fixture.gateway.request('/v1/rerank', {
+      method: 'POST',
+      key: fixture.tenant.key,
+      json: { model: 'rerank-api-key', query: 'x', documents: ['a'] },
+    });
+    expect(response.status).toBe(500);
+    const { error } = (await response.json()) as any;
+    expect(error).toMatchObject({ code: 'api_key_not_accepted', param: 'model', type: 'server_error' });
+    expect(error.message).toContain('AWS credentials');
+    expect(error.message).not.toContain(EMULATOR_BEARER_TOKEN);
+    const row = await spendRow(response.headers.get('x-request-id')!);
+    expect(row).toMatchObject({ modelName: 'rerank-api-key', status: 'error', httpStatus: 500 });
   });
 });

@@ -20,6 +20,8 @@ export type ModelFamily =
   | 'titan-embed-text-v2'
   | 'titan-embed-image'
   | 'cohere-embed'
+  | 'cohere-embed-v4'
+  | 'nova-embed'
   | 'stability-sd3'
   | 'stability-sdxl'
   | 'titan-image'

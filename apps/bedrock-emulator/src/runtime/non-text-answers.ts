@@ -3,6 +3,8 @@ import type { FoundationModel, ModelFamily } from '../catalogue/foundation-model
 import { EmulatorError } from '../http/emulator-error';
 import type { JsonRecord } from '../service-support/request-body';
 import { cohereEmbed } from './embeddings/cohere-embeddings';
+import { cohereEmbedV4 } from './embeddings/cohere-embed-v4';
+import { novaEmbed } from './embeddings/nova-embeddings';
 import { titanEmbedImage, titanEmbedTextV1, titanEmbedTextV2 } from './embeddings/titan-embeddings';
 import { stabilitySd3, stabilitySdxl } from './images/stability-images';
 import { titanImage } from './images/titan-images';
@@ -14,6 +16,8 @@ const handlers: Partial<Record<ModelFamily, (body: JsonRecord) => NativeAnswer>>
   'titan-embed-text-v2': titanEmbedTextV2,
   'titan-embed-image': titanEmbedImage,
   'cohere-embed': cohereEmbed,
+  'cohere-embed-v4': cohereEmbedV4,
+  'nova-embed': novaEmbed,
   'stability-sd3': stabilitySd3,
   'stability-sdxl': stabilitySdxl,
   'titan-image': titanImage,

@@ -1,7 +1,9 @@
 // InvokeModel answers carry their token counts only in response headers (x-amzn-bedrock-input-token-count
 // and friends), which the SDK's schema does not map (bedrock-wire.md §2.3). A build-step middleware —
-// which wraps deserialization, so the output exists — copies them onto the output under a symbol.
-import type { BuildMiddleware, Pluggable } from '@smithy/types';
+// which wraps deserialization, so the output exists — copies them onto the output under a symbol. Only
+// InvokeModel's answer carries them: for every other command the middleware hands back `next` itself,
+// and since the client resolves a command's middleware once (cacheMiddleware), Converse pays nothing.
+import type { BuildHandler, BuildMiddleware, Pluggable } from '@smithy/types';
 
 const METRICS = Symbol('quarry.invocationMetrics');
 
@@ -19,8 +21,19 @@ function count(headers: Record<string, string | undefined>, name: string): numbe
   return Number.isFinite(value) && value > 0 ? value : 0;
 }
 
+const COMMANDS_WITH_METRICS = new Set(['InvokeModelCommand']);
+
 function copyMetrics<Input extends object, Output extends object>(): BuildMiddleware<Input, Output> {
-  return (next) => async (args) => {
+  return (next, context) => {
+    if (!COMMANDS_WITH_METRICS.has(context.commandName ?? '')) return next;
+    return copyingMetrics(next);
+  };
+}
+
+function copyingMetrics<Input extends object, Output extends object>(
+  next: BuildHandler<Input, Output>,
+): BuildHandler<Input, Output> {
+  return async (args) => {
     const result = await next(args);
     const headers = (result.response as { headers?: Record<string, string | undefined> }).headers;
     if (

@@ -174,6 +174,71 @@ describe('KeepAliveHttpHandler', () => {
     }
   });
 
+  describe('a pooled connection the server dropped while it sat idle', () => {
+    // The server answers the first request of every connection and drops the connection, unanswered,
+    // on the next one: what a request meets when the server's keep-alive timeout closed the socket
+    // just as the gateway reused it.
+    let dropping: Server;
+    let droppingPort: number;
+    let connections: number;
+    const pooled = new KeepAliveHttpHandler({ maxSockets: 1, connectionTimeoutMs: 1_000 });
+
+    beforeAll(async () => {
+      dropping = createServer((request, response) => {
+        const served = request.socket as Socket & { served?: number };
+        served.served = (served.served ?? 0) + 1;
+        if (served.served > 1) {
+          request.socket.destroy();
+          return;
+        }
+        request.resume();
+        request.on('end', () => response.end('{"ok":true}'));
+      });
+      dropping.on('connection', () => connections++);
+      await new Promise<void>((resolve) => dropping.listen(0, '127.0.0.1', resolve));
+      droppingPort = (dropping.address() as AddressInfo).port;
+    });
+    beforeEach(() => (connections = 0));
+    afterAll(async () => {
+      pooled.destroy();
+      dropping.closeAllConnections();
+      await new Promise((resolve) => dropping.close(resolve));
+    });
+
+    it('sends the request again on a new connection and answers', async () => {
+      const first = await pooled.handle(request({ port: droppingPort, body: '{}' }));
+      expect(await bodyText(first.response.body)).toBe('{"ok":true}');
+      const second = await pooled.handle(request({ port: droppingPort, body: '{"again":1}' }));
+      expect(await bodyText(second.response.body)).toBe('{"ok":true}');
+      expect(connections).toBe(2);
+    });
+
+    it('does not send a stream body twice: the reset reaches the caller', async () => {
+      await bodyText((await pooled.handle(request({ port: droppingPort, body: '{}' }))).response.body);
+      await expect(
+        pooled.handle(request({ port: droppingPort, body: Readable.from([Buffer.from('{}')]) })),
+      ).rejects.toMatchObject({ code: 'ECONNRESET' });
+    });
+  });
+
+  it('does not retry a reset on a new connection (the server saw the request)', async () => {
+    const hangUp = createServer((request) => request.socket.destroy());
+    await new Promise<void>((resolve) => hangUp.listen(0, '127.0.0.1', resolve));
+    let requests = 0;
+    hangUp.on('request', () => requests++);
+    try {
+      const fresh = new KeepAliveHttpHandler({ maxSockets: 1, connectionTimeoutMs: 1_000 });
+      const hangUpPort = (hangUp.address() as AddressInfo).port;
+      await expect(fresh.handle(request({ port: hangUpPort, body: '{}' }))).rejects.toMatchObject({
+        code: 'ECONNRESET',
+      });
+      expect(requests).toBe(1);
+      fresh.destroy();
+    } finally {
+      await new Promise((resolve) => hangUp.close(resolve));
+    }
+  });
+
   it('keeps socket errors as they are (ECONNREFUSED), not as timeouts', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

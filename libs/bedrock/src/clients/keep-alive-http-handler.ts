@@ -43,10 +43,18 @@ export class KeepAliveHttpHandler implements HttpHandler<KeepAliveHttpHandlerOpt
   }
 
   handle(request: HttpRequest, options?: HttpHandlerOptions): Promise<{ response: HttpResponse }> {
-    const signal = callSignalOf(request) ?? (options?.abortSignal as AbortSignal | undefined);
+    return this.send(request, callSignalOf(request) ?? (options?.abortSignal as AbortSignal | undefined), 0);
+  }
+
+  private send(
+    request: HttpRequest,
+    signal: AbortSignal | undefined,
+    staleRetries: number,
+  ): Promise<{ response: HttpResponse }> {
     if (signal?.aborted) return Promise.reject(abortError(signal));
     return new Promise((resolve, reject) => {
       const secure = request.protocol === 'https:';
+      let answered = false;
       const outgoing = (secure ? httpsRequest : httpRequest)(
         {
           agent: secure ? this.httpsAgent : this.httpAgent,
@@ -56,9 +64,17 @@ export class KeepAliveHttpHandler implements HttpHandler<KeepAliveHttpHandlerOpt
           path: pathWithQuery(request),
           headers: request.headers,
         },
-        (incoming) => resolve({ response: toHttpResponse(incoming) }),
+        (incoming) => {
+          answered = true;
+          resolve({ response: toHttpResponse(incoming) });
+        },
       );
-      outgoing.on('error', reject);
+      outgoing.on('error', (error: NodeJS.ErrnoException) => {
+        const retry = !answered && staleRetries < MAX_STALE_SOCKET_RETRIES;
+        if (retry && closedWhileIdle(outgoing, error, request.body)) {
+          resolve(this.send(request, signal, staleRetries + 1));
+        } else reject(error);
+      });
       this.watchConnection(outgoing);
       if (this.options.idleTimeoutMs !== undefined) {
         outgoing.setTimeout(this.options.idleTimeoutMs, () =>
@@ -99,6 +115,24 @@ export class KeepAliveHttpHandler implements HttpHandler<KeepAliveHttpHandlerOpt
       outgoing.once('close', () => clearTimeout(timer));
     });
   }
+}
+
+/**
+ * Each pooled socket may have been closed by the server while it sat idle (its keep-alive timeout
+ * racing our reuse); a request written to it then fails at once with a reset and no answer. The server
+ * never read such a request, so it is sent again on another connection, as Node's documentation
+ * advises (`request.reusedSocket`). Bounded: every retry removes one dead socket from the pool.
+ */
+const MAX_STALE_SOCKET_RETRIES = 3;
+const CLOSED_WHILE_IDLE = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
+function closedWhileIdle(outgoing: ClientRequest, error: NodeJS.ErrnoException, body: unknown): boolean {
+  return (
+    outgoing.reusedSocket &&
+    CLOSED_WHILE_IDLE.has(error.code ?? '') &&
+    // A stream body has been (partly) consumed and cannot be written again.
+    !(body instanceof Readable)
+  );
 }
 
 function writeBody(outgoing: ClientRequest, body: unknown): void {

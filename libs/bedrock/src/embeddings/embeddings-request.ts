@@ -1,6 +1,6 @@
-// An OpenAI embeddings request → the InvokeModel bodies that answer it, in order. Titan: one body per
-// input. Cohere v3: one body per 96 inputs (`texts`, or `images` when the inputs are image data URLs),
-// `input_type` defaulting to `search_document` as LiteLLM sends it. `dimensions` goes where the model
+// An OpenAI embeddings request → the InvokeModel bodies that answer it, in order. Titan and Nova: one
+// body per input. Cohere v3/v4: one body per 96 inputs (`texts`, or `images` when the inputs are image
+// data URLs), `input_type` defaulting to `search_document` as LiteLLM sends it. `dimensions` goes where the model
 // lets the caller choose; elsewhere it is a 400 (or dropped under drop_params), like any unsupported
 // parameter.
 import { OpenAIError, type EmbeddingsRequest } from '@quarry/openai';
@@ -9,8 +9,10 @@ import {
   CHOOSABLE_DIMENSIONS,
   COHERE_MAX_TEXTS,
   embeddingBodyKindOf,
+  takesCohereSettings,
   type EmbeddingBodyKind,
 } from './embedding-models';
+import { novaEmbeddingCall } from './nova-embedding-body';
 
 export interface EmbeddingCall {
   body: Record<string, unknown>;
@@ -69,7 +71,23 @@ export function toEmbeddingPlan(request: EmbeddingsRequest, options: EmbeddingRe
         })),
       };
     case 'cohere-v3':
-      return { kind, calls: cohereCalls(request) };
+      return { kind, calls: cohereCalls(request, 'v3') };
+    case 'cohere-v4':
+      return {
+        kind,
+        calls: cohereCalls(request, 'v4').map((call) => ({
+          ...call,
+          body: { ...call.body, ...(dimensions ? { output_dimension: dimensions } : {}) },
+        })),
+      };
+    case 'nova-multimodal':
+      return {
+        kind,
+        calls: request.input.map((input, index) => ({
+          body: novaEmbeddingCall(input, index, request, dimensions),
+          inputCount: 1,
+        })),
+      };
     default: {
       const unknown: never = kind;
       throw new Error(`unhandled embedding body ${String(unknown)}`);
@@ -100,8 +118,10 @@ function rejectForeignSettings(
   kind: EmbeddingBodyKind,
   dropParams: boolean,
 ): void {
-  if (kind === 'cohere-v3' || dropParams) return;
-  for (const param of ['input_type', 'truncate'] as const) {
+  if (takesCohereSettings(kind) || dropParams) return;
+  // Nova takes both too (as its embedding purpose and truncation mode).
+  const foreign = kind === 'nova-multimodal' ? [] : (['input_type', 'truncate'] as const);
+  for (const param of foreign) {
     if (request[param] !== undefined && request[param] !== null) {
       throw OpenAIError.badRequest(
         `${param} is a Cohere setting this model does not take; set drop_params to drop it`,
@@ -117,7 +137,13 @@ function rejectForeignSettings(
   }
 }
 
-function cohereCalls(request: EmbeddingsRequest): EmbeddingCall[] {
+/** v3 says START/END, v4 LEFT/RIGHT for the same thing; either spelling is accepted for both. */
+const COHERE_TRUNCATE: Record<'v3' | 'v4', Record<string, string>> = {
+  v3: { NONE: 'NONE', START: 'START', END: 'END', LEFT: 'START', RIGHT: 'END' },
+  v4: { NONE: 'NONE', START: 'LEFT', END: 'RIGHT', LEFT: 'LEFT', RIGHT: 'RIGHT' },
+};
+
+function cohereCalls(request: EmbeddingsRequest, version: 'v3' | 'v4'): EmbeddingCall[] {
   const images = request.input.every((input) => isDataUrl(input));
   if (!images && request.input.some((input) => isDataUrl(input))) {
     throw OpenAIError.badRequest('input mixes images and texts; Cohere embeds one kind per request', 'input');
@@ -128,8 +154,9 @@ function cohereCalls(request: EmbeddingsRequest): EmbeddingCall[] {
     calls.push({
       body: {
         ...(images ? { images: chunk } : { texts: chunk }),
-        input_type: images ? 'image' : (request.input_type ?? 'search_document'),
-        ...(request.truncate ? { truncate: request.truncate } : {}),
+        // v3 marks image calls with input_type "image"; v4 takes images under any input type.
+        input_type: images && version === 'v3' ? 'image' : (request.input_type ?? 'search_document'),
+        ...(request.truncate ? { truncate: COHERE_TRUNCATE[version][request.truncate] } : {}),
       },
       inputCount: chunk.length,
     });

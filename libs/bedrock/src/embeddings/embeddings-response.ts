@@ -1,6 +1,7 @@
 // Bedrock embedding answers → OpenAI's list, in the request's input order. Titan returns `embedding`
 // (v2 also `embeddingsByType.float`) and `inputTextTokenCount`; Cohere returns `embeddings` (a list of
-// vectors) and its token count in the response headers. `encoding_format: base64` is OpenAI's: the
+// vectors, or by type: `{float: [...]}`, always so for v4) and Nova `embeddings: [{embedding}]`, both
+// with their token counts in the response headers. `encoding_format: base64` is OpenAI's: the
 // float32 little-endian bytes of each vector, base64-encoded.
 import type { EmbeddingEncodingFormat, EmbeddingsResponse } from '@quarry/openai';
 import { costOf } from '../pricing/cost-of';
@@ -31,7 +32,7 @@ export function fromEmbeddingAnswers(
   answers.forEach((answer, callIndex) => {
     const body = (answer.body ?? {}) as Record<string, any>;
     const expected = plan.calls[callIndex].inputCount;
-    const found: unknown[] = plan.kind === 'cohere-v3' ? cohereVectors(body) : [titanVector(body)];
+    const found = vectorsOf(plan.kind, body);
     if (found.length !== expected || !found.every(isVector)) {
       throw new Error(`Bedrock answered ${found.length} embeddings for ${expected} inputs`);
     }
@@ -56,6 +57,24 @@ export function fromEmbeddingAnswers(
     },
     usage,
   };
+}
+
+function vectorsOf(kind: EmbeddingPlan['kind'], body: Record<string, any>): unknown[] {
+  switch (kind) {
+    case 'cohere-v3':
+    case 'cohere-v4':
+      return cohereVectors(body);
+    case 'nova-multimodal':
+      return Array.isArray(body.embeddings) ? body.embeddings.map((item: any) => item?.embedding) : [];
+    case 'titan-text-v1':
+    case 'titan-text-v2':
+    case 'titan-image':
+      return [titanVector(body)];
+    default: {
+      const unknown: never = kind;
+      throw new Error(`unhandled embedding answer ${String(unknown)}`);
+    }
+  }
 }
 
 function titanVector(body: Record<string, any>): unknown {

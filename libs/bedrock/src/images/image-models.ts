@@ -83,7 +83,16 @@ export const NOVA_CANVAS_LIMITS = {
   maxRatio: 4,
 } as const;
 
-/** Images per call: Titan and Nova Canvas make up to 5; Stability makes one. */
+/** Images per request: Titan and Nova Canvas make up to 5 in one call; Stability makes one per call,
+ * so `n` Stability images are `n` calls, up to OpenAI's own cap of 10. */
+export const MAX_IMAGES_PER_REQUEST: Readonly<Record<ImageBodyKind, number>> = {
+  'stability-prompt': 10,
+  'stability-sdxl-v1': 10,
+  'stability-sdxl-v0': 10,
+  'titan-image': 5,
+  'nova-canvas': 5,
+};
+
 export const MAX_IMAGES_PER_CALL: Readonly<Record<ImageBodyKind, number>> = {
   'stability-prompt': 1,
   'stability-sdxl-v1': 1,

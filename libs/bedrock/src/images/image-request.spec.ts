@@ -80,7 +80,7 @@ describe('toImagePlan', () => {
   });
 
   it.each([
-    [{ n: 2 }, 'stability.sd3-large-v1:0', 'n'],
+    [{ n: 11 }, 'stability.sd3-large-v1:0', 'n'],
     [{ n: 6 }, 'amazon.titan-image-generator-v1', 'n'],
     [{ steps: 40 }, 'amazon.nova-canvas-v1:0', 'steps'],
     [{ aspect_ratio: '1:1' }, 'amazon.titan-image-generator-v1', 'aspect_ratio'],

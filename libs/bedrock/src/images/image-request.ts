@@ -8,6 +8,7 @@ import { OpenAIError, type ImageGenerationRequest } from '@quarry/openai';
 import {
   imageBodyKindOf,
   MAX_IMAGES_PER_CALL,
+  MAX_IMAGES_PER_REQUEST,
   STABILITY_ASPECT_RATIO_OF_SIZE,
   type ImageBodyKind,
 } from './image-models';
@@ -18,6 +19,8 @@ export interface ImagePlan {
   body: Record<string, unknown>;
   /** Images asked for (priced per image). */
   count: number;
+  /** InvokeModel calls that make them (each with `body`, its seed, if any, moved on by one per call). */
+  calls: number;
   dimensions: ImageDimensions;
   premium: boolean;
   /** SDXL's diffusion steps (priced by steps). */
@@ -61,12 +64,13 @@ export function toImagePlan(request: ImageGenerationRequest, options: ImageReque
   }
   const settings = takenSettings(request, kind, options.dropParams);
   const count = request.n ?? 1;
-  if (count > MAX_IMAGES_PER_CALL[kind]) {
+  if (count > MAX_IMAGES_PER_REQUEST[kind]) {
     throw OpenAIError.badRequest(
-      `n ${count} is more than this model makes per request (at most ${MAX_IMAGES_PER_CALL[kind]})`,
+      `n ${count} is more than this model makes per request (at most ${MAX_IMAGES_PER_REQUEST[kind]})`,
       'n',
     );
   }
+  const calls = Math.ceil(count / MAX_IMAGES_PER_CALL[kind]);
   const premium = premiumQuality(request, kind, options.dropParams);
   const usesSize = kind !== 'stability-prompt' || settings.aspect_ratio === undefined;
   const dimensions = imageDimensionsFor(kind, usesSize ? request.size : undefined);
@@ -75,6 +79,7 @@ export function toImagePlan(request: ImageGenerationRequest, options: ImageReque
       return {
         kind,
         count,
+        calls,
         dimensions,
         premium,
         body: {
@@ -92,6 +97,7 @@ export function toImagePlan(request: ImageGenerationRequest, options: ImageReque
       return {
         kind,
         count,
+        calls,
         dimensions,
         premium,
         steps,
@@ -112,6 +118,7 @@ export function toImagePlan(request: ImageGenerationRequest, options: ImageReque
       return {
         kind,
         count,
+        calls,
         dimensions,
         premium,
         body: {

@@ -18,10 +18,10 @@ export interface ImagesResponseMeta {
 
 export function fromImageAnswer(
   plan: ImagePlan,
-  answer: unknown,
+  answers: readonly unknown[],
   meta: ImagesResponseMeta,
 ): { response: ImageGenerationResponse; usage: TokenUsage; cost: number | undefined } {
-  const images = imagesOf(plan, (answer ?? {}) as Record<string, any>);
+  const images = answers.flatMap((answer) => imagesOf(plan, (answer ?? {}) as Record<string, any>));
   if (images.length === 0) throw new Error('Bedrock answered no images');
   const unitPrice = perImagePrice(plan, meta.baseModelId, meta.price);
   const cost = unitPrice === undefined ? undefined : unitPrice * images.length;

@@ -17,4 +17,16 @@ describe('cost formatting', () => {
     expect(formatCost(0)).toBe('0');
     expect(formatCost(Number.NaN)).toBe('0');
   });
+
+  it('shows every cost as a plain decimal within a ten-billionth of a dollar', () => {
+    for (let exponent = -10; exponent <= 4; exponent++) {
+      for (let sample = 0; sample < 500; sample++) {
+        const cost = (1 + ((sample * 7919) % 9973) / 1000) * 10 ** exponent;
+        const shown = formatCost(cost);
+        expect(shown).toMatch(/^\d+(\.\d{1,10})?$/);
+        expect(Math.abs(Number(shown) - cost)).toBeLessThanOrEqual(0.5e-10 + 1e-15 * cost);
+        expect(Math.abs(roundCost(cost) - cost)).toBeLessThanOrEqual(0.5e-10 + 1e-15 * cost);
+      }
+    }
+  });
 });

@@ -25,7 +25,7 @@ export function parseEmbeddingsRequest(body: unknown): EmbeddingsRequest {
   checkOptionalInteger(body.dimensions, 'dimensions', 1);
   checkOptionalString(body.user, 'user');
   checkOptionalString(body.input_type, 'input_type');
-  checkOptionalEnum(body.truncate, 'truncate', ['NONE', 'START', 'END']);
+  checkOptionalEnum(body.truncate, 'truncate', ['NONE', 'START', 'END', 'LEFT', 'RIGHT']);
   checkOptionalBoolean(body.normalize, 'normalize');
   checkOptionalBoolean(body.drop_params, 'drop_params');
   return body as EmbeddingsRequest;

@@ -10,10 +10,9 @@ import {
 } from '../../service-support/request-body';
 import type { NativeAnswer } from '../native-answer';
 import { shortHash } from '../families/text-family';
-import { embeddingVector, packBits, quantise } from './embedding-vector';
+import { cohereEmbeddingsByType, embeddingVector } from './embedding-vector';
 
 const INPUT_TYPES = ['search_document', 'search_query', 'classification', 'clustering', 'image'];
-const EMBEDDING_TYPES = ['float', 'int8', 'uint8', 'binary', 'ubinary'];
 const MAX_TEXTS = 96;
 const MAX_TEXT_CHARS = 2048;
 const DIMENSIONS = 1024;
@@ -55,19 +54,7 @@ export function cohereEmbed(body: JsonRecord): NativeAnswer {
       outputTokens: 0,
     };
   }
-  const types = expectArray(body.embedding_types, 'embedding_types').map((type) => String(type));
-  const byType: JsonRecord = {};
-  for (const type of types) {
-    if (!EMBEDDING_TYPES.includes(type))
-      throw EmulatorError.malformed(`#/embedding_types: ${type} is not a valid enum value`);
-    byType[type] = vectors.map((vector) =>
-      type === 'float'
-        ? vector
-        : type === 'int8' || type === 'uint8'
-          ? quantise(vector, type === 'uint8')
-          : packBits(vector, type === 'ubinary'),
-    );
-  }
+  const byType = cohereEmbeddingsByType(vectors, body.embedding_types);
   return {
     body: { id, response_type: 'embeddings_by_type', embeddings: byType, texts },
     inputTokens,

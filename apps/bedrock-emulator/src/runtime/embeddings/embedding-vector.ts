@@ -1,6 +1,8 @@
 // Deterministic embedding vectors: a seeded PRNG over the input's SHA-256, so the same text always
 // maps to the same vector and different texts to different ones.
 import { createHash } from 'node:crypto';
+import { EmulatorError } from '../../http/emulator-error';
+import { expectArray, type JsonRecord } from '../../service-support/request-body';
 
 export function embeddingVector(input: string, dimensions: number, normalize: boolean): number[] {
   const seed = createHash('sha256').update(input).digest();
@@ -39,4 +41,24 @@ export function packBits(values: number[], unsigned: boolean): number[] {
     bytes.push(unsigned ? byte : byte > 127 ? byte - 256 : byte);
   }
   return bytes;
+}
+
+const COHERE_EMBEDDING_TYPES = ['float', 'int8', 'uint8', 'binary', 'ubinary'];
+
+/** Cohere's `embeddings_by_type`: each requested type's encoding of every vector. */
+export function cohereEmbeddingsByType(vectors: number[][], embeddingTypes: unknown): JsonRecord {
+  const types = expectArray(embeddingTypes, 'embedding_types').map((type) => String(type));
+  const byType: JsonRecord = {};
+  for (const type of types) {
+    if (!COHERE_EMBEDDING_TYPES.includes(type))
+      throw EmulatorError.malformed(`#/embedding_types: ${type} is not a valid enum value`);
+    byType[type] = vectors.map((vector) =>
+      type === 'float'
+        ? vector
+        : type === 'int8' || type === 'uint8'
+          ? quantise(vector, type === 'uint8')
+          : packBits(vector, type === 'ubinary'),
+    );
+  }
+  return byType;
 }

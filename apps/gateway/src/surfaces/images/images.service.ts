@@ -22,7 +22,7 @@ export class ImagesService {
   }
 }
 
-function invocationFor(request: ImageGenerationRequest): UnaryInvocation<ImagePlan, unknown> {
+function invocationFor(request: ImageGenerationRequest): UnaryInvocation<ImagePlan, unknown[]> {
   return {
     kind: 'unary',
     model: request.model,

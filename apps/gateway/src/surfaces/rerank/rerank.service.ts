@@ -4,8 +4,9 @@
 import { Injectable } from '@nestjs/common';
 import type { RerankCommandInput, RerankCommandOutput } from '@aws-sdk/client-bedrock-agent-runtime';
 import { fromRerankOutput, rerankDocuments, toRerankInput } from '@quarry/bedrock';
-import { parseRerankRequest, type RerankRequest } from '@quarry/openai';
+import { OpenAIError, parseRerankRequest, type RerankRequest } from '@quarry/openai';
 import { BedrockClients } from '../../invocation/deployments/bedrock-clients';
+import type { ResolvedDeployment } from '../../invocation/deployments/resolved-deployment';
 import type { UnaryInvocation } from '../../invocation/invocation';
 import { InvocationPipeline } from '../../invocation/invocation-pipeline';
 import type { ClientReply } from '../../invocation/reply/client-reply';
@@ -34,8 +35,10 @@ export class RerankService {
       kind: 'unary',
       model: request.model,
       modes: ['rerank'],
-      translate: async (deployment) =>
-        toRerankInput(request, { modelId: deployment.route.modelId, region: deployment.region }),
+      translate: async (deployment) => {
+        refuseApiKeyOnly(deployment);
+        return toRerankInput(request, { modelId: deployment.route.modelId, region: deployment.region });
+      },
       send: (deployment, input, signal) =>
         rerankDocuments(this.clients.agentRuntime(deployment.clientConfig), input, signal),
       respond: (output, _input, deployment) => {
@@ -44,4 +47,21 @@ export class RerankService {
       },
     };
   }
+}
+
+/**
+ * Rerank runs on the agent runtime, whose API (unlike bedrock-runtime's) takes SigV4 only: a deployment
+ * with nothing but a Bedrock API key cannot call it. That is the operator's setup, not the caller's
+ * request, so it is a server error that says what to change, before any call.
+ */
+function refuseApiKeyOnly(deployment: ResolvedDeployment): void {
+  const { bearerToken, credentials } = deployment.clientConfig;
+  if (!bearerToken || credentials) return;
+  throw new OpenAIError(
+    500,
+    `Model "${deployment.deployment.modelName}" authenticates with a Bedrock API key, which Bedrock's agent runtime (Rerank) does not accept; give this deployment AWS credentials (aws_access_key_id / aws_secret_access_key, or the default credential chain)`,
+    'server_error',
+    'model',
+    'api_key_not_accepted',
+  );
 }
