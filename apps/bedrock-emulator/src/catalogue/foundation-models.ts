@@ -1,7 +1,7 @@
 // The models this emulator answers for. Chat models take Converse and InvokeModel (streamed or not);
 // embedding, image and rerank models only take a non-streamed InvokeModel, as on Bedrock.
 import { chatModel, type ChatTraits } from './chat-model';
-import type { FoundationModel, Modality, ModelFamily } from './foundation-model';
+import type { FoundationModel } from './foundation-model';
 import { legacyChatModels } from './legacy-chat-models';
 import { nonTextModels } from './non-text-models';
 
