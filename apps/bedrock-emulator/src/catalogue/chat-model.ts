@@ -9,6 +9,8 @@ export interface ChatTraits {
   legacy?: boolean;
   /** Bedrock cannot stream it (AI21 Jurassic-2): no InvokeModelWithResponseStream. */
   noStreaming?: boolean;
+  /** Offered through cross-region inference profiles only (Nova Premier, Pixtral Large). */
+  profileOnly?: boolean;
 }
 
 export function chatModel(
@@ -27,7 +29,7 @@ export function chatModel(
     inputModalities,
     outputModalities: ['TEXT'],
     responseStreamingSupported: !traits.noStreaming,
-    inferenceTypesSupported: ['ON_DEMAND', 'INFERENCE_PROFILE'],
+    inferenceTypesSupported: traits.profileOnly ? ['INFERENCE_PROFILE'] : ['ON_DEMAND', 'INFERENCE_PROFILE'],
     lifecycleStatus: traits.legacy ? 'LEGACY' : 'ACTIVE',
     operations: {
       converse: true,

@@ -24,10 +24,13 @@ export type ModelFamily =
   | 'nova-embed'
   | 'stability-sd3'
   | 'stability-sdxl'
+  | 'stability-edit'
+  | 'twelvelabs-pegasus'
+  | 'twelvelabs-marengo'
   | 'titan-image'
   | 'cohere-rerank';
 
-export type Modality = 'TEXT' | 'IMAGE' | 'EMBEDDING';
+export type Modality = 'TEXT' | 'IMAGE' | 'VIDEO' | 'AUDIO' | 'EMBEDDING';
 
 export interface ModelOperations {
   converse: boolean;

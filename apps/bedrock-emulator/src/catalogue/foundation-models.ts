@@ -4,6 +4,9 @@ import { chatModel, type ChatTraits } from './chat-model';
 import type { FoundationModel } from './foundation-model';
 import { legacyChatModels } from './legacy-chat-models';
 import { nonTextModels } from './non-text-models';
+import { openWeightChatModels } from './open-weight-chat-models';
+import { stabilityEditModels } from './stability-edit-models';
+import { twelveLabsModels } from './twelvelabs-models';
 
 const claude = (modelId: string, modelName: string, traits: ChatTraits = {}) =>
   chatModel(modelId, modelName, 'Anthropic', 'anthropic', { vision: true, countTokens: true, ...traits });
@@ -52,7 +55,10 @@ export const foundationModels: FoundationModel[] = [
   chatModel('amazon.nova-micro-v1:0', 'Nova Micro', 'Amazon', 'nova'),
   chatModel('amazon.nova-lite-v1:0', 'Nova Lite', 'Amazon', 'nova', { vision: true }),
   chatModel('amazon.nova-pro-v1:0', 'Nova Pro', 'Amazon', 'nova', { vision: true }),
-  chatModel('amazon.nova-premier-v1:0', 'Nova Premier', 'Amazon', 'nova', { vision: true }),
+  chatModel('amazon.nova-premier-v1:0', 'Nova Premier', 'Amazon', 'nova', {
+    vision: true,
+    profileOnly: true,
+  }),
   chatModel('amazon.nova-2-lite-v1:0', 'Nova 2 Lite', 'Amazon', 'nova', { vision: true }),
   chatModel('amazon.nova-2-pro-preview-20251202-v1:0', 'Nova 2 Pro (preview)', 'Amazon', 'nova', {
     vision: true,
@@ -67,32 +73,10 @@ export const foundationModels: FoundationModel[] = [
   chatModel('deepseek.r1-v1:0', 'DeepSeek-R1', 'DeepSeek', 'deepseek-r1'),
   chatModel('deepseek.v3-v1:0', 'DeepSeek-V3.1', 'DeepSeek', 'openai-chat', { converseOnly: true }),
   chatModel('qwen.qwen3-32b-v1:0', 'Qwen3 32B (dense)', 'Qwen', 'openai-chat'),
-  chatModel('openai.gpt-oss-safeguard-20b', 'gpt-oss-safeguard-20b', 'OpenAI', 'openai-chat', {
-    converseOnly: true,
-  }),
-  chatModel('openai.gpt-oss-safeguard-120b', 'gpt-oss-safeguard-120b', 'OpenAI', 'openai-chat', {
-    converseOnly: true,
-  }),
-  chatModel('deepseek.v3.2', 'DeepSeek-V3.2', 'DeepSeek', 'openai-chat', { converseOnly: true }),
-  chatModel('qwen.qwen3-235b-a22b-2507-v1:0', 'Qwen3 235B A22B 2507', 'Qwen', 'openai-chat', {
-    converseOnly: true,
-  }),
-  chatModel('qwen.qwen3-coder-30b-a3b-v1:0', 'Qwen3 Coder 30B A3B', 'Qwen', 'openai-chat', {
-    converseOnly: true,
-  }),
-  chatModel('qwen.qwen3-coder-480b-a35b-v1:0', 'Qwen3 Coder 480B A35B', 'Qwen', 'openai-chat', {
-    converseOnly: true,
-  }),
-  chatModel('qwen.qwen3-next-80b-a3b', 'Qwen3 Next 80B A3B', 'Qwen', 'openai-chat', { converseOnly: true }),
-  chatModel('moonshotai.kimi-k2.5', 'Kimi K2.5', 'Moonshot AI', 'openai-chat', { converseOnly: true }),
-  chatModel('moonshot.kimi-k2-thinking', 'Kimi K2 Thinking', 'Moonshot AI', 'openai-chat', {
-    converseOnly: true,
-  }),
-  chatModel('minimax.minimax-m2', 'MiniMax M2', 'MiniMax', 'openai-chat', { converseOnly: true }),
-  chatModel('minimax.minimax-m2.1', 'MiniMax M2.1', 'MiniMax', 'openai-chat', { converseOnly: true }),
-  chatModel('writer.palmyra-x4-v1:0', 'Palmyra X4', 'Writer', 'openai-chat', { converseOnly: true }),
-  chatModel('writer.palmyra-x5-v1:0', 'Palmyra X5', 'Writer', 'openai-chat', { converseOnly: true }),
+  ...openWeightChatModels,
+  ...twelveLabsModels,
   ...nonTextModels,
+  ...stabilityEditModels,
 ];
 
 const modelsById = new Map(foundationModels.map((model) => [model.modelId, model]));

@@ -1,10 +1,11 @@
-// Legacy chat models the LiteLLM documents still name (Claude 2 and Instant, Llama 2, Cohere Command
+// Legacy chat models the LiteLLM documents and price data still name (Claude 1, 2 and Instant, Llama 2, Cohere Command
 // text, AI21 Jurassic-2): Bedrock keeps serving them, so configs copied from those documents work here.
 import { chatModel } from './chat-model';
 import type { FoundationModel } from './foundation-model';
 
 export const legacyChatModels: FoundationModel[] = [
   chatModel('anthropic.claude-instant-v1', 'Claude Instant', 'Anthropic', 'anthropic-text', { legacy: true }),
+  chatModel('anthropic.claude-v1', 'Claude', 'Anthropic', 'anthropic-text', { legacy: true }),
   chatModel('anthropic.claude-v2', 'Claude', 'Anthropic', 'anthropic-text', { legacy: true }),
   chatModel('anthropic.claude-v2:1', 'Claude', 'Anthropic', 'anthropic-text', { legacy: true }),
   chatModel('meta.llama2-13b-chat-v1', 'Llama 2 Chat 13B', 'Meta', 'llama', { legacy: true }),

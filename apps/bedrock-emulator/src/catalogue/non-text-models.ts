@@ -1,7 +1,7 @@
 // The embedding, image and rerank models: InvokeModel only (not streamed), as on Bedrock.
 import type { FoundationModel, Modality, ModelFamily } from './foundation-model';
 
-function invokeOnlyModel(
+export function invokeOnlyModel(
   modelId: string,
   modelName: string,
   providerName: string,

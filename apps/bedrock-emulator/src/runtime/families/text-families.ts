@@ -12,6 +12,7 @@ import { novaFamily } from './nova.family';
 import { openAiStyleFamily } from './openai-style.family';
 import type { TextFamily } from './text-family';
 import { titanTextFamily } from './titan-text.family';
+import { twelveLabsPegasusFamily } from './twelvelabs-pegasus.family';
 
 const textFamilies: Partial<Record<ModelFamily, TextFamily>> = {
   anthropic: anthropicFamily,
@@ -27,6 +28,7 @@ const textFamilies: Partial<Record<ModelFamily, TextFamily>> = {
   'ai21-jamba': openAiStyleFamily('jamba'),
   'ai21-j2': ai21J2Family,
   'openai-chat': openAiStyleFamily('openai'),
+  'twelvelabs-pegasus': twelveLabsPegasusFamily,
 };
 
 export function textFamilyFor(family: ModelFamily): TextFamily | undefined {
