@@ -111,6 +111,7 @@ describe('resolveDeployment', () => {
       dropParams: true,
       userContinueMessage: 'Please continue',
     });
-    expect(Object.keys(prepared.providerParams)).toEqual(['top_k']);
+    for (const name of ['modify_params', 'drop_params', 'user_continue_message'])
+      expect(prepared.providerParams).not.toHaveProperty(name);
   });
 });

@@ -47,11 +47,15 @@ async function outputWith(fixture: InvokeFixture): Promise<InvokeModelCommandOut
     'x-amzn-bedrock-input-token-count': String(fixture.headerUsage.inputTokens),
     'x-amzn-bedrock-output-token-count': String(fixture.headerUsage.outputTokens),
   };
-  let middleware: ((next: unknown) => (args: unknown) => Promise<{ output: object }>) | undefined;
+  let middleware:
+    | ((next: unknown, context: { commandName: string }) => (args: unknown) => Promise<{ output: object }>)
+    | undefined;
   invocationMetricsPlugin().applyToStack({
     add: (added: typeof middleware) => (middleware = added),
   } as never);
-  const result = await middleware!(async () => ({ output, response: { headers } }))({});
+  const result = await middleware!(async () => ({ output, response: { headers } }), {
+    commandName: 'InvokeModelCommand',
+  })({});
   return result.output as InvokeModelCommandOutput;
 }
 
