@@ -44,4 +44,11 @@ export { SpendTotals } from './spend/spend-totals';
 export type { SpendStore } from './spend/spend-store';
 export { PrismaSpendStore } from './spend/prisma-spend-store';
 export { SpendBalancesReader, type SpendBalances, type SpendOwners } from './spend/spend-balances';
+export {
+  BudgetLedger,
+  type BudgetOwner,
+  type BudgetOwnerIds,
+  type BudgetState,
+  type BudgetStates,
+} from './spend/budget-ledger';
 export { storableText } from './spend/storable-text';

@@ -6,6 +6,7 @@ import { KeysRepository } from './repositories/keys.repository';
 import { ModelDeploymentsRepository } from './repositories/model-deployments.repository';
 import { TeamsRepository } from './repositories/teams.repository';
 import { UsersRepository } from './repositories/users.repository';
+import { BudgetLedger } from './spend/budget-ledger';
 import { SpendBalancesReader } from './spend/spend-balances';
 import { PrismaSpendStore } from './spend/prisma-spend-store';
 
@@ -25,6 +26,7 @@ const DATA_PROVIDERS = [
   ModelDeploymentsRepository,
   PrismaSpendStore,
   SpendBalancesReader,
+  BudgetLedger,
 ];
 
 /**

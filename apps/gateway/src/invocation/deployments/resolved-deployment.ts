@@ -40,6 +40,9 @@ export interface ResolvedDeployment {
   numRetries: number;
   timeoutMs: number;
   dropParams: boolean;
+  /** litellm_params rpm / tpm: what this deployment takes per minute (undefined: no limit). */
+  rpm: number | undefined;
+  tpm: number | undefined;
 }
 
 /**
@@ -107,7 +110,13 @@ export function resolveDeployment(
     numRetries: typeof params.num_retries === 'number' ? params.num_retries : config.settings.numRetries,
     timeoutMs: timeoutMs(params, config),
     dropParams: params.drop_params === true || config.settings.dropParams,
+    rpm: perMinute(params.rpm),
+    tpm: perMinute(params.tpm),
   };
+}
+
+function perMinute(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : undefined;
 }
 
 function timeoutMs(params: Record<string, unknown>, config: AppConfig): number {

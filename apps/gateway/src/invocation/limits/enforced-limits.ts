@@ -1,0 +1,134 @@
+// The limits step: budgets first (one live read of spend, only when a budget is set), then the rpm, tpm
+// and parallel-request counters of the key, team, user and the deployment chosen (one atomic check,
+// only when a limit is set). A call with neither does no work here at all. The admission gives back
+// what the call took when it ends: slots released, reserved tokens corrected to the real usage, the
+// cost reserved against budgets freed (the real cost is booked by the spend writer).
+import { Inject, Injectable } from '@nestjs/common';
+import type { TokenUsage } from '@quarry/bedrock';
+import type { Logger } from 'pino';
+import { LOGGER } from '../../platform/logging/logger.token';
+import type { ResolvedDeployment } from '../deployments/resolved-deployment';
+import type { MeteredCall } from '../metering/metered-call';
+import { BudgetGuard, type BudgetHold } from './budget-guard';
+import { LimitCounters, type CounterCheck, type HeldCounter, type Taken } from './counters/limit-counters';
+import { InvocationLimits, type Admission, type LimitsRequest } from './invocation-limits';
+import { rateLimited } from './limit-errors';
+import { deploymentChecks, entityChecks } from './rate-limit-checks';
+import { rateLimitHeaders } from './rate-limit-headers';
+import { estimatedCost, estimateRequest, reservedTokens, type RequestEstimate } from './request-estimate';
+
+const NO_HEADERS = Object.freeze({});
+
+@Injectable()
+export class EnforcedLimits extends InvocationLimits {
+  constructor(
+    private readonly budgets: BudgetGuard,
+    private readonly counters: LimitCounters,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    super();
+  }
+
+  async admit(call: MeteredCall, request: LimitsRequest): Promise<Admission> {
+    let estimate: RequestEstimate | undefined;
+    const estimated = () => (estimate ??= estimateRequest(request.body));
+    const tokens = () => reservedTokens(estimated());
+
+    const budgets = this.budgets.budgetsOf(call.principal);
+    const hold =
+      budgets.length === 0
+        ? undefined
+        : await this.budgets.admit(budgets, mostExpensive(estimated(), request.deployments));
+    try {
+      const checks = entityChecks(call.principal, tokens);
+      const { taken, deployments } = await this.takeCounters(checks, request.deployments, tokens);
+      if (!hold && taken.held.length === 0) return unlimited(deployments);
+      return this.admission(taken, deployments, hold);
+    } catch (error) {
+      hold?.release();
+      throw error;
+    }
+  }
+
+  /**
+   * Takes the caller's counters together with those of the first deployment (in the router's order)
+   * that is within its own rpm/tpm; a deployment over them is passed over for the next one.
+   */
+  private async takeCounters(
+    checks: CounterCheck[],
+    candidates: readonly ResolvedDeployment[],
+    tokens: () => number,
+  ): Promise<{ taken: Extract<Taken, { ok: true }>; deployments: readonly ResolvedDeployment[] }> {
+    const limited = candidates.some((deployment) => deployment.rpm !== undefined || deployment.tpm !== undefined);
+    if (!limited) {
+      if (checks.length === 0) return { taken: NOTHING_TAKEN, deployments: candidates };
+      return { taken: this.accepted(await this.counters.take(checks, Date.now())), deployments: candidates };
+    }
+    let refusal: Extract<Taken, { ok: false }> | undefined;
+    for (const deployment of candidates) {
+      const taken = await this.counters.take([...checks, ...deploymentChecks(deployment, tokens)], Date.now());
+      if (taken.ok)
+        return {
+          taken,
+          deployments: [deployment, ...candidates.filter((candidate) => candidate !== deployment)],
+        };
+      if (!taken.refusedBy.name.startsWith('deployment:')) this.accepted(taken);
+      refusal = taken;
+    }
+    return this.accepted(refusal!) as never;
+  }
+
+  /** A refusal becomes the 429 (with Retry-After); an acceptance passes through. */
+  private accepted(taken: Taken): Extract<Taken, { ok: true }> {
+    if (taken.ok) return taken;
+    throw rateLimited(taken.refusedBy, taken.retryAfterMs, {});
+  }
+
+  private admission(
+    taken: Extract<Taken, { ok: true }>,
+    deployments: readonly ResolvedDeployment[],
+    hold: BudgetHold | undefined,
+  ): Admission {
+    let settled = false;
+    return {
+      headers: taken.readings.length > 0 ? rateLimitHeaders(taken.readings) : NO_HEADERS,
+      deployments,
+      settle: (usage) => {
+        if (settled) return;
+        settled = true;
+        hold?.release();
+        const adjustments = corrections(taken.held, usage);
+        if (adjustments.length > 0)
+          void Promise.resolve(this.counters.adjust(adjustments)).catch((error: Error) =>
+            this.logger.warn({ err: error.message }, 'rate-limit counters not corrected'),
+          );
+      },
+    };
+  }
+}
+
+const NOTHING_TAKEN: Extract<Taken, { ok: true }> = { ok: true, readings: [], held: [] };
+
+function unlimited(deployments: readonly ResolvedDeployment[]): Admission {
+  return { headers: NO_HEADERS, deployments, settle: () => undefined };
+}
+
+/** Slots back; reserved tokens corrected to what the call used (all of them back when it used none). */
+function corrections(held: readonly HeldCounter[], usage: TokenUsage | undefined) {
+  const used = usage
+    ? usage.inputTokens + usage.outputTokens + usage.cacheReadTokens + usage.cacheWriteTokens
+    : 0;
+  const adjustments: { key: string; delta: number }[] = [];
+  for (const counter of held) {
+    if (counter.kind === 'parallel') adjustments.push({ key: counter.key, delta: -1 });
+    else if (counter.kind === 'tokens' && used !== counter.amount)
+      adjustments.push({ key: counter.key, delta: used - counter.amount });
+  }
+  return adjustments;
+}
+
+function mostExpensive(estimate: RequestEstimate, deployments: readonly ResolvedDeployment[]): number {
+  let cost = 0;
+  for (const deployment of deployments) cost = Math.max(cost, estimatedCost(estimate, deployment.price));
+  return cost;
+}
