@@ -15,6 +15,8 @@ export const LIMITS_DEPLOYMENTS = [
   // Slow enough for calls to overlap, and a stream that takes a while to finish.
   faultyDeployment('limits-slow', HAIKU, 'latency:300'),
   faultyDeployment('limits-trickle', HAIKU, 'tps:20'),
+  faultyDeployment('limits-broken', HAIKU, 'error500', '\n      num_retries: 0'),
+  deployment('limits-capped', `bedrock/${HAIKU}`, '\n      rpm: 2\n      tpm: 100000'),
 ].join('');
 
 export type Surface = 'chat' | 'embeddings' | 'images' | 'rerank';
@@ -26,8 +28,8 @@ export interface CallResult {
   body: any;
 }
 
-export async function startLimitsFixture(extra = ''): Promise<ChatFixture> {
-  return startChatFixture(LIMITS_DEPLOYMENTS + extra, ['limits-*']);
+export async function startLimitsFixture(extra = '', env: Record<string, string> = {}): Promise<ChatFixture> {
+  return startChatFixture(LIMITS_DEPLOYMENTS + extra, ['limits-*'], env);
 }
 
 /** One request on `surface` with the openai SDK (rerank: Cohere's format over fetch), never throwing. */
