@@ -103,3 +103,12 @@ export async function limitedKey(
 }
 
 export { EMULATOR_CREDENTIALS_YAML };
+
+/**
+ * Waits, when needed, until the current one-minute rate-limit window has at least `marginMs` left, so
+ * a test's calls all fall in one window (counters restart on the minute).
+ */
+export async function withinOneWindow(marginMs = 8_000): Promise<void> {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < marginMs) await new Promise((resolve) => setTimeout(resolve, left + 50));
+}

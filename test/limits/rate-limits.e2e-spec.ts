@@ -5,7 +5,7 @@ import OpenAI from 'openai';
 import { pollUntil } from '../support/polling';
 import { describeWithRedis, testRedisUrl } from '../support/redis';
 import type { ChatFixture } from '../chat/chat-fixture';
-import { callSurface, limitedKey, startLimitsFixture, SURFACES } from './limits-fixture';
+import { callSurface, limitedKey, startLimitsFixture, SURFACES, withinOneWindow } from './limits-fixture';
 
 function rateLimitSuite(counters: string, env: () => Record<string, string>) {
   let fixture: ChatFixture;
@@ -23,6 +23,7 @@ function rateLimitSuite(counters: string, env: () => Record<string, string>) {
 
   it.each(SURFACES)(`%s (${counters}): rpm_limit admits that many calls a minute, then 429 with Retry-After`, async (surface) => {
     const caller = await limitedKey(fixture, { key: { rpm_limit: 2 } });
+    await withinOneWindow();
     const first = await callSurface(fixture, caller.key, surface);
     expect(first.status).toBe(200);
     expect(first.headers.get('x-ratelimit-limit-requests')).toBe('2');
@@ -46,6 +47,7 @@ function rateLimitSuite(counters: string, env: () => Record<string, string>) {
       json: { team_id: caller.teamId, user_id: caller.userId, models: ['claude-haiku', 'limits-*'] },
     });
     const otherKey = (await second.json()).key;
+    await withinOneWindow();
     expect((await callSurface(fixture, caller.key, 'chat')).status).toBe(200);
     const refused = await callSurface(fixture, otherKey, 'embeddings');
     expect(refused.status).toBe(429);
@@ -54,6 +56,7 @@ function rateLimitSuite(counters: string, env: () => Record<string, string>) {
 
   it.each(['chat', 'embeddings'] as const)(`%s (${counters}): tpm_limit counts the tokens used, then refuses`, async (surface) => {
     const caller = await limitedKey(fixture, { key: { tpm_limit: 1 } });
+    await withinOneWindow();
     const first = await callSurface(fixture, caller.key, surface);
     expect(first.status).toBe(200);
     expect(first.headers.get('x-ratelimit-limit-tokens')).toBe('1');
@@ -126,6 +129,7 @@ function rateLimitSuite(counters: string, env: () => Record<string, string>) {
 
   it(`a deployment's rpm sends no more calls to it than its limit (${counters})`, async () => {
     const caller = await limitedKey(fixture);
+    await withinOneWindow();
     const statuses: number[] = [];
     for (let call = 0; call < 3; call++) {
       const response = await fixture.gateway.request('/v1/chat/completions', {
