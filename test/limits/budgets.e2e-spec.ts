@@ -3,7 +3,7 @@
 // Bedrock is called — and a budget period that ends gives the budget back.
 import { withFrozenClock } from '../support/clock';
 import type { ChatFixture } from '../chat/chat-fixture';
-import { callSurface, limitedKey, startLimitsFixture, SURFACES } from './limits-fixture';
+import { callSurface, limitedKey, startLimitsFixture, SURFACES, type Surface } from './limits-fixture';
 
 let fixture: ChatFixture;
 
@@ -19,7 +19,11 @@ afterAll(async () => {
 const TINY = 1e-9;
 
 describe('budgets', () => {
-  it.each(SURFACES.flatMap((surface) => (['key', 'team', 'user'] as const).map((owner) => [surface, owner])))(
+  it.each(
+    SURFACES.flatMap((surface) =>
+      (['key', 'team', 'user'] as const).map((owner): [Surface, 'key' | 'team' | 'user'] => [surface, owner]),
+    ),
+  )(
     '%s: a spent %s budget refuses the next call with 429 budget_exceeded, before any upstream call',
     async (surface, owner) => {
       const caller = await limitedKey(fixture, { [owner]: { max_budget: TINY, budget_duration: '1d' } });
@@ -58,7 +62,7 @@ describe('budgets', () => {
       clock.advance(31_000);
       expect((await callSurface(fixture, caller.key, 'chat')).status).toBe(200);
       const info = await fixture.gateway.request(`/key/info?key=${caller.token}`);
-      const { info: keyInfo } = await info.json();
+      const { info: keyInfo } = (await info.json()) as { info: { budget_reset_at: string } };
       expect(Date.parse(keyInfo.budget_reset_at)).toBeGreaterThan(Date.parse(firstReset));
       // The new period's spend is this call's alone, so the next call is refused again.
       expect((await callSurface(fixture, caller.key, 'chat')).status).toBe(429);

@@ -68,7 +68,7 @@ describeWithRedis('limits across two gateway processes sharing Redis', () => {
       body: JSON.stringify({ models: ['shared-haiku', 'shared-slow'], ...fields }),
     });
     expect(response.status).toBe(200);
-    return (await response.json()).key;
+    return ((await response.json()) as { key: string }).key;
   }
 
   const clients = (key: string) =>
@@ -79,7 +79,7 @@ describeWithRedis('limits across two gateway processes sharing Redis', () => {
       .create({ model, messages: [{ role: 'user', content: 'hi' }], max_tokens: 5 })
       .then(
         () => 200,
-        (error: InstanceType<typeof OpenAI.APIError>) => error.status,
+        (error: InstanceType<typeof OpenAI.APIError>) => error.status ?? 0,
       );
 
   it('one rpm_limit of 4 admits 4 calls a minute in all, whichever instance they reach', async () => {

@@ -71,7 +71,7 @@ async function madeCall(fixture: ChatFixture, client: OpenAI, key: string, surfa
         key,
         json: { model: 'limits-rerank', query: 'capital', documents: ['Paris', 'Mitochondria'] },
       });
-      const body = await response.json();
+      const body = (await response.json()) as any;
       return { status: response.status, headers: response.headers, body: response.ok ? body : body.error };
     }
     default: {

@@ -46,7 +46,7 @@ function rateLimitSuite(counters: string, env: () => Record<string, string>) {
       method: 'POST',
       json: { team_id: caller.teamId, user_id: caller.userId, models: ['claude-haiku', 'limits-*'] },
     });
-    const otherKey = (await second.json()).key;
+    const otherKey = ((await second.json()) as { key: string }).key;
     await withinOneWindow();
     expect((await callSurface(fixture, caller.key, 'chat')).status).toBe(200);
     const refused = await callSurface(fixture, otherKey, 'embeddings');
@@ -139,7 +139,7 @@ function rateLimitSuite(counters: string, env: () => Record<string, string>) {
       });
       statuses.push(response.status);
       if (response.status === 429) {
-        const body = await response.json();
+        const body = (await response.json()) as any;
         expect(body.error).toMatchObject({ param: 'rpm', type: 'rate_limit_error' });
         expect(body.error.message).toContain('this model deployment: rpm is');
       } else await response.text();

@@ -10,7 +10,7 @@ export { PrismaClient } from './generated/client';
 export type { JsonObject, JsonValue } from './records/json-value';
 export { USER_ROLES, type ModelSource, type TeamRole, type UserRole } from './records/roles';
 export type { LimitChanges, LimitColumns } from './records/limit-columns';
-export type { KeyChanges, KeyRecord, KeyWithOwners, NewKey } from './records/key.record';
+export type { KeyChanges, KeyRecord, KeyWithOwners, ModelBudget, NewKey } from './records/key.record';
 export type {
   MemberReference,
   NewTeam,
@@ -40,7 +40,12 @@ export { UsersRepository, type UserListFilter } from './repositories/users.repos
 export { ModelDeploymentsRepository } from './repositories/model-deployments.repository';
 
 export type { SpendRecord } from './spend/spend-record';
-export { SpendTotals } from './spend/spend-totals';
+export {
+  pairId,
+  SPEND_TOTAL_KINDS,
+  SpendTotals,
+  type SpendTotalKind,
+} from './spend/spend-totals';
 export type { SpendStore } from './spend/spend-store';
 export { PrismaSpendStore } from './spend/prisma-spend-store';
 export { SpendBalancesReader, type SpendBalances, type SpendOwners } from './spend/spend-balances';
