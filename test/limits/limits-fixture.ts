@@ -32,12 +32,19 @@ export async function startLimitsFixture(extra = '', env: Record<string, string>
   return startChatFixture(LIMITS_DEPLOYMENTS + extra, ['limits-*'], env);
 }
 
-/** One request on `surface` with the openai SDK (rerank: Cohere's format over fetch), never throwing. */
-export async function callSurface(fixture: ChatFixture, key: string, surface: Surface): Promise<CallResult> {
+/**
+ * One request on `surface` with the openai SDK (rerank: Cohere's format over fetch), never throwing;
+ * `user` is the OpenAI end user.
+ */
+export async function callSurface(
+  fixture: ChatFixture,
+  key: string,
+  surface: Surface,
+  user?: string,
+): Promise<CallResult> {
   const client = new OpenAI({ apiKey: key, baseURL: `${fixture.gateway.baseUrl}/v1`, maxRetries: 0 });
   try {
-    const made = await madeCall(fixture, client, key, surface);
-    return made;
+    return await madeCall(fixture, client, key, surface, user);
   } catch (error) {
     if (error instanceof OpenAI.APIError)
       return { status: error.status ?? 0, headers: error.headers ?? new Headers(), body: error.error };
@@ -45,23 +52,29 @@ export async function callSurface(fixture: ChatFixture, key: string, surface: Su
   }
 }
 
-async function madeCall(fixture: ChatFixture, client: OpenAI, key: string, surface: Surface): Promise<CallResult> {
+async function madeCall(
+  fixture: ChatFixture,
+  client: OpenAI,
+  key: string,
+  surface: Surface,
+  user: string | undefined,
+): Promise<CallResult> {
   switch (surface) {
     case 'chat': {
       const { data, response } = await client.chat.completions
-        .create({ model: 'claude-haiku', messages: [{ role: 'user', content: 'hello' }], max_tokens: 20 })
+        .create({ model: 'claude-haiku', messages: [{ role: 'user', content: 'hello' }], max_tokens: 20, user })
         .withResponse();
       return { status: response.status, headers: response.headers, body: data };
     }
     case 'embeddings': {
       const { data, response } = await client.embeddings
-        .create({ model: 'limits-embed', input: 'hello' })
+        .create({ model: 'limits-embed', input: 'hello', user })
         .withResponse();
       return { status: response.status, headers: response.headers, body: data };
     }
     case 'images': {
       const { data, response } = await client.images
-        .generate({ model: 'limits-image', prompt: 'a lighthouse', size: '1024x1024' })
+        .generate({ model: 'limits-image', prompt: 'a lighthouse', size: '1024x1024', user })
         .withResponse();
       return { status: response.status, headers: response.headers, body: data };
     }
@@ -69,7 +82,7 @@ async function madeCall(fixture: ChatFixture, client: OpenAI, key: string, surfa
       const response = await fixture.gateway.request('/v1/rerank', {
         method: 'POST',
         key,
-        json: { model: 'limits-rerank', query: 'capital', documents: ['Paris', 'Mitochondria'] },
+        json: { model: 'limits-rerank', query: 'capital', documents: ['Paris', 'Mitochondria'], user },
       });
       const body = (await response.json()) as any;
       return { status: response.status, headers: response.headers, body: response.ok ? body : body.error };

@@ -12,6 +12,7 @@ export { USER_ROLES, type ModelSource, type TeamRole, type UserRole } from './re
 export type { LimitChanges, LimitColumns } from './records/limit-columns';
 export type { KeyChanges, KeyRecord, KeyWithOwners, ModelBudget, NewKey } from './records/key.record';
 export type {
+  MemberChanges,
   MemberReference,
   NewTeam,
   TeamChanges,
@@ -38,6 +39,8 @@ export { KeysRepository, type KeyListFilter, type KeyReference } from './reposit
 export { TeamsRepository } from './repositories/teams.repository';
 export { UsersRepository, type UserListFilter } from './repositories/users.repository';
 export { ModelDeploymentsRepository } from './repositories/model-deployments.repository';
+export { EndUsersRepository } from './repositories/end-users.repository';
+export type { EndUserChanges, EndUserRecord, EndUserScope } from './records/end-user.record';
 
 export type { SpendRecord } from './spend/spend-record';
 export {

@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module, ModuleMetadata } from '@nestjs/common';
 
 import { DATABASE_URL_TOKEN } from './database-url.token';
 import { PrismaService } from './prisma.service';
+import { EndUsersRepository } from './repositories/end-users.repository';
 import { KeysRepository } from './repositories/keys.repository';
 import { ModelDeploymentsRepository } from './repositories/model-deployments.repository';
 import { TeamsRepository } from './repositories/teams.repository';
@@ -24,6 +25,7 @@ const DATA_PROVIDERS = [
   TeamsRepository,
   UsersRepository,
   ModelDeploymentsRepository,
+  EndUsersRepository,
   PrismaSpendStore,
   SpendBalancesReader,
   BudgetLedger,

@@ -10,6 +10,7 @@ import { InvocationPipeline } from './invocation-pipeline';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { LOGGER } from '../platform/logging/logger.token';
+import { EndUserDirectory } from '../tenancy/end-users/end-user-directory';
 import { BudgetGuard } from './limits/budget-guard';
 import { LimitCounters } from './limits/counters/limit-counters';
 import { MemoryLimitCounters } from './limits/counters/memory-limit-counters';
@@ -27,6 +28,7 @@ import { ShuffleRouter } from './routing/shuffle-router';
     InvocationPipeline,
     { provide: DeploymentRouter, useClass: ShuffleRouter },
     BudgetGuard,
+    EndUserDirectory,
     {
       // With REDIS_URL the counters are shared by every instance; without, they are this process's.
       provide: LimitCounters,

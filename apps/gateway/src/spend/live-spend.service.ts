@@ -28,10 +28,13 @@ export class LiveSpend {
       ['key', 'keys'],
       ['team', 'teams'],
       ['user', 'users'],
+      ['team_member', 'members'],
+      ['end_user', 'endUsers'],
+      ['model', 'keyModels'],
     ] as const) {
       const id = ids[owner];
-      const state = states[owner];
-      if (id && state) state.spend += this.writer.unwrittenSpend(totals, id);
+      // No row yet (an end user or a key's model before its first spend is written): nothing stored.
+      if (id) (states[owner] ??= { spend: 0, resetAt: null }).spend += this.writer.unwrittenSpend(totals, id);
     }
     return states;
   }

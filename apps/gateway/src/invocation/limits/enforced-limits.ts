@@ -5,25 +5,30 @@
 // cost reserved against budgets freed (the real cost is booked by the spend writer).
 import { Inject, Injectable } from '@nestjs/common';
 import type { TokenUsage } from '@quarry/bedrock';
+import { pairId } from '@quarry/db';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../platform/logging/logger.token';
+import { EndUserDirectory } from '../../tenancy/end-users/end-user-directory';
 import type { ResolvedDeployment } from '../deployments/resolved-deployment';
 import type { MeteredCall } from '../metering/metered-call';
 import { BudgetGuard, type BudgetHold } from './budget-guard';
 import { LimitCounters, type CounterCheck, type HeldCounter, type Taken } from './counters/limit-counters';
 import { InvocationLimits, type Admission, type LimitsRequest } from './invocation-limits';
-import { rateLimited } from './limit-errors';
+import { endUserBlocked, rateLimited } from './limit-errors';
 import { deploymentChecks, entityChecks } from './rate-limit-checks';
 import { rateLimitHeaders } from './rate-limit-headers';
 import { estimatedCost, estimateRequest, reservedTokens, type RequestEstimate } from './request-estimate';
 
 const NO_HEADERS = Object.freeze({});
+/** Set on answers to a key past its soft_budget (with x-quarry-key-spend and x-quarry-key-soft-budget). */
+export const SOFT_BUDGET_HEADER = 'x-quarry-soft-budget-exceeded';
 
 @Injectable()
 export class EnforcedLimits extends InvocationLimits {
   constructor(
     private readonly budgets: BudgetGuard,
     private readonly counters: LimitCounters,
+    private readonly endUsers: EndUserDirectory,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     super();
@@ -34,16 +39,23 @@ export class EnforcedLimits extends InvocationLimits {
     const estimated = () => (estimate ??= estimateRequest(request.body));
     const tokens = () => reservedTokens(estimated());
 
-    const budgets = this.budgets.budgetsOf(call.principal);
+    const principal = call.principal;
+    const endUser = call.endUser ? await this.endUserOf(principal.teamId ?? '', call.endUser) : undefined;
+    const budgets = this.budgets.budgetsOf(principal, call.requestedModel, endUser);
+    const soft =
+      principal.key && principal.key.softBudget !== null
+        ? { keyId: principal.key.id, softBudget: principal.key.softBudget }
+        : undefined;
     const hold =
-      budgets.length === 0
+      budgets.length === 0 && !soft
         ? undefined
-        : await this.budgets.admit(budgets, mostExpensive(estimated(), request.deployments));
+        : await this.budgets.admit(budgets, mostExpensive(estimated(), request.deployments), soft);
+    if (hold?.softBudgetSpend !== undefined) this.warnSoftBudget(call, soft!.softBudget, hold.softBudgetSpend);
     try {
       const checks = entityChecks(call.principal, tokens);
       const { taken, deployments } = await this.takeCounters(checks, request.deployments, tokens);
       if (!hold && taken.held.length === 0) return unlimited(deployments);
-      return this.admission(taken, deployments, hold);
+      return this.admission(taken, deployments, hold, soft);
     } catch (error) {
       hold?.release();
       throw error;
@@ -78,6 +90,20 @@ export class EnforcedLimits extends InvocationLimits {
     return this.accepted(refusal!) as never;
   }
 
+  /** A blocked end user is refused; its settings come from the in-process directory (no read on a hit). */
+  private async endUserOf(teamId: string, endUser: string) {
+    const settings = await this.endUsers.settingsOf(teamId, endUser);
+    if (settings.blocked) throw endUserBlocked();
+    return { id: pairId(teamId, endUser), settings };
+  }
+
+  private warnSoftBudget(call: MeteredCall, softBudget: number, spend: number): void {
+    this.logger.warn(
+      { reqId: call.requestId, key: call.principal.key?.displayKey, spend, softBudget },
+      'key is past its soft_budget',
+    );
+  }
+
   /** A refusal becomes the 429 (with Retry-After); an acceptance passes through. */
   private accepted(taken: Taken): Extract<Taken, { ok: true }> {
     if (taken.ok) return taken;
@@ -88,10 +114,17 @@ export class EnforcedLimits extends InvocationLimits {
     taken: Extract<Taken, { ok: true }>,
     deployments: readonly ResolvedDeployment[],
     hold: BudgetHold | undefined,
+    soft: { softBudget: number } | undefined,
   ): Admission {
     let settled = false;
+    const headers: Record<string, string> = taken.readings.length > 0 ? rateLimitHeaders(taken.readings) : {};
+    if (hold?.softBudgetSpend !== undefined && soft) {
+      headers[SOFT_BUDGET_HEADER] = 'true';
+      headers['x-quarry-key-spend'] = String(hold.softBudgetSpend);
+      headers['x-quarry-key-soft-budget'] = String(soft.softBudget);
+    }
     return {
-      headers: taken.readings.length > 0 ? rateLimitHeaders(taken.readings) : NO_HEADERS,
+      headers,
       deployments,
       settle: (usage) => {
         if (settled) return;

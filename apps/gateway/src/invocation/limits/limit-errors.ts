@@ -9,7 +9,19 @@ const OWNER_NAMES: Record<string, string> = {
   key: 'key',
   team: 'team',
   user: 'user',
+  team_member: 'team member',
+  end_user: 'end user',
   deployment: 'model deployment',
+};
+
+/** The field that set each budget. */
+const BUDGET_FIELDS: Record<Budget['owner'], string> = {
+  key: 'max_budget',
+  team: 'max_budget',
+  user: 'max_budget',
+  team_member: 'max_budget_in_team',
+  end_user: 'max_budget',
+  model: 'model_max_budget',
 };
 
 export function budgetExceeded(
@@ -20,11 +32,14 @@ export function budgetExceeded(
 ): OpenAIError {
   const inFlight = reservedInFlight > 0 ? ` (+ $${money(reservedInFlight)} reserved by calls in flight)` : '';
   const resets = resetAt ? `; it resets at ${resetAt.toISOString()}` : '; it does not reset (no budget_duration)';
+  const owner =
+    budget.owner === 'model' ? `model "${budget.model}" on this key` : `this ${OWNER_NAMES[budget.owner]}`;
+  const field = BUDGET_FIELDS[budget.owner];
   return new OpenAIError(
     429,
-    `Budget exceeded for this ${OWNER_NAMES[budget.owner] ?? budget.owner}: spend $${money(spend)}${inFlight} of max_budget $${money(budget.maxBudget)}${resets}`,
+    `Budget exceeded for ${owner}: spend $${money(spend)}${inFlight} of ${field} $${money(budget.maxBudget)}${resets}`,
     'budget_exceeded',
-    'max_budget',
+    field,
     'budget_exceeded',
     // A spent budget does not come back by retrying in a few seconds: the OpenAI SDKs must not retry.
     { 'x-should-retry': 'false' },
@@ -46,6 +61,10 @@ export function rateLimited(check: CounterCheck, retryAfterMs: number, headers: 
     'rate_limit_exceeded',
     { ...headers, 'retry-after': String(retryAfter) },
   );
+}
+
+export function endUserBlocked(): OpenAIError {
+  return new OpenAIError(403, 'This end user is blocked (see /customer/unblock).', 'permission_error', 'user', 'end_user_blocked');
 }
 
 function money(value: number): string {
