@@ -1,6 +1,7 @@
 // Budgets on every surface: once a key's, team's or user's spend reaches max_budget, the next call is
 // refused with a 429 budget_exceeded naming the budget, its spend, its limit and when it resets — before
 // Bedrock is called — and a budget period that ends gives the budget back.
+import { BudgetResetSweep } from '../../apps/gateway/src/invocation/limits/budget-reset-sweep';
 import { withFrozenClock } from '../support/clock';
 import type { ChatFixture } from '../chat/chat-fixture';
 import { callSurface, limitedKey, startLimitsFixture, SURFACES, type Surface } from './limits-fixture';
@@ -66,6 +67,22 @@ describe('budgets', () => {
       expect(Date.parse(keyInfo.budget_reset_at)).toBeGreaterThan(Date.parse(firstReset));
       // The new period's spend is this call's alone, so the next call is refused again.
       expect((await callSurface(fixture, caller.key, 'chat')).status).toBe(429);
+    });
+  });
+
+  it('starts the new period without a call: the sweep resets what info routes show', async () => {
+    await withFrozenClock(async (clock) => {
+      const caller = await limitedKey(fixture, { team: { max_budget: 1, budget_duration: '30s' } });
+      expect((await callSurface(fixture, caller.key, 'chat')).status).toBe(200);
+      await fixture.flushSpend();
+      const before = (await (await fixture.gateway.request(`/team/info?team_id=${caller.teamId}`)).json()) as any;
+      expect(before.team_info.spend).toBeGreaterThan(0);
+
+      clock.advance(31_000);
+      expect(await fixture.gateway.app.get(BudgetResetSweep).sweep()).toBeGreaterThanOrEqual(1);
+      const after = (await (await fixture.gateway.request(`/team/info?team_id=${caller.teamId}`)).json()) as any;
+      expect(after.team_info.spend).toBe(0);
+      expect(Date.parse(after.team_info.budget_reset_at)).toBeGreaterThan(Date.parse(before.team_info.budget_reset_at));
     });
   });
 });

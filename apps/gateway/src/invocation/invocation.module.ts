@@ -12,6 +12,7 @@ import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { LOGGER } from '../platform/logging/logger.token';
 import { EndUserDirectory } from '../tenancy/end-users/end-user-directory';
 import { BudgetGuard } from './limits/budget-guard';
+import { BudgetResetSweep } from './limits/budget-reset-sweep';
 import { LimitCounters } from './limits/counters/limit-counters';
 import { MemoryLimitCounters } from './limits/counters/memory-limit-counters';
 import { RedisLimitCounters } from './limits/counters/redis-limit-counters';
@@ -28,6 +29,7 @@ import { ShuffleRouter } from './routing/shuffle-router';
     InvocationPipeline,
     { provide: DeploymentRouter, useClass: ShuffleRouter },
     BudgetGuard,
+    BudgetResetSweep,
     EndUserDirectory,
     {
       // With REDIS_URL the counters are shared by every instance; without, they are this process's.

@@ -54,19 +54,23 @@ export class BudgetLedger {
    * info routes show the new period even when nobody calls): each moves on to `nextResetAt(duration)`.
    */
   async resetAllDue(now: Date, nextResetAt: (duration: string) => Date | undefined): Promise<number> {
-    const due = await this.prisma.$queryRaw<Array<{ owner: BudgetOwner; id: string; duration: string }>>`
-      SELECT 'key' AS owner, token_id AS id, budget_duration AS duration FROM virtual_keys
+    // An end user is named by two columns (a NUL cannot travel through Postgres text to join them there).
+    const due = await this.prisma.$queryRaw<
+      Array<{ owner: BudgetOwner; id: string; second: string | null; duration: string }>
+    >`
+      SELECT 'key' AS owner, token_id AS id, NULL AS second, budget_duration AS duration FROM virtual_keys
         WHERE budget_reset_at <= ${now} AND budget_duration IS NOT NULL
-      UNION ALL SELECT 'team', team_id, budget_duration FROM teams
+      UNION ALL SELECT 'team', team_id, NULL, budget_duration FROM teams
         WHERE budget_reset_at <= ${now} AND budget_duration IS NOT NULL
-      UNION ALL SELECT 'user', user_id, budget_duration FROM users
+      UNION ALL SELECT 'user', user_id, NULL, budget_duration FROM users
         WHERE budget_reset_at <= ${now} AND budget_duration IS NOT NULL
-      UNION ALL SELECT 'end_user', team_id || ${SPEND_ID_SEPARATOR} || user_id, budget_duration FROM end_users
+      UNION ALL SELECT 'end_user', team_id, user_id, budget_duration FROM end_users
         WHERE budget_reset_at <= ${now} AND budget_duration IS NOT NULL`;
     let changed = 0;
     for (const row of due) {
       const next = nextResetAt(row.duration);
-      if (next && (await this.resetIfDue(row.owner, row.id, now, next))) changed++;
+      const id = row.second === null ? row.id : `${row.id}${SPEND_ID_SEPARATOR}${row.second}`;
+      if (next && (await this.resetIfDue(row.owner, id, now, next))) changed++;
     }
     return changed;
   }
