@@ -75,7 +75,7 @@ function quarryConfigYaml(emulators) {
 /** Quarry's built gateway (`dist/apps/gateway/src/main.js`) with a fresh virtual key limited to the bench models. */
 export async function startQuarry(
   emulators,
-  { root, logDir, databaseUrl, logLevel, cpuProfileDir, name = 'quarry' },
+  { root, logDir, databaseUrl, logLevel, cpuProfileDir, name = 'quarry', extraEnv = {}, keyFields = {} },
 ) {
   const configPath = path.join(logDir, `${name}-config.yaml`);
   writeFileSync(configPath, quarryConfigYaml(emulators));
@@ -94,6 +94,7 @@ export async function startQuarry(
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: logLevel,
+      ...extraEnv,
       // Experiments with V8 flags without editing the harness (e.g. --max-semi-space-size=64).
       ...(process.env.BENCH_QUARRY_NODE_OPTIONS
         ? { NODE_OPTIONS: process.env.BENCH_QUARRY_NODE_OPTIONS }
@@ -107,7 +108,11 @@ export async function startQuarry(
   const response = await fetch(`${baseUrl}/key/generate`, {
     method: 'POST',
     headers: { authorization: `Bearer ${masterKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ models: [...emulators.keys()].map(quarryModelName), key_alias: `bench-${name}` }),
+    body: JSON.stringify({
+      models: [...emulators.keys()].map(quarryModelName),
+      key_alias: `bench-${name}`,
+      ...keyFields,
+    }),
   });
   const created = await response.json().catch(() => ({}));
   if (!response.ok || typeof created.key !== 'string') {
