@@ -26,14 +26,22 @@ describe('budget overshoot under concurrency', () => {
   it('a burst of parallel calls spends at most max_budget plus one call', async () => {
     // What one such call costs, learnt from a key without a budget.
     const probe = await limitedKey(fixture);
-    const probeClient = new OpenAI({ apiKey: probe.key, baseURL: `${fixture.gateway.baseUrl}/v1`, maxRetries: 0 });
+    const probeClient = new OpenAI({
+      apiKey: probe.key,
+      baseURL: `${fixture.gateway.baseUrl}/v1`,
+      maxRetries: 0,
+    });
     const { response } = await probeClient.chat.completions.create(REQUEST).withResponse();
     const oneCall = Number(response.headers.get('x-quarry-response-cost'));
     expect(oneCall).toBeGreaterThan(0);
 
     const maxBudget = oneCall * 2.5;
     const caller = await limitedKey(fixture, { key: { max_budget: maxBudget } });
-    const client = new OpenAI({ apiKey: caller.key, baseURL: `${fixture.gateway.baseUrl}/v1`, maxRetries: 0 });
+    const client = new OpenAI({
+      apiKey: caller.key,
+      baseURL: `${fixture.gateway.baseUrl}/v1`,
+      maxRetries: 0,
+    });
     const outcomes = await Promise.all(
       Array.from({ length: 12 }, () =>
         client.chat.completions.create(REQUEST).then(

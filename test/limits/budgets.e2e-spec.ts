@@ -33,9 +33,15 @@ describe('budgets', () => {
 
       const refused = await callSurface(fixture, caller.key, surface);
       expect(refused.status).toBe(429);
-      expect(refused.body).toMatchObject({ type: 'budget_exceeded', code: 'budget_exceeded', param: 'max_budget' });
+      expect(refused.body).toMatchObject({
+        type: 'budget_exceeded',
+        code: 'budget_exceeded',
+        param: 'max_budget',
+      });
       expect(refused.body.message).toContain(`Budget exceeded for this ${owner}`);
-      expect(refused.body.message).toMatch(/spend \$0\.\d+ of max_budget \$0\.000000001?; it resets at 20\d\d-/);
+      expect(refused.body.message).toMatch(
+        /spend \$0\.\d+ of max_budget \$0\.000000001?; it resets at 20\d\d-/,
+      );
       expect(refused.headers.get('x-should-retry')).toBe('false');
 
       // The refused call reached no deployment: its spend row names none and costs nothing.
@@ -43,13 +49,19 @@ describe('budgets', () => {
       const row = await fixture.prisma.spendLog.findFirst({
         where: { keyId: caller.token, httpStatus: 429 },
       });
-      expect(row).toMatchObject({ status: 'error', errorType: 'budget_exceeded', deploymentId: null, cost: 0 });
+      expect(row).toMatchObject({
+        status: 'error',
+        errorType: 'budget_exceeded',
+        deploymentId: null,
+        cost: 0,
+      });
     },
   );
 
   it('does not check, and answers as before, when no budget is set', async () => {
     const caller = await limitedKey(fixture);
-    for (let call = 0; call < 3; call++) expect((await callSurface(fixture, caller.key, 'chat')).status).toBe(200);
+    for (let call = 0; call < 3; call++)
+      expect((await callSurface(fixture, caller.key, 'chat')).status).toBe(200);
   });
 
   it('gives the budget back when its period ends, and moves budget_reset_at on', async () => {
@@ -75,14 +87,20 @@ describe('budgets', () => {
       const caller = await limitedKey(fixture, { team: { max_budget: 1, budget_duration: '30s' } });
       expect((await callSurface(fixture, caller.key, 'chat')).status).toBe(200);
       await fixture.flushSpend();
-      const before = (await (await fixture.gateway.request(`/team/info?team_id=${caller.teamId}`)).json()) as any;
+      const before = (await (
+        await fixture.gateway.request(`/team/info?team_id=${caller.teamId}`)
+      ).json()) as any;
       expect(before.team_info.spend).toBeGreaterThan(0);
 
       clock.advance(31_000);
       expect(await fixture.gateway.app.get(BudgetResetSweep).sweep()).toBeGreaterThanOrEqual(1);
-      const after = (await (await fixture.gateway.request(`/team/info?team_id=${caller.teamId}`)).json()) as any;
+      const after = (await (
+        await fixture.gateway.request(`/team/info?team_id=${caller.teamId}`)
+      ).json()) as any;
       expect(after.team_info.spend).toBe(0);
-      expect(Date.parse(after.team_info.budget_reset_at)).toBeGreaterThan(Date.parse(before.team_info.budget_reset_at));
+      expect(Date.parse(after.team_info.budget_reset_at)).toBeGreaterThan(
+        Date.parse(before.team_info.budget_reset_at),
+      );
     });
   });
 });

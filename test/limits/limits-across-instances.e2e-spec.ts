@@ -9,7 +9,12 @@ import OpenAI from 'openai';
 import { startEmulator, withFaults, type RunningEmulator } from '../../apps/bedrock-emulator/src/index';
 import { testDatabaseUrl } from '../support/database';
 import { EMULATOR_CREDENTIALS_YAML } from '../support/emulator-credentials';
-import { buildGateway, startGatewayProcess, type GatewayBuild, type GatewayProcess } from '../support/gateway-process';
+import {
+  buildGateway,
+  startGatewayProcess,
+  type GatewayBuild,
+  type GatewayProcess,
+} from '../support/gateway-process';
 import { describeWithRedis, testRedisUrl } from '../support/redis';
 import { HAIKU, withinOneWindow } from './limits-fixture';
 

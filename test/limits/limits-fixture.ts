@@ -9,7 +9,11 @@ import { deployment, faultyDeployment, startChatFixture, type ChatFixture } from
 export const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
 
 export const LIMITS_DEPLOYMENTS = [
-  deployment('limits-embed', 'bedrock/amazon.titan-embed-text-v2:0', '\n    model_info:\n      mode: embedding'),
+  deployment(
+    'limits-embed',
+    'bedrock/amazon.titan-embed-text-v2:0',
+    '\n    model_info:\n      mode: embedding',
+  ),
   deployment('limits-image', 'bedrock/amazon.titan-image-generator-v2:0'),
   deployment('limits-rerank', 'bedrock/arn:aws:bedrock:us-west-2::foundation-model/amazon.rerank-v1:0'),
   // Slow enough for calls to overlap, and a stream that takes a while to finish.
@@ -62,7 +66,12 @@ async function madeCall(
   switch (surface) {
     case 'chat': {
       const { data, response } = await client.chat.completions
-        .create({ model: 'claude-haiku', messages: [{ role: 'user', content: 'hello' }], max_tokens: 20, user })
+        .create({
+          model: 'claude-haiku',
+          messages: [{ role: 'user', content: 'hello' }],
+          max_tokens: 20,
+          user,
+        })
         .withResponse();
       return { status: response.status, headers: response.headers, body: data };
     }
@@ -97,7 +106,11 @@ async function madeCall(
 /** A key that may call every deployment of the fixture, in a team of its own with a user of its own. */
 export async function limitedKey(
   fixture: ChatFixture,
-  fields: { key?: Record<string, unknown>; team?: Record<string, unknown>; user?: Record<string, unknown> } = {},
+  fields: {
+    key?: Record<string, unknown>;
+    team?: Record<string, unknown>;
+    user?: Record<string, unknown>;
+  } = {},
 ): Promise<{ key: string; token: string; teamId: string; userId: string }> {
   const user = await createUser(fixture.gateway);
   if (fields.user) await asMaster(fixture.gateway, '/user/update', { user_id: user.id, ...fields.user });

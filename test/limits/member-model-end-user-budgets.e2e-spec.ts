@@ -39,7 +39,9 @@ describe('member, model and end-user budgets', () => {
     const refused = await chat(caller.key);
     expect(refused.status).toBe(429);
     expect(refused.body.error).toMatchObject({ type: 'budget_exceeded', param: 'max_budget_in_team' });
-    expect(refused.body.error.message).toMatch(/this team member: spend \$0\.\d+ of max_budget_in_team .* resets at/);
+    expect(refused.body.error.message).toMatch(
+      /this team member: spend \$0\.\d+ of max_budget_in_team .* resets at/,
+    );
 
     await fixture.flushSpend();
     const info = await fixture.gateway.request(`/team/info?team_id=${caller.teamId}`);
@@ -92,7 +94,9 @@ describe('member, model and end-user budgets', () => {
     const caller = await limitedKey(fixture);
     const endUser = unique('customer');
     expect((await chat(caller.key, { user: endUser })).status).toBe(200);
-    await asMaster(fixture.gateway, '/customer/new', { user_id: endUser, team_id: caller.teamId }).catch(() => undefined);
+    await asMaster(fixture.gateway, '/customer/new', { user_id: endUser, team_id: caller.teamId }).catch(
+      () => undefined,
+    );
     await asMaster(fixture.gateway, '/customer/block', { user_ids: [endUser], team_id: caller.teamId });
     const refused = await chat(caller.key, { user: endUser });
     expect(refused.status).toBe(403);

@@ -21,68 +21,86 @@ function rateLimitSuite(counters: string, env: () => Record<string, string>) {
   const client = (key: string) =>
     new OpenAI({ apiKey: key, baseURL: `${fixture.gateway.baseUrl}/v1`, maxRetries: 0 });
 
-  it.each(SURFACES)(`%s (${counters}): rpm_limit admits that many calls a minute, then 429 with Retry-After`, async (surface) => {
-    const caller = await limitedKey(fixture, { key: { rpm_limit: 2 } });
-    await withinOneWindow();
-    const first = await callSurface(fixture, caller.key, surface);
-    expect(first.status).toBe(200);
-    expect(first.headers.get('x-ratelimit-limit-requests')).toBe('2');
-    expect(first.headers.get('x-ratelimit-remaining-requests')).toBe('1');
-    expect(first.headers.get('x-ratelimit-reset-requests')).toMatch(/^\d+s$/);
-    expect((await callSurface(fixture, caller.key, surface)).headers.get('x-ratelimit-remaining-requests')).toBe('0');
+  it.each(SURFACES)(
+    `%s (${counters}): rpm_limit admits that many calls a minute, then 429 with Retry-After`,
+    async (surface) => {
+      const caller = await limitedKey(fixture, { key: { rpm_limit: 2 } });
+      await withinOneWindow();
+      const first = await callSurface(fixture, caller.key, surface);
+      expect(first.status).toBe(200);
+      expect(first.headers.get('x-ratelimit-limit-requests')).toBe('2');
+      expect(first.headers.get('x-ratelimit-remaining-requests')).toBe('1');
+      expect(first.headers.get('x-ratelimit-reset-requests')).toMatch(/^\d+s$/);
+      expect(
+        (await callSurface(fixture, caller.key, surface)).headers.get('x-ratelimit-remaining-requests'),
+      ).toBe('0');
 
-    const refused = await callSurface(fixture, caller.key, surface);
-    expect(refused.status).toBe(429);
-    expect(refused.body).toMatchObject({ type: 'rate_limit_error', code: 'rate_limit_exceeded', param: 'rpm_limit' });
-    expect(refused.body.message).toContain('this key: rpm_limit is 2 requests per minute');
-    const retryAfter = Number(refused.headers.get('retry-after'));
-    expect(retryAfter).toBeGreaterThanOrEqual(1);
-    expect(retryAfter).toBeLessThanOrEqual(61);
-  });
+      const refused = await callSurface(fixture, caller.key, surface);
+      expect(refused.status).toBe(429);
+      expect(refused.body).toMatchObject({
+        type: 'rate_limit_error',
+        code: 'rate_limit_exceeded',
+        param: 'rpm_limit',
+      });
+      expect(refused.body.message).toContain('this key: rpm_limit is 2 requests per minute');
+      const retryAfter = Number(refused.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(retryAfter).toBeLessThanOrEqual(61);
+    },
+  );
 
-  it.each(['team', 'user'] as const)(`the %s's rpm_limit holds for all its keys (${counters})`, async (owner) => {
-    const caller = await limitedKey(fixture, { [owner]: { rpm_limit: 1 } });
-    const second = await fixture.gateway.request('/key/generate', {
-      method: 'POST',
-      json: { team_id: caller.teamId, user_id: caller.userId, models: ['claude-haiku', 'limits-*'] },
-    });
-    const otherKey = ((await second.json()) as { key: string }).key;
-    await withinOneWindow();
-    expect((await callSurface(fixture, caller.key, 'chat')).status).toBe(200);
-    const refused = await callSurface(fixture, otherKey, 'embeddings');
-    expect(refused.status).toBe(429);
-    expect(refused.body.message).toContain(`this ${owner}: rpm_limit is 1 requests per minute`);
-  });
+  it.each(['team', 'user'] as const)(
+    `the %s's rpm_limit holds for all its keys (${counters})`,
+    async (owner) => {
+      const caller = await limitedKey(fixture, { [owner]: { rpm_limit: 1 } });
+      const second = await fixture.gateway.request('/key/generate', {
+        method: 'POST',
+        json: { team_id: caller.teamId, user_id: caller.userId, models: ['claude-haiku', 'limits-*'] },
+      });
+      const otherKey = ((await second.json()) as { key: string }).key;
+      await withinOneWindow();
+      expect((await callSurface(fixture, caller.key, 'chat')).status).toBe(200);
+      const refused = await callSurface(fixture, otherKey, 'embeddings');
+      expect(refused.status).toBe(429);
+      expect(refused.body.message).toContain(`this ${owner}: rpm_limit is 1 requests per minute`);
+    },
+  );
 
-  it.each(['chat', 'embeddings'] as const)(`%s (${counters}): tpm_limit counts the tokens used, then refuses`, async (surface) => {
-    const caller = await limitedKey(fixture, { key: { tpm_limit: 1 } });
-    await withinOneWindow();
-    const first = await callSurface(fixture, caller.key, surface);
-    expect(first.status).toBe(200);
-    expect(first.headers.get('x-ratelimit-limit-tokens')).toBe('1');
-    expect(first.headers.get('x-ratelimit-reset-tokens')).toMatch(/^\d+s$/);
-    // The first call's real usage has been counted: the window's one token is spent.
-    const refused = await callSurface(fixture, caller.key, surface);
-    expect(refused.status).toBe(429);
-    expect(refused.body.param).toBe('tpm_limit');
-    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-  });
+  it.each(['chat', 'embeddings'] as const)(
+    `%s (${counters}): tpm_limit counts the tokens used, then refuses`,
+    async (surface) => {
+      const caller = await limitedKey(fixture, { key: { tpm_limit: 1 } });
+      await withinOneWindow();
+      const first = await callSurface(fixture, caller.key, surface);
+      expect(first.status).toBe(200);
+      expect(first.headers.get('x-ratelimit-limit-tokens')).toBe('1');
+      expect(first.headers.get('x-ratelimit-reset-tokens')).toMatch(/^\d+s$/);
+      // The first call's real usage has been counted: the window's one token is spent.
+      const refused = await callSurface(fixture, caller.key, surface);
+      expect(refused.status).toBe(429);
+      expect(refused.body.param).toBe('tpm_limit');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    },
+  );
 
-  it.each(SURFACES)(`%s (${counters}): max_parallel_requests refuses a call while another holds the slot`, async (surface) => {
-    const caller = await limitedKey(fixture, { key: { max_parallel_requests: 1 } });
-    // A slow chat call (300 ms upstream latency) holds the only slot.
-    const holding = client(caller.key).chat.completions.create({
-      model: 'limits-slow',
-      messages: [{ role: 'user', content: 'hold the slot' }],
-    });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const refused = await callSurface(fixture, caller.key, surface);
-    expect(refused.status).toBe(429);
-    expect(refused.body.param).toBe('max_parallel_requests');
-    expect(refused.body.message).toContain('max_parallel_requests is 1 requests at a time');
-    await holding;
-    expect((await callSurface(fixture, caller.key, surface)).status).toBe(200);
-  });
+  it.each(SURFACES)(
+    `%s (${counters}): max_parallel_requests refuses a call while another holds the slot`,
+    async (surface) => {
+      const caller = await limitedKey(fixture, { key: { max_parallel_requests: 1 } });
+      // A slow chat call (300 ms upstream latency) holds the only slot.
+      const holding = client(caller.key).chat.completions.create({
+        model: 'limits-slow',
+        messages: [{ role: 'user', content: 'hold the slot' }],
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const refused = await callSurface(fixture, caller.key, surface);
+      expect(refused.status).toBe(429);
+      expect(refused.body.param).toBe('max_parallel_requests');
+      expect(refused.body.message).toContain('max_parallel_requests is 1 requests at a time');
+      await holding;
+      expect((await callSurface(fixture, caller.key, surface)).status).toBe(200);
+    },
+  );
 
   it(`gives the parallel slot back after an upstream error (${counters})`, async () => {
     const caller = await limitedKey(fixture, { key: { max_parallel_requests: 1 } });

@@ -43,12 +43,7 @@ export { EndUsersRepository } from './repositories/end-users.repository';
 export type { EndUserChanges, EndUserRecord, EndUserScope } from './records/end-user.record';
 
 export type { SpendRecord } from './spend/spend-record';
-export {
-  pairId,
-  SPEND_TOTAL_KINDS,
-  SpendTotals,
-  type SpendTotalKind,
-} from './spend/spend-totals';
+export { pairId, SPEND_TOTAL_KINDS, SpendTotals, type SpendTotalKind } from './spend/spend-totals';
 export type { SpendStore } from './spend/spend-store';
 export { PrismaSpendStore } from './spend/prisma-spend-store';
 export { SpendBalancesReader, type SpendBalances, type SpendOwners } from './spend/spend-balances';

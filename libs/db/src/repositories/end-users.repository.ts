@@ -24,7 +24,12 @@ export class EndUsersRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** @throws UniqueViolationError (`end_user.id`) when the team already has this end user. */
-  create(scope: EndUserScope, teamId: string, userId: string, changes: EndUserChanges): Promise<EndUserRecord | null> {
+  create(
+    scope: EndUserScope,
+    teamId: string,
+    userId: string,
+    changes: EndUserChanges,
+  ): Promise<EndUserRecord | null> {
     if (!inScope(scope, teamId)) return Promise.resolve(null);
     return reportingUniqueViolation(() =>
       this.prisma.endUser.create({ data: { teamId, userId, ...data(changes) } }),
@@ -69,7 +74,9 @@ export class EndUsersRepository {
         where: { teamId, userId: { in: [...userIds] } },
         select: { userId: true },
       });
-      await transaction.endUser.deleteMany({ where: { teamId, userId: { in: found.map((row) => row.userId) } } });
+      await transaction.endUser.deleteMany({
+        where: { teamId, userId: { in: found.map((row) => row.userId) } },
+      });
       return found.map((row) => row.userId);
     });
   }

@@ -26,7 +26,9 @@ export class BudgetLedger {
     const [memberTeam, memberUser] = split(ids.team_member);
     const [endUserTeam, endUser] = split(ids.end_user);
     const [modelKey, model] = split(ids.model);
-    const rows = await this.prisma.$queryRaw<Array<{ owner: BudgetOwner; spend: number; reset_at: Date | null }>>`
+    const rows = await this.prisma.$queryRaw<
+      Array<{ owner: BudgetOwner; spend: number; reset_at: Date | null }>
+    >`
       SELECT 'key' AS owner, spend, budget_reset_at AS reset_at FROM virtual_keys WHERE token_id = ${ids.key ?? null}
       UNION ALL SELECT 'team', spend, budget_reset_at FROM teams WHERE team_id = ${ids.team ?? null}
       UNION ALL SELECT 'user', spend, budget_reset_at FROM users WHERE user_id = ${ids.user ?? null}
@@ -94,7 +96,8 @@ export class BudgetLedger {
         return this.prisma.$executeRaw`UPDATE end_users SET spend = 0, budget_reset_at = ${next}
           WHERE team_id = ${first} AND user_id = ${second} AND budget_reset_at <= ${now}`;
       case 'model':
-        return this.prisma.$executeRaw`INSERT INTO key_model_spend (token_id, model_name, spend, budget_reset_at)
+        return this.prisma
+          .$executeRaw`INSERT INTO key_model_spend (token_id, model_name, spend, budget_reset_at)
           SELECT ${first}, ${second}, 0, ${next} WHERE EXISTS (SELECT 1 FROM virtual_keys WHERE token_id = ${first})
           ON CONFLICT (token_id, model_name) DO UPDATE SET spend = 0, budget_reset_at = EXCLUDED.budget_reset_at
           WHERE key_model_spend.budget_reset_at IS NULL OR key_model_spend.budget_reset_at <= ${now}`;

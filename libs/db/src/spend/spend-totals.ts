@@ -33,7 +33,8 @@ export class SpendTotals {
     if (record.keyId) this.addTo('keys', record.keyId, record.cost);
     if (record.teamId) this.addTo('teams', record.teamId, record.cost);
     if (record.userId) this.addTo('users', record.userId, record.cost);
-    if (record.teamId && record.userId) this.addTo('members', pairId(record.teamId, record.userId), record.cost);
+    if (record.teamId && record.userId)
+      this.addTo('members', pairId(record.teamId, record.userId), record.cost);
     if (record.endUser) this.addTo('endUsers', pairId(record.teamId ?? '', record.endUser), record.cost);
     if (record.keyId && record.modelName)
       this.addTo('keyModels', pairId(record.keyId, record.modelName), record.cost);

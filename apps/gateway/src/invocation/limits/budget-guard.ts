@@ -49,7 +49,11 @@ export class BudgetGuard {
    * The budgets set on the call (from the cached principal and end user: no database work when there
    * are none). `model` is the name the client asked for, as model_max_budget names it.
    */
-  budgetsOf(principal: Principal, model: string, endUser: { id: string; settings: EndUserSettings } | undefined) {
+  budgetsOf(
+    principal: Principal,
+    model: string,
+    endUser: { id: string; settings: EndUserSettings } | undefined,
+  ) {
     const budgets: Budget[] = [];
     add(budgets, 'key', principal.key?.id, principal.key);
     add(budgets, 'team', principal.team?.id, principal.team);
@@ -88,7 +92,8 @@ export class BudgetGuard {
       if (state.spend + reserved >= budget.maxBudget)
         throw budgetExceeded(budget, state.spend, reserved, state.resetAt);
     }
-    for (const budget of budgets) this.inFlight.set(slot(budget), (this.inFlight.get(slot(budget)) ?? 0) + estimatedCost);
+    for (const budget of budgets)
+      this.inFlight.set(slot(budget), (this.inFlight.get(slot(budget)) ?? 0) + estimatedCost);
     let released = false;
     const keySpend = states.key?.spend ?? 0;
     return {
@@ -122,7 +127,12 @@ export class BudgetGuard {
   }
 }
 
-function add(budgets: Budget[], owner: BudgetOwner, id: string | undefined, limits: Limits | undefined): void {
+function add(
+  budgets: Budget[],
+  owner: BudgetOwner,
+  id: string | undefined,
+  limits: Limits | undefined,
+): void {
   if (id && limits && limits.maxBudget !== null)
     budgets.push({ owner, id, maxBudget: limits.maxBudget, duration: limits.budgetDuration });
 }

@@ -50,7 +50,8 @@ export class EnforcedLimits extends InvocationLimits {
       budgets.length === 0 && !soft
         ? undefined
         : await this.budgets.admit(budgets, mostExpensive(estimated(), request.deployments), soft);
-    if (hold?.softBudgetSpend !== undefined) this.warnSoftBudget(call, soft!.softBudget, hold.softBudgetSpend);
+    if (hold?.softBudgetSpend !== undefined)
+      this.warnSoftBudget(call, soft!.softBudget, hold.softBudgetSpend);
     try {
       const checks = entityChecks(call.principal, tokens);
       const { taken, deployments } = await this.takeCounters(checks, request.deployments, tokens);
@@ -71,14 +72,19 @@ export class EnforcedLimits extends InvocationLimits {
     candidates: readonly ResolvedDeployment[],
     tokens: () => number,
   ): Promise<{ taken: Extract<Taken, { ok: true }>; deployments: readonly ResolvedDeployment[] }> {
-    const limited = candidates.some((deployment) => deployment.rpm !== undefined || deployment.tpm !== undefined);
+    const limited = candidates.some(
+      (deployment) => deployment.rpm !== undefined || deployment.tpm !== undefined,
+    );
     if (!limited) {
       if (checks.length === 0) return { taken: NOTHING_TAKEN, deployments: candidates };
       return { taken: this.accepted(await this.counters.take(checks, Date.now())), deployments: candidates };
     }
     let refusal: Extract<Taken, { ok: false }> | undefined;
     for (const deployment of candidates) {
-      const taken = await this.counters.take([...checks, ...deploymentChecks(deployment, tokens)], Date.now());
+      const taken = await this.counters.take(
+        [...checks, ...deploymentChecks(deployment, tokens)],
+        Date.now(),
+      );
       if (taken.ok)
         return {
           taken,

@@ -31,7 +31,9 @@ export function budgetExceeded(
   resetAt: Date | null,
 ): OpenAIError {
   const inFlight = reservedInFlight > 0 ? ` (+ $${money(reservedInFlight)} reserved by calls in flight)` : '';
-  const resets = resetAt ? `; it resets at ${resetAt.toISOString()}` : '; it does not reset (no budget_duration)';
+  const resets = resetAt
+    ? `; it resets at ${resetAt.toISOString()}`
+    : '; it does not reset (no budget_duration)';
   const owner =
     budget.owner === 'model' ? `model "${budget.model}" on this key` : `this ${OWNER_NAMES[budget.owner]}`;
   const field = BUDGET_FIELDS[budget.owner];
@@ -46,7 +48,11 @@ export function budgetExceeded(
   );
 }
 
-export function rateLimited(check: CounterCheck, retryAfterMs: number, headers: Record<string, string>): OpenAIError {
+export function rateLimited(
+  check: CounterCheck,
+  retryAfterMs: number,
+  headers: Record<string, string>,
+): OpenAIError {
   const { owner, field } = describeCheck(check);
   const retryAfter = Math.max(1, Math.ceil(retryAfterMs / 1000));
   const what =
@@ -64,7 +70,13 @@ export function rateLimited(check: CounterCheck, retryAfterMs: number, headers: 
 }
 
 export function endUserBlocked(): OpenAIError {
-  return new OpenAIError(403, 'This end user is blocked (see /customer/unblock).', 'permission_error', 'user', 'end_user_blocked');
+  return new OpenAIError(
+    403,
+    'This end user is blocked (see /customer/unblock).',
+    'permission_error',
+    'user',
+    'end_user_blocked',
+  );
 }
 
 function money(value: number): string {

@@ -37,7 +37,9 @@ export function deploymentChecks(deployment: ResolvedDeployment, tokens: () => n
 }
 
 export function hasRateLimits(limits: Limits | undefined): boolean {
-  return !!limits && (limits.rpmLimit !== null || limits.tpmLimit !== null || limits.maxParallelRequests !== null);
+  return (
+    !!limits && (limits.rpmLimit !== null || limits.tpmLimit !== null || limits.maxParallelRequests !== null)
+  );
 }
 
 function addLimits(

@@ -15,7 +15,11 @@ export interface EndUserSettings {
 const TTL_MS = 30_000;
 const MAX_ENTRIES = 100_000;
 /** An end user nobody registered: no budget, not blocked (cached too, so unknown users cost no reads). */
-const UNREGISTERED: EndUserSettings = Object.freeze({ maxBudget: null, budgetDuration: null, blocked: false });
+const UNREGISTERED: EndUserSettings = Object.freeze({
+  maxBudget: null,
+  budgetDuration: null,
+  blocked: false,
+});
 
 @Injectable()
 export class EndUserDirectory {

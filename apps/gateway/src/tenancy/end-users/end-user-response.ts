@@ -16,7 +16,9 @@ export function endUserResponse(endUser: EndUserRecord) {
     remaining_budget: endUser.maxBudget === null ? null : Math.max(0, endUser.maxBudget - endUser.spend),
     // LiteLLM nests the budget in a budget table row; the same figures, where its clients read them.
     litellm_budget_table:
-      endUser.maxBudget === null ? null : { max_budget: endUser.maxBudget, budget_duration: endUser.budgetDuration },
+      endUser.maxBudget === null
+        ? null
+        : { max_budget: endUser.maxBudget, budget_duration: endUser.budgetDuration },
     metadata: endUser.metadata,
     created_at: isoDateOrNull(endUser.createdAt),
     updated_at: isoDateOrNull(endUser.updatedAt),

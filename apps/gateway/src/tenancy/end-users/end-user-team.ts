@@ -13,13 +13,20 @@ export function endUserScope(principal: Principal, access: 'read' | 'write'): En
 }
 
 /** The team named, or the caller's only team; a proxy admin without team_id means keys without a team. */
-export function endUserTeam(principal: Principal, teamId: string | undefined, access: 'read' | 'write'): string {
+export function endUserTeam(
+  principal: Principal,
+  teamId: string | undefined,
+  access: 'read' | 'write',
+): string {
   if (teamId !== undefined) return teamId;
   const scope = endUserScope(principal, access);
   if (scope === 'all') return principal.teamId ?? '';
   if (scope.length === 1) return scope[0];
   if (scope.length === 0) throw forbidden('Only proxy admins and team admins manage end users.');
-  throw OpenAIError.badRequest('team_id is required: you manage the end users of more than one team', 'team_id');
+  throw OpenAIError.badRequest(
+    'team_id is required: you manage the end users of more than one team',
+    'team_id',
+  );
 }
 
 export function endUserNotFound(param = 'user_id'): OpenAIError {

@@ -25,7 +25,10 @@ export class EndUsersService {
       .create(endUserScope(principal, 'write'), teamId, fields.user_id, changesFrom(fields, Date.now()))
       .catch(
         rethrowConflict({
-          'endUser.id': { param: 'user_id', message: `End user "${fields.user_id}" already exists in this team.` },
+          'endUser.id': {
+            param: 'user_id',
+            message: `End user "${fields.user_id}" already exists in this team.`,
+          },
         }),
       );
     if (!created) throw endUserNotFound('team_id');
@@ -59,7 +62,12 @@ export class EndUsersService {
   async setBlocked(principal: Principal, request: EndUserIdsDto, blocked: boolean) {
     requireWriter(principal);
     const teamId = endUserTeam(principal, request.team_id, 'write');
-    const changed = await this.endUsers.setBlocked(endUserScope(principal, 'write'), teamId, request.user_ids, blocked);
+    const changed = await this.endUsers.setBlocked(
+      endUserScope(principal, 'write'),
+      teamId,
+      request.user_ids,
+      blocked,
+    );
     if (changed.length === 0) throw endUserNotFound('user_ids');
     await this.changed(teamId, changed);
     return { user_ids: changed, blocked };

@@ -18,7 +18,8 @@ export function keyChangesFrom(fields: KeyFieldsDto, now: number): KeyChanges {
   if (fields.aliases !== undefined) changes.aliases = aliasMap(fields.aliases);
   if (fields.blocked !== undefined) changes.blocked = fields.blocked;
   if (fields.soft_budget !== undefined) changes.softBudget = fields.soft_budget;
-  if (fields.model_max_budget !== undefined) changes.modelMaxBudget = modelBudgetsFrom(fields.model_max_budget);
+  if (fields.model_max_budget !== undefined)
+    changes.modelMaxBudget = modelBudgetsFrom(fields.model_max_budget);
   return changes;
 }
 

@@ -117,7 +117,10 @@ export class TeamsService {
       .addMembers(
         scope,
         request.team_id,
-        request.member.map((member) => ({ ...memberReference(member), maxBudgetInTeam: request.max_budget_in_team })),
+        request.member.map((member) => ({
+          ...memberReference(member),
+          maxBudgetInTeam: request.max_budget_in_team,
+        })),
       )
       .catch(rethrowTeamConflict);
     if (!users) throw notFound('Team', 'team_id');

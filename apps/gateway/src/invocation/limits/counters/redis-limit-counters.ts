@@ -69,7 +69,9 @@ export class RedisLimitCounters extends LimitCounters {
     });
     redis.defineCommand('quarryTake', { lua: TAKE_SCRIPT });
     redis.defineCommand('quarryAdjust', { lua: ADJUST_SCRIPT });
-    redis.on('error', (error: Error) => logger.warn({ err: error.message }, 'rate-limit Redis connection error'));
+    redis.on('error', (error: Error) =>
+      logger.warn({ err: error.message }, 'rate-limit Redis connection error'),
+    );
     this.redis = redis as ScriptedRedis;
   }
 
@@ -93,7 +95,8 @@ export class RedisLimitCounters extends LimitCounters {
       return {
         ok: false,
         refusedBy,
-        retryAfterMs: refusedBy.kind === 'parallel' ? 1_000 : pttl > 0 ? pttl : windowResetMs(refusedBy.kind, now),
+        retryAfterMs:
+          refusedBy.kind === 'parallel' ? 1_000 : pttl > 0 ? pttl : windowResetMs(refusedBy.kind, now),
       };
     }
     return {
@@ -116,7 +119,10 @@ export class RedisLimitCounters extends LimitCounters {
         ...adjustments.map((adjustment) => Math.round(adjustment.delta)),
       );
     } catch (error) {
-      this.logger.warn({ err: (error as Error).message }, 'rate-limit counters not corrected: Redis did not answer');
+      this.logger.warn(
+        { err: (error as Error).message },
+        'rate-limit counters not corrected: Redis did not answer',
+      );
     }
   }
 

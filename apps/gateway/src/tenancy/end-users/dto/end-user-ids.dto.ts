@@ -1,5 +1,13 @@
 // /customer/delete, /customer/block, /customer/unblock: LiteLLM's { "user_ids": [...] }.
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+} from 'class-validator';
 
 export class EndUserIdsDto {
   @IsArray()

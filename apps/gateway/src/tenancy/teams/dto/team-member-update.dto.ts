@@ -1,6 +1,16 @@
 // LiteLLM's /team/member_update: a member's role and budget in the team. budget_duration (Quarry) makes
 // the member budget reset periodically.
-import { IsEmail, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, Max, Min, ValidateIf } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { IsDuration } from '../../../platform/validation/bounded-values';
 
 export class TeamMemberUpdateDto {
