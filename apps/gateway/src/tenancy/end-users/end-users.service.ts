@@ -3,9 +3,9 @@
 import { Injectable } from '@nestjs/common';
 import { EndUsersRepository, pairId, type EndUserChanges } from '@quarry/db';
 import { CacheInvalidationService } from '../../platform/invalidation/cache-invalidation.service';
-import { parseDuration } from '../../platform/validation/duration';
 import { rethrowConflict, requireWriter } from '../auth/management-errors';
 import type { Principal } from '../auth/principal';
+import { budgetPeriodChanges } from '../limit-fields/limit-changes';
 import type { EndUserFieldsDto } from './dto/end-user-fields.dto';
 import type { EndUserIdsDto } from './dto/end-user-ids.dto';
 import { endUserResponse } from './end-user-response';
@@ -95,11 +95,7 @@ function changesFrom(fields: EndUserFieldsDto, now: number): EndUserChanges {
   const changes: EndUserChanges = {};
   if (fields.alias !== undefined) changes.alias = fields.alias;
   if (fields.max_budget !== undefined) changes.maxBudget = fields.max_budget;
-  if (fields.budget_duration !== undefined) {
-    changes.budgetDuration = fields.budget_duration;
-    changes.budgetResetAt =
-      fields.budget_duration === null ? null : new Date(now + parseDuration(fields.budget_duration)!);
-  }
+  Object.assign(changes, budgetPeriodChanges(fields.budget_duration, now));
   if (fields.blocked !== undefined) changes.blocked = fields.blocked;
   if (fields.metadata !== undefined) changes.metadata = fields.metadata;
   return changes;

@@ -1,21 +1,12 @@
 // /customer/new and /customer/update (LiteLLM's end users): the end user is the OpenAI `user` of calls
 // made with the team's keys. `team_id` picks the team (Quarry: end users belong to a team; see
 // docs/management-api.md); a team admin with one team may leave it out.
-import {
-  IsBoolean,
-  IsNotEmpty,
-  IsNumber,
-  IsObject,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
-import { IsBoundedJson, IsDuration } from '../../../platform/validation/bounded-values';
+import { IsBoolean, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoundedJson } from '../../../platform/validation/bounded-values';
+import { BudgetFieldsDto } from '../../limit-fields/budget-fields.dto';
 import { IsOptionalNotNull } from '../../../platform/validation/optional-not-null';
 
-export class EndUserFieldsDto {
+export class EndUserFieldsDto extends BudgetFieldsDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(256)
@@ -30,17 +21,6 @@ export class EndUserFieldsDto {
   @IsString()
   @MaxLength(200)
   alias?: string | null;
-
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(1e15)
-  max_budget?: number | null;
-
-  @IsOptional()
-  @IsString()
-  @IsDuration()
-  budget_duration?: string | null;
 
   @IsOptionalNotNull()
   @IsBoolean()

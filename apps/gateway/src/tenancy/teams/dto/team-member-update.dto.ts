@@ -1,33 +1,10 @@
-// LiteLLM's /team/member_update: a member's role and budget in the team. budget_duration (Quarry) makes
-// the member budget reset periodically.
-import {
-  IsEmail,
-  IsIn,
-  IsNotEmpty,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Max,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+// LiteLLM's /team/member_update: a member (named as for /team/member_delete) and its new role or budget in
+// the team. budget_duration (Quarry) makes the member budget reset periodically.
+import { IsIn, IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
 import { IsDuration } from '../../../platform/validation/bounded-values';
+import { TeamMemberDeleteDto } from './team-member-delete.dto';
 
-export class TeamMemberUpdateDto {
-  @IsString()
-  @IsNotEmpty()
-  team_id!: string;
-
-  /** A null user_email names nobody (see TeamMemberDto). */
-  @ValidateIf((body: TeamMemberUpdateDto) => body.user_email === undefined || body.user_email === null)
-  @IsString({ message: 'user_id or user_email is required' })
-  @IsNotEmpty({ message: 'user_id or user_email is required' })
-  user_id?: string | null;
-
-  @IsOptional()
-  @IsEmail()
-  user_email?: string | null;
-
+export class TeamMemberUpdateDto extends TeamMemberDeleteDto {
   @IsOptional()
   @IsIn(['admin', 'user'])
   role?: 'admin' | 'user';
