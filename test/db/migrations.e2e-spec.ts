@@ -19,6 +19,8 @@ const schemaPath = path.join(repositoryRoot, 'prisma', 'schema.prisma');
 const EXPECTED_TABLES = [
   '_prisma_migrations',
   'daily_spend',
+  'end_users',
+  'key_model_spend',
   'model_deployments',
   'spend_dead_letters',
   'spend_logs',

@@ -131,7 +131,9 @@ function rateLimitSuite(counters: string, env: () => Record<string, string>) {
       if (++chunks === 1) statusDuringStream = (await callSurface(fixture, caller.key, 'embeddings')).status;
       else controller.abort();
     }
-    expect(chunks).toBe(2);
+    // Cut short (the whole echo is dozens of chunks; one already on its way may still arrive).
+    expect(chunks).toBeGreaterThanOrEqual(2);
+    expect(chunks).toBeLessThan(10);
     // While the stream ran, it held the only slot.
     expect(statusDuringStream).toBe(429);
     // Once the gateway has seen the client leave, the slot is free again.
