@@ -3,8 +3,13 @@ import { parseArgs } from 'node:util';
 import { REQUEST_KINDS } from './chat-requests.mjs';
 
 export const TARGET_NAMES = ['direct', 'quarry', 'portkey'];
-/** Opt-in: another build of Quarry (BENCH_BASELINE_ROOT, a checkout with dist/ built) for same-run A/B. */
-export const OPTIONAL_TARGETS = ['baseline'];
+/**
+ * Opt-in: another build of Quarry (BENCH_BASELINE_ROOT, a checkout with dist/ built) for same-run A/B;
+ * and Quarry with the limits step doing work (bench/README.md, "The limits step"): `quarry-limits` (a key
+ * with rpm_limit, tpm_limit and max_parallel_requests, counters in Redis at BENCH_REDIS_URL) and
+ * `quarry-budget` (a key with max_budget: spend read live from Postgres on every call).
+ */
+export const OPTIONAL_TARGETS = ['baseline', 'quarry-limits', 'quarry-budget'];
 
 export const USAGE = `usage: npm run bench -- [options]
   --quick                 a few-seconds smoke run (1 latency, small connection counts, tiny durations)
@@ -14,7 +19,8 @@ export const USAGE = `usage: npm run bench -- [options]
   --connections <n,…>     concurrent connections per run                 (BENCH_CONNECTIONS, default 1,10,64)
   --rounds <n>            repetitions of every run, alternating targets  (BENCH_ROUNDS, default 2)
   --requests <kind,…>     ${REQUEST_KINDS.join(', ')}  (BENCH_REQUESTS, default small,large,small-stream)
-  --targets <name,…>      ${TARGET_NAMES.join(', ')}, baseline (BENCH_BASELINE_ROOT: another Quarry checkout, built) (BENCH_TARGETS, default all but baseline)
+  --targets <name,…>      ${TARGET_NAMES.join(', ')}, baseline (BENCH_BASELINE_ROOT: another Quarry checkout, built),
+                          quarry-limits (rate limits, Redis at BENCH_REDIS_URL), quarry-budget (max_budget) (BENCH_TARGETS, default all three)
   --ttfb-samples <n>      sequential streamed requests per target for time to first byte (default 200)
   --streams <n>           concurrent streams in the memory phase, 0 to skip (BENCH_STREAMS, default 1000)
   --stream-rounds <n>     rounds of the memory phase                      (default 4)

@@ -2,7 +2,7 @@
 // and a markdown summary. Headline = the small non-streaming request at the lowest emulator latency.
 import { difference, ratio } from './stats.mjs';
 
-const GATEWAYS = ['quarry', 'portkey'];
+const GATEWAYS = ['quarry', 'portkey', 'baseline', 'quarry-limits', 'quarry-budget'];
 
 function scenarioKey(cell) {
   return `${cell.latencyMs}|${cell.kind}`;

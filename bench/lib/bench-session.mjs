@@ -60,6 +60,25 @@ async function startTargets(plan, context, log) {
       );
       log(`• baseline Quarry started from ${baselineRoot}`);
     }
+    if (name === 'quarry-limits' || name === 'quarry-budget') {
+      // The same build as `quarry`, with a key whose limits make the limits step work on every call; the
+      // limits are far above what the bench sends, so nothing is refused.
+      const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+      targets.push(
+        await startQuarry(emulators, {
+          ...context,
+          name,
+          databaseUrl: plan.databaseUrl,
+          logLevel: plan.logLevel,
+          extraEnv: name === 'quarry-limits' ? { REDIS_URL: redisUrl } : {},
+          keyFields:
+            name === 'quarry-limits'
+              ? { rpm_limit: 2_000_000_000, tpm_limit: 2_000_000_000, max_parallel_requests: 1_000_000 }
+              : { max_budget: 1_000_000_000 },
+        }),
+      );
+      log(`• ${name} started${name === 'quarry-limits' ? ` (REDIS_URL=${redisUrl})` : ''}`);
+    }
     if (name === 'portkey') {
       targets.push(await startPortkey(emulators, context));
       log('• Portkey gateway started');

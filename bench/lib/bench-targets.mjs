@@ -79,7 +79,7 @@ function quarryConfigYaml(emulators) {
 /** Quarry's built gateway (`dist/apps/gateway/src/main.js`) with a fresh virtual key limited to the bench models. */
 export async function startQuarry(
   emulators,
-  { root, logDir, databaseUrl, logLevel, cpuProfileDir, name = 'quarry' },
+  { root, logDir, databaseUrl, logLevel, cpuProfileDir, name = 'quarry', extraEnv = {}, keyFields = {} },
 ) {
   const configPath = path.join(logDir, `${name}-config.yaml`);
   writeFileSync(configPath, quarryConfigYaml(emulators));
@@ -102,6 +102,7 @@ export async function startQuarry(
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: logLevel,
+      ...extraEnv,
       // Experiments with V8 flags without editing the harness (e.g. --max-semi-space-size=64).
       ...(process.env.BENCH_QUARRY_NODE_OPTIONS
         ? { NODE_OPTIONS: process.env.BENCH_QUARRY_NODE_OPTIONS }
@@ -120,6 +121,7 @@ export async function startQuarry(
         QUARRY_ROUTES.map(({ route }) => quarryModelName(key, route)),
       ),
       key_alias: `bench-${name}`,
+      ...keyFields,
     }),
   });
   const created = await response.json().catch(() => ({}));

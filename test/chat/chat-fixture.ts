@@ -38,10 +38,14 @@ export interface ChatFixture {
   close(): Promise<void>;
 }
 
-/** `extraKeyModels`: model names (or wildcards) the tenant's key may also use, for `extraDeployments`. */
+/**
+ * `extraKeyModels`: model names (or wildcards) the tenant's key may also use, for `extraDeployments`;
+ * `env`: extra gateway environment (REDIS_URL, …).
+ */
 export async function startChatFixture(
   extraDeployments = '',
   extraKeyModels: string[] = [],
+  env: Record<string, string> = {},
 ): Promise<ChatFixture> {
   const emulator = await startEmulator({ port: 0 });
   const configYaml = `model_list:${[
@@ -58,7 +62,7 @@ export async function startChatFixture(
 litellm_settings:
   num_retries: 2
 `;
-  const gateway = await startTestGateway({ configYaml, awsEndpoint: emulator.endpoint });
+  const gateway = await startTestGateway({ configYaml, awsEndpoint: emulator.endpoint, env });
   const tenant = await createTenant(gateway, {
     keyModels: [
       'claude-haiku',

@@ -20,6 +20,8 @@ const EXPECTED_TABLES = [
   '_prisma_migrations',
   'daily_spend',
   'daily_spend_rollup',
+  'end_users',
+  'key_model_spend',
   'model_deployments',
   'spend_dead_letters',
   'spend_logs',

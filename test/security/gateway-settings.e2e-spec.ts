@@ -211,7 +211,7 @@ ${lines.join('\n')}
   });
 
   it.each([
-    ['rpm', 10],
+    ['weight', 10],
     ['stream_timeout', 30],
     ['s3_bucket_name', 'files'],
     ['extra_headers', { 'x-anything': '1' }],

@@ -83,7 +83,17 @@ describe('team lifecycle', () => {
       member: { user_email: email, role: 'user' },
     });
     const userId = added.updated_users[0].user_id;
-    expect(added.members_with_roles).toEqual([{ user_id: userId, user_email: email, role: 'user' }]);
+    expect(added.members_with_roles).toEqual([
+      {
+        user_id: userId,
+        user_email: email,
+        role: 'user',
+        max_budget_in_team: null,
+        spend: 0,
+        budget_duration: null,
+        budget_reset_at: null,
+      },
+    ]);
     const listed = await asMaster(gateway, '/team/member_add', {
       team_id: team.team_id,
       member: [

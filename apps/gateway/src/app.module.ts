@@ -23,6 +23,7 @@ import { ModelListingsModule } from './tenancy/model-listings/model-listings.mod
 import { ModelsModule } from './tenancy/models/models.module';
 import { TeamsModule } from './tenancy/teams/teams.module';
 import { UsersModule } from './tenancy/users/users.module';
+import { EndUsersModule } from './tenancy/end-users/end-users.module';
 
 @Module({})
 export class AppModule {
@@ -44,6 +45,7 @@ export class AppModule {
         KeysModule,
         TeamsModule,
         UsersModule,
+        EndUsersModule,
         ChatModule,
         EmbeddingsModule,
         ImagesModule,

@@ -10,8 +10,9 @@ export { PrismaClient } from './generated/client';
 export type { JsonObject, JsonValue } from './records/json-value';
 export { USER_ROLES, type ModelSource, type TeamRole, type UserRole } from './records/roles';
 export type { LimitChanges, LimitColumns } from './records/limit-columns';
-export type { KeyChanges, KeyRecord, KeyWithOwners, NewKey } from './records/key.record';
+export type { KeyChanges, KeyRecord, KeyWithOwners, ModelBudget, NewKey } from './records/key.record';
 export type {
+  MemberChanges,
   MemberReference,
   NewTeam,
   TeamChanges,
@@ -39,12 +40,21 @@ export { KeysRepository, type KeyListFilter, type KeyReference } from './reposit
 export { TeamsRepository } from './repositories/teams.repository';
 export { UsersRepository, type UserListFilter } from './repositories/users.repository';
 export { ModelDeploymentsRepository } from './repositories/model-deployments.repository';
+export { EndUsersRepository } from './repositories/end-users.repository';
+export type { EndUserChanges, EndUserRecord, EndUserScope } from './records/end-user.record';
 
 export type { SpendRecord } from './spend/spend-record';
-export { SpendTotals } from './spend/spend-totals';
+export { pairId, SPEND_TOTAL_KINDS, SpendTotals, type SpendTotalKind } from './spend/spend-totals';
 export type { SpendStore } from './spend/spend-store';
 export { PrismaSpendStore } from './spend/prisma-spend-store';
 export { SpendBalancesReader, type SpendBalances, type SpendOwners } from './spend/spend-balances';
+export {
+  BudgetLedger,
+  type BudgetOwner,
+  type BudgetOwnerIds,
+  type BudgetState,
+  type BudgetStates,
+} from './spend/budget-ledger';
 export { storableText } from './spend/storable-text';
 export type { SpendFilter } from './spend/spend-filter';
 export {

@@ -2,10 +2,12 @@ import { DynamicModule, Global, Module, ModuleMetadata } from '@nestjs/common';
 
 import { DATABASE_URL_TOKEN } from './database-url.token';
 import { PrismaService } from './prisma.service';
+import { EndUsersRepository } from './repositories/end-users.repository';
 import { KeysRepository } from './repositories/keys.repository';
 import { ModelDeploymentsRepository } from './repositories/model-deployments.repository';
 import { TeamsRepository } from './repositories/teams.repository';
 import { UsersRepository } from './repositories/users.repository';
+import { BudgetLedger } from './spend/budget-ledger';
 import { SpendBalancesReader } from './spend/spend-balances';
 import { PrismaSpendStore } from './spend/prisma-spend-store';
 import { DailySpendReportRepository } from './spend/daily-spend-report.repository';
@@ -26,11 +28,13 @@ const DATA_PROVIDERS = [
   TeamsRepository,
   UsersRepository,
   ModelDeploymentsRepository,
+  EndUsersRepository,
   PrismaSpendStore,
   SpendBalancesReader,
   SpendLogsRepository,
   DailySpendReportRepository,
   SpendRankingsRepository,
+  BudgetLedger,
 ];
 
 /**

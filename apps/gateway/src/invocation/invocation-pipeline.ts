@@ -65,8 +65,8 @@ export class InvocationPipeline {
         invocation,
         this.deployments.resolveAll(this.access.resolve(principal, invocation.model)),
       );
-      admission = await this.limits.admit(call);
-      const ordered = this.router.order(candidates);
+      admission = await this.limits.admit(call, { body, deployments: this.router.order(candidates) });
+      const ordered = [...admission.deployments];
       const translations = translationsOf(invocation);
       await translations(ordered[0]);
       const outcome =
@@ -80,7 +80,7 @@ export class InvocationPipeline {
       this.book(call, failureOutcome(openAIError));
       throw openAIError;
     } finally {
-      admission?.settle(call.usage);
+      admission?.settle(call.usage, call.cost);
     }
   }
 

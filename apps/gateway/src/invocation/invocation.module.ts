@@ -1,13 +1,23 @@
 // The shared invocation pipeline and its steps. Surfaces import this module and inject InvocationPipeline.
-// The router and the limits are provided by their abstract classes, so a strategy or an enforcing
-// implementation replaces one provider here and nothing else.
+// The router and the limits are provided by their abstract classes, so a strategy or another
+// implementation replaces one provider here and nothing else. InvocationLimits is exported for the
+// routes that call Bedrock outside the pipeline (passthrough, batch creation): see invocation-limits.ts.
 import { Module } from '@nestjs/common';
 import { SpendModule } from '../spend/spend.module';
 import { BedrockClients } from './deployments/bedrock-clients';
 import { DeploymentResolver } from './deployments/deployment-resolver';
 import { InvocationPipeline } from './invocation-pipeline';
+import type { Logger } from 'pino';
+import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
+import { LOGGER } from '../platform/logging/logger.token';
+import { EndUserDirectory } from '../tenancy/end-users/end-user-directory';
+import { BudgetGuard } from './limits/budget-guard';
+import { BudgetResetSweep } from './limits/budget-reset-sweep';
+import { LimitCounters } from './limits/counters/limit-counters';
+import { MemoryLimitCounters } from './limits/counters/memory-limit-counters';
+import { RedisLimitCounters } from './limits/counters/redis-limit-counters';
+import { EnforcedLimits } from './limits/enforced-limits';
 import { InvocationLimits } from './limits/invocation-limits';
-import { UnenforcedLimits } from './limits/unenforced-limits';
 import { DeploymentRouter } from './routing/deployment-router';
 import { ShuffleRouter } from './routing/shuffle-router';
 
@@ -18,8 +28,18 @@ import { ShuffleRouter } from './routing/shuffle-router';
     DeploymentResolver,
     InvocationPipeline,
     { provide: DeploymentRouter, useClass: ShuffleRouter },
-    { provide: InvocationLimits, useClass: UnenforcedLimits },
+    BudgetGuard,
+    BudgetResetSweep,
+    EndUserDirectory,
+    {
+      // With REDIS_URL the counters are shared by every instance; without, they are this process's.
+      provide: LimitCounters,
+      inject: [APP_CONFIG, LOGGER],
+      useFactory: (config: AppConfig, logger: Logger) =>
+        config.redisUrl ? new RedisLimitCounters(config.redisUrl, logger) : new MemoryLimitCounters(),
+    },
+    { provide: InvocationLimits, useClass: EnforcedLimits },
   ],
-  exports: [InvocationPipeline, DeploymentResolver, BedrockClients],
+  exports: [InvocationPipeline, DeploymentResolver, BedrockClients, InvocationLimits],
 })
 export class InvocationModule {}

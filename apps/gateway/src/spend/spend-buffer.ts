@@ -2,7 +2,7 @@
 // limits, spend"): never block a response; bounded memory; a failed write keeps its rows and retries
 // with backoff; totals (key/team/user spend) are never lost, even when rows must be shed at capacity;
 // a row the database refuses is set aside on its own (writeIsolatingBadRows), never retried forever.
-import { SpendTotals, type SpendRecord, type SpendStore } from '@quarry/db';
+import { SpendTotals, type SpendRecord, type SpendStore, type SpendTotalKind } from '@quarry/db';
 import { writeIsolatingBadRows, type BadRowReport } from './write-isolating-bad-rows';
 
 export interface SpendBufferOptions {
@@ -77,7 +77,7 @@ export class SpendBuffer {
    * what the database says, it gives the live figure. A write that commits while the database is read
    * is counted twice for that instant, which errs on the side of the budget.
    */
-  unwrittenSpend(kind: 'keys' | 'teams' | 'users', id: string): number {
+  unwrittenSpend(kind: SpendTotalKind, id: string): number {
     return (this.totals[kind].get(id) ?? 0) + (this.writing?.[kind].get(id) ?? 0);
   }
 

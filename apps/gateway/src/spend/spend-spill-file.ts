@@ -3,7 +3,7 @@
 // process claims a file by renaming it first, so two instances sharing the directory never both replay it.
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { SpendTotals, type SpendRecord } from '@quarry/db';
+import { SPEND_TOTAL_KINDS, SpendTotals, type SpendRecord, type SpendTotalKind } from '@quarry/db';
 import type { HeldSpend } from './spend-buffer';
 
 const SPILL_PREFIX = 'spend-spill-';
@@ -11,7 +11,8 @@ const SPILL_SUFFIX = '.json';
 
 interface SpillFileContent {
   rows: (Omit<SpendRecord, 'startTime'> & { startTime: string })[];
-  totals: Record<'keys' | 'teams' | 'users', [string, number][]>;
+  /** Files from before a kind existed lack it. */
+  totals: Partial<Record<SpendTotalKind, [string, number][]>>;
 }
 
 /** Writes held spend to a new file in the directory and returns its path. */
@@ -19,11 +20,7 @@ export async function spillHeldSpend(directory: string, held: HeldSpend): Promis
   await mkdir(directory, { recursive: true });
   const content: SpillFileContent = {
     rows: held.rows.map((row) => ({ ...row, startTime: row.startTime.toISOString() })),
-    totals: {
-      keys: [...held.totals.keys],
-      teams: [...held.totals.teams],
-      users: [...held.totals.users],
-    },
+    totals: Object.fromEntries(SPEND_TOTAL_KINDS.map((kind) => [kind, [...held.totals[kind]]])),
   };
   const file = path.join(directory, `${SPILL_PREFIX}${Date.now()}-${process.pid}${SPILL_SUFFIX}`);
   // Written under a temporary name and renamed: a file that exists under its real name is complete.
@@ -54,9 +51,8 @@ export async function claimSpilledSpend(directory: string): Promise<ClaimedSpill
     claimed.push(claimedPath);
     const content = JSON.parse(await readFile(claimedPath, 'utf8')) as SpillFileContent;
     for (const row of content.rows) held.rows.push({ ...row, startTime: new Date(row.startTime) });
-    for (const name of ['keys', 'teams', 'users'] as const)
-      for (const [id, cost] of content.totals[name])
-        held.totals[name].set(id, (held.totals[name].get(id) ?? 0) + cost);
+    for (const kind of SPEND_TOTAL_KINDS)
+      for (const [id, cost] of content.totals[kind] ?? []) held.totals.addTo(kind, id, cost);
   }
   if (claimed.length === 0) return undefined;
   return {

@@ -3,7 +3,7 @@
 // the next start.
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { PrismaSpendStore, type SpendRecord } from '@quarry/db';
+import { PrismaSpendStore, type SpendRecord, type SpendTotalKind } from '@quarry/db';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { LOGGER } from '../platform/logging/logger.token';
 import { ShutdownDrains } from '../platform/shutdown/shutdown-drains';
@@ -58,8 +58,8 @@ export class SpendWriter implements OnModuleInit {
     this.buffer.add(record);
   }
 
-  /** Spend booked to this key, team or user here and not yet known to be written. */
-  unwrittenSpend(kind: 'keys' | 'teams' | 'users', id: string): number {
+  /** Spend booked to this key, team, user, member, end user or key model here and not yet known to be written. */
+  unwrittenSpend(kind: SpendTotalKind, id: string): number {
     return this.buffer.unwrittenSpend(kind, id);
   }
 

@@ -12,7 +12,8 @@ export type UniqueField =
   | 'key.hash'
   | 'key.previousHash'
   | 'key.alias'
-  | 'modelDeployment.id';
+  | 'modelDeployment.id'
+  | 'endUser.id';
 
 /** The schema's unique constraints by the names Postgres gives them (prisma/migrations). */
 export const UNIQUE_CONSTRAINTS: Readonly<Record<string, UniqueField>> = {
@@ -27,6 +28,7 @@ export const UNIQUE_CONSTRAINTS: Readonly<Record<string, UniqueField>> = {
   virtual_keys_personal_key_alias_key: 'key.alias',
   virtual_keys_ownerless_key_alias_key: 'key.alias',
   model_deployments_pkey: 'modelDeployment.id',
+  end_users_pkey: 'endUser.id',
 };
 
 export class UniqueViolationError extends Error {

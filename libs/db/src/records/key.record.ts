@@ -20,6 +20,10 @@ export interface KeyRecord extends LimitColumns {
   /** Model alias map: requested name → public model name. */
   aliases: JsonValue;
   blocked: boolean;
+  /** Spend past which answers carry a warning (nothing is refused). */
+  softBudget: number | null;
+  /** LiteLLM's model_max_budget: { model: { budget_limit, time_period } }. */
+  modelMaxBudget: JsonValue;
   expiresAt: Date | null;
   createdBy: string | null;
   createdAt: Date;
@@ -29,7 +33,16 @@ export interface KeyRecord extends LimitColumns {
 /** A key with what authentication needs: its team, and its user with the user's team memberships. */
 export interface KeyWithOwners extends KeyRecord {
   team: TeamRecord | null;
-  user: (UserRecord & { memberships: { teamId: string; role: TeamRole }[] }) | null;
+  user:
+    | (UserRecord & {
+        memberships: {
+          teamId: string;
+          role: TeamRole;
+          maxBudgetInTeam: number | null;
+          budgetDuration: string | null;
+        }[];
+      })
+    | null;
 }
 
 /** A write of a key: an absent field leaves the column unchanged, null clears it. */
@@ -39,11 +52,19 @@ export interface KeyChanges extends LimitChanges {
   userId?: string | null;
   aliases?: Readonly<Record<string, string>>;
   blocked?: boolean;
+  softBudget?: number | null;
+  modelMaxBudget?: Readonly<Record<string, ModelBudget>>;
   expiresAt?: Date | null;
   hash?: string;
   displayKey?: string;
   previousHash?: string | null;
   previousHashExpires?: Date | null;
+}
+
+/** One model's budget on a key, as stored (LiteLLM's shape). */
+export interface ModelBudget {
+  budget_limit: number;
+  time_period?: string;
 }
 
 export interface NewKey extends KeyChanges {

@@ -14,6 +14,10 @@ export interface TeamMember {
   teamId: string;
   userId: string;
   role: TeamRole;
+  maxBudgetInTeam: number | null;
+  spend: number;
+  budgetDuration: string | null;
+  budgetResetAt: Date | null;
   createdAt: Date;
   user: { id: string; email: string | null };
 }
@@ -38,4 +42,14 @@ export interface MemberReference {
   userId?: string;
   email?: string;
   role: TeamRole;
+  /** max_budget_in_team; absent leaves it as it is. */
+  maxBudgetInTeam?: number | null;
+}
+
+/** A change of a member's role or budget in a team; absent fields stay as they are. */
+export interface MemberChanges {
+  role?: TeamRole;
+  maxBudgetInTeam?: number | null;
+  budgetDuration?: string | null;
+  budgetResetAt?: Date | null;
 }

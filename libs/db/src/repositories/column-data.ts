@@ -12,7 +12,11 @@ export function columnData<Changes extends LimitChanges>(changes: Changes) {
 }
 
 export function keyData<Changes extends KeyChanges>(changes: Changes) {
-  return { ...columnData(changes), aliases: jsonData(changes.aliases) };
+  return {
+    ...columnData(changes),
+    aliases: jsonData(changes.aliases),
+    modelMaxBudget: jsonData(changes.modelMaxBudget as Readonly<Record<string, unknown>> | undefined),
+  };
 }
 
 export function jsonData(value: Readonly<Record<string, unknown>>): Prisma.InputJsonValue;

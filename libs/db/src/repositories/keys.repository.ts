@@ -21,7 +21,11 @@ export type KeyReference = { hash: string } | { id: string };
 
 const WITH_OWNERS = {
   team: true,
-  user: { include: { memberships: { select: { teamId: true, role: true } } } },
+  user: {
+    include: {
+      memberships: { select: { teamId: true, role: true, maxBudgetInTeam: true, budgetDuration: true } },
+    },
+  },
 } satisfies Prisma.VirtualKeyInclude;
 
 const OLDEST_FIRST = [

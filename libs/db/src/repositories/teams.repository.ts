@@ -5,7 +5,13 @@ import { nullWhenMissing } from '../errors/missing-record';
 import { OutOfScopeError } from '../errors/out-of-scope.error';
 import { reportingUniqueViolation } from '../errors/unique-violation.error';
 import { PrismaService } from '../prisma.service';
-import type { MemberReference, NewTeam, TeamChanges, TeamWithMembers } from '../records/team.record';
+import type {
+  MemberChanges,
+  MemberReference,
+  NewTeam,
+  TeamChanges,
+  TeamWithMembers,
+} from '../records/team.record';
 import type { UserRecord } from '../records/user.record';
 import { teamScopeWhere, type TeamScope } from '../scopes/team-scope';
 import { columnData } from './column-data';
@@ -113,6 +119,25 @@ export class TeamsRepository {
     );
   }
 
+  /** Changes a member's role or budget; returns the user id (null: team out of scope or not a member). */
+  updateMember(
+    scope: TeamScope,
+    teamId: string,
+    reference: { userId?: string; email?: string },
+    changes: MemberChanges,
+  ): Promise<string | null> {
+    return this.prisma.$transaction(async (transaction) => {
+      if (!(await teamInScope(transaction, scope, teamId))) return null;
+      const user = await transaction.user.findFirst({ where: userWhere(reference), select: { id: true } });
+      if (!user) return null;
+      const updated = await transaction.teamMembership.updateMany({
+        where: { teamId, userId: user.id },
+        data: changes,
+      });
+      return updated.count > 0 ? user.id : null;
+    });
+  }
+
   /**
    * Removes the membership and the member's keys in the team; returns the revoked key ids (null: the team
    * is not in scope or the user is not a member).
@@ -157,10 +182,11 @@ async function upsertMembership(
     (await transaction.user.create({
       data: { id: member.userId, email: member.email, role: 'internal_user' },
     }));
+  const budget = member.maxBudgetInTeam !== undefined ? { maxBudgetInTeam: member.maxBudgetInTeam } : {};
   await transaction.teamMembership.upsert({
     where: { teamId_userId: { teamId, userId: user.id } },
-    create: { teamId, userId: user.id, role: member.role },
-    update: { role: member.role },
+    create: { teamId, userId: user.id, role: member.role, ...budget },
+    update: { role: member.role, ...budget },
   });
   return user;
 }

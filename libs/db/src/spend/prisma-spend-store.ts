@@ -9,6 +9,7 @@ import type { SpendStore } from './spend-store';
 import type { SpendTotals } from './spend-totals';
 import { insertSpendBatch, toSpendLogRow } from './spend-batch-insert';
 import { storableJson, storableText } from './storable-text';
+import { writeBudgetTotals } from './budget-totals';
 
 /** Longest error text kept with a dead letter (Postgres messages quote the value that failed). */
 const DEAD_LETTER_ERROR_CHARS = 2_000;
@@ -26,6 +27,7 @@ export class PrismaSpendStore implements SpendStore {
         await tx.$executeRaw`UPDATE teams SET spend = spend + ${cost} WHERE team_id = ${id}`;
       for (const [id, cost] of totals.users)
         await tx.$executeRaw`UPDATE users SET spend = spend + ${cost} WHERE user_id = ${id}`;
+      await writeBudgetTotals(tx, totals);
     });
   }
 

@@ -44,6 +44,9 @@ export interface ResolvedDeployment {
   modifyParams: boolean;
   /** The text of the deployment's `user_continue_message` (validated at load as {role, content}). */
   userContinueMessage?: string;
+  /** litellm_params rpm / tpm: what this deployment takes per minute (undefined: no limit). */
+  rpm: number | undefined;
+  tpm: number | undefined;
 }
 
 /**
@@ -121,7 +124,13 @@ export function resolveDeployment(
     ...(typeof params.user_continue_message?.content === 'string'
       ? { userContinueMessage: params.user_continue_message.content }
       : {}),
+    rpm: perMinute(params.rpm),
+    tpm: perMinute(params.tpm),
   };
+}
+
+function perMinute(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : undefined;
 }
 
 function timeoutMs(params: Record<string, unknown>, config: AppConfig): number {

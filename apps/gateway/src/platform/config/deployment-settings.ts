@@ -58,6 +58,10 @@ export const DEPLOYMENT_SETTINGS: Readonly<Record<string, DeploymentSetting>> = 
   modify_params: used('boolean'),
   // The turn modify_params inserts when Bedrock needs one ({role, content}); see structured-settings.ts.
   user_continue_message: used('message'),
+  // Requests and tokens per minute this deployment takes (invocation/limits): over them, another
+  // deployment of the model serves the call, or it is refused with a 429 when none can.
+  rpm: used('number'),
+  tpm: used('number'),
   // Sent with every bedrock-runtime call; headers may carry credentials, so only the operator's file sets them.
   extra_headers: used('headers', { secret: true, configOnly: true }),
 
@@ -85,8 +89,6 @@ export const DEPLOYMENT_SETTINGS: Readonly<Record<string, DeploymentSetting>> = 
   aws_batch_role_arn: unused('string', NOT_YET_BATCH),
   stream_timeout: unused('number', 'use timeout (or request_timeout)'),
   max_retries: unused('number', 'use num_retries'),
-  rpm: unused('number', NOT_ROUTED),
-  tpm: unused('number', NOT_ROUTED),
   weight: unused('number', NOT_ROUTED),
   order: unused('number', NOT_ROUTED),
   max_parallel_requests: unused('number', 'per-deployment concurrency is not limited yet'),

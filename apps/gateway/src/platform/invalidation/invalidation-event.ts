@@ -3,6 +3,8 @@ export interface InvalidationEvent {
   keys?: string[];
   teams?: string[];
   users?: string[];
+  /** End users changed (budget, block): pairId(team id or '', end user id). */
+  endUsers?: string[];
   /** Model deployments changed: reload the model registry. */
   models?: boolean;
   /** Everything may be stale (e.g. after a reconnect, when messages may have been missed). */
@@ -38,6 +40,7 @@ export function decodeInvalidation(payload: string): InvalidationMessage {
           keys: stringList(event.keys),
           teams: stringList(event.teams),
           users: stringList(event.users),
+          endUsers: stringList(event.endUsers),
           models: event.models === true,
           all: event.all === true,
         },

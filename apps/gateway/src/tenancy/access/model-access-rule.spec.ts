@@ -54,6 +54,8 @@ function principal(options: { key?: string[]; team?: string[]; user?: string[] }
     metadata: {},
     spend: 0,
     expiresAt: null,
+    softBudget: null,
+    modelBudgets: {},
     ...limits,
   };
   return {

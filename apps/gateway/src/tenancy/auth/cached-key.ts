@@ -2,7 +2,7 @@
 // grace-period hash) with its team, user and the user's team memberships, and the checks a request makes.
 import type { KeyWithOwners } from '@quarry/db';
 import { asRecord } from '../../platform/config/is-object';
-import type { Principal } from './principal';
+import type { Principal, PrincipalKey, PrincipalMember } from './principal';
 
 /** What a request checks on a cache hit: plain numbers and flags, no allocation. */
 export interface CachedKey {
@@ -53,6 +53,8 @@ function principalFrom(record: KeyWithOwners): Principal {
       maxParallelRequests: record.maxParallelRequests,
       spend: record.spend,
       expiresAt: record.expiresAt,
+      softBudget: record.softBudget,
+      modelBudgets: modelBudgetsOf(record.modelMaxBudget),
     },
     team: team
       ? {
@@ -83,11 +85,37 @@ function principalFrom(record: KeyWithOwners): Principal {
           spend: user.spend,
         }
       : undefined,
+    member: memberOf(record, memberships),
     teamAdminOf: memberships
       .filter((membership) => membership.role === 'admin')
       .map((membership) => membership.teamId),
     teamMemberOf: memberships.map((membership) => membership.teamId),
   });
+}
+
+function memberOf(
+  record: KeyWithOwners,
+  memberships: NonNullable<KeyWithOwners['user']>['memberships'],
+): PrincipalMember | undefined {
+  const membership = memberships.find((candidate) => candidate.teamId === record.teamId);
+  if (!membership || !record.userId) return undefined;
+  return {
+    teamId: membership.teamId,
+    userId: record.userId,
+    maxBudgetInTeam: membership.maxBudgetInTeam,
+    budgetDuration: membership.budgetDuration,
+  };
+}
+
+/** Stored as validated by /key/*; anything unreadable is left out rather than guessed. */
+function modelBudgetsOf(value: unknown): PrincipalKey['modelBudgets'] {
+  const budgets: Record<string, { maxBudget: number; duration: string | null }> = {};
+  for (const [model, entry] of Object.entries(asRecord(value))) {
+    const { budget_limit: limit, time_period: period } = asRecord(entry);
+    if (typeof limit === 'number')
+      budgets[model] = { maxBudget: limit, duration: typeof period === 'string' ? period : null };
+  }
+  return budgets;
 }
 
 function asStringRecord(value: unknown): Record<string, string> {

@@ -2,7 +2,7 @@
 // shared by every request that presents the same key, so route code must treat it as read-only.
 import type { UserRole } from '@quarry/db';
 
-/** Limits are stored and returned; enforcing them is the budgets/rate-limits issue (see docs/management-api.md). */
+/** Budgets and rate limits, enforced by the pipeline's limits step (docs/budgets-and-limits.md). */
 export interface Limits {
   maxBudget: number | null;
   budgetDuration: string | null;
@@ -25,6 +25,18 @@ export interface PrincipalKey extends Limits {
   /** Spend when the key was loaded into the cache (the spend module owns the live figure). */
   spend: number;
   expiresAt: Date | null;
+  /** Past this spend answers carry a warning; nothing is refused. */
+  softBudget: number | null;
+  /** Budgets per public model name (model_max_budget). */
+  modelBudgets: Readonly<Record<string, { maxBudget: number; duration: string | null }>>;
+}
+
+/** The key's user as a member of the key's team: max_budget_in_team. */
+export interface PrincipalMember {
+  teamId: string;
+  userId: string;
+  maxBudgetInTeam: number | null;
+  budgetDuration: string | null;
 }
 
 export interface PrincipalTeam extends Limits {
@@ -54,6 +66,8 @@ export interface Principal {
   key?: PrincipalKey;
   team?: PrincipalTeam;
   user?: PrincipalUser;
+  /** The key's user in the key's team, when the key has both and the user is a member. */
+  member?: PrincipalMember;
   /** Teams in which the key's user is a team admin (a key with a team: at most that team). */
   teamAdminOf: readonly string[];
   /** Teams the key's user belongs to, any role (a key with a team: at most that team). */

@@ -6,6 +6,7 @@ import { parseDuration } from '../../platform/validation/duration';
 import { limitChangesFrom } from '../limit-fields/limit-changes';
 import type { DesiredKey } from './key-grant-policy';
 import type { KeyFieldsDto } from './dto/key-fields.dto';
+import { modelBudgetsFrom } from './model-budgets';
 
 export function keyChangesFrom(fields: KeyFieldsDto, now: number): KeyChanges {
   const changes: KeyChanges = limitChangesFrom(fields, now);
@@ -16,6 +17,9 @@ export function keyChangesFrom(fields: KeyFieldsDto, now: number): KeyChanges {
   if (fields.user_id !== undefined) changes.userId = fields.user_id;
   if (fields.aliases !== undefined) changes.aliases = aliasMap(fields.aliases);
   if (fields.blocked !== undefined) changes.blocked = fields.blocked;
+  if (fields.soft_budget !== undefined) changes.softBudget = fields.soft_budget;
+  if (fields.model_max_budget !== undefined)
+    changes.modelMaxBudget = modelBudgetsFrom(fields.model_max_budget);
   return changes;
 }
 

@@ -24,6 +24,8 @@ export function keyResponse(key: KeyRecord) {
     rpm_limit: key.rpmLimit,
     tpm_limit: key.tpmLimit,
     max_parallel_requests: key.maxParallelRequests,
+    soft_budget: key.softBudget,
+    model_max_budget: key.modelMaxBudget,
     expires: isoDateOrNull(key.expiresAt),
     blocked: key.blocked,
     created_by: key.createdBy,

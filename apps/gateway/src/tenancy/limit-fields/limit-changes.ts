@@ -13,16 +13,24 @@ export const NUMERIC_LIMITS = [
   ['max_parallel_requests', 'maxParallelRequests'],
 ] as const satisfies readonly (readonly [keyof LimitFieldsDto, keyof LimitChanges])[];
 
+/** A budget duration given (a string, or null clearing it) starts its first period now, or ends it. */
+export function budgetPeriodChanges(
+  duration: string | null | undefined,
+  now: number,
+): { budgetDuration?: string | null; budgetResetAt?: Date | null } {
+  if (duration === undefined) return {};
+  return {
+    budgetDuration: duration,
+    budgetResetAt: duration === null ? null : new Date(now + parseDuration(duration)!),
+  };
+}
+
 export function limitChangesFrom(fields: LimitFieldsDto, now: number): LimitChanges {
   const changes: LimitChanges = {};
   if (fields.models !== undefined) changes.models = fields.models;
   for (const [field, column] of NUMERIC_LIMITS)
     if (fields[field] !== undefined) changes[column] = fields[field];
-  if (fields.budget_duration !== undefined) {
-    changes.budgetDuration = fields.budget_duration;
-    changes.budgetResetAt =
-      fields.budget_duration === null ? null : new Date(now + parseDuration(fields.budget_duration)!);
-  }
+  Object.assign(changes, budgetPeriodChanges(fields.budget_duration, now));
   if (fields.metadata !== undefined) changes.metadata = fields.metadata;
   return changes;
 }

@@ -5,7 +5,6 @@ import {
   ArrayMaxSize,
   IsArray,
   IsInt,
-  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -13,28 +12,17 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { IsBoundedJson, IsDuration } from '../../platform/validation/bounded-values';
+import { IsBoundedJson } from '../../platform/validation/bounded-values';
+import { BudgetFieldsDto } from './budget-fields.dto';
 import { IsOptionalNotNull } from '../../platform/validation/optional-not-null';
 
-export class LimitFieldsDto {
+export class LimitFieldsDto extends BudgetFieldsDto {
   @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(1000)
   @IsString({ each: true })
   @MaxLength(256, { each: true })
   models?: string[];
-
-  /** Negative budgets are refused (LESSONS: LiteLLM #18554). */
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(1e15)
-  max_budget?: number | null;
-
-  @IsOptional()
-  @IsString()
-  @IsDuration()
-  budget_duration?: string | null;
 
   @IsOptional()
   @IsInt()

@@ -1,5 +1,5 @@
 // LiteLLM-compatible team management: /team/new, /team/update, /team/delete, /team/info, /team/list,
-// /team/member_add, /team/member_delete, /team/block, /team/unblock.
+// /team/member_add, /team/member_update, /team/member_delete, /team/block, /team/unblock.
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
@@ -10,6 +10,7 @@ import { NewTeamDto } from './dto/new-team.dto';
 import { TeamInfoQuery } from './dto/team-info.query';
 import { TeamMemberAddDto } from './dto/team-member-add.dto';
 import { TeamMemberDeleteDto } from './dto/team-member-delete.dto';
+import { TeamMemberUpdateDto } from './dto/team-member-update.dto';
 import { TeamReferenceDto } from './dto/team-reference.dto';
 import { UpdateTeamDto } from './dto/update-team.dto';
 import { TeamsService } from './teams.service';
@@ -50,6 +51,12 @@ export class TeamsController {
   @HttpCode(200)
   addMembers(@CurrentPrincipal() principal: Principal, @Body(strictBody) body: TeamMemberAddDto) {
     return this.teams.addMembers(principal, body);
+  }
+
+  @Post('member_update')
+  @HttpCode(200)
+  updateMember(@CurrentPrincipal() principal: Principal, @Body(strictBody) body: TeamMemberUpdateDto) {
+    return this.teams.updateMember(principal, body);
   }
 
   @Post('member_delete')

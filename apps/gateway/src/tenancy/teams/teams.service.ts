@@ -25,6 +25,8 @@ import type { NewTeamDto } from './dto/new-team.dto';
 import type { TeamMemberAddDto } from './dto/team-member-add.dto';
 import type { TeamMemberDeleteDto } from './dto/team-member-delete.dto';
 import type { TeamMemberDto } from './dto/team-member.dto';
+import type { TeamMemberUpdateDto } from './dto/team-member-update.dto';
+import { memberChangesFrom } from './member-changes';
 import type { UpdateTeamDto } from './dto/update-team.dto';
 import { TEAM_ADMIN_EDITABLE, teamChangesFrom } from './team-changes';
 import { teamResponse } from './team-response';
@@ -112,7 +114,14 @@ export class TeamsService {
     const scope = teamScopeFor(principal, 'write');
     if (!isProxyAdmin(principal)) await this.assertMayAdd(principal, request);
     const users = await this.teams
-      .addMembers(scope, request.team_id, request.member.map(memberReference))
+      .addMembers(
+        scope,
+        request.team_id,
+        request.member.map((member) => ({
+          ...memberReference(member),
+          maxBudgetInTeam: request.max_budget_in_team,
+        })),
+      )
       .catch(rethrowTeamConflict);
     if (!users) throw notFound('Team', 'team_id');
     await this.invalidation.publish({ users: users.map((user) => user.id) });
@@ -139,6 +148,22 @@ export class TeamsService {
       );
       assertTeamAdminMayAdd(principal, request.team_id, member, user);
     }
+  }
+
+  /** A member's role or budget in the team (LiteLLM's /team/member_update). */
+  async updateMember(principal: Principal, request: TeamMemberUpdateDto) {
+    requireWriter(principal);
+    const scope = teamScopeFor(principal, 'write');
+    const userId = await this.teams.updateMember(
+      scope,
+      request.team_id,
+      { userId: request.user_id ?? undefined, email: request.user_email ?? undefined },
+      memberChangesFrom(request, Date.now()),
+    );
+    if (!userId) throw notFound('User', request.user_id ? 'user_id' : 'user_email');
+    // Cached keys carry the member's budget.
+    await this.invalidation.publish({ users: [userId] });
+    return teamResponse((await this.teams.find(scope, request.team_id))!);
   }
 
   /** Removing a member also revokes that member's keys in the team. */

@@ -1,4 +1,14 @@
-import { IsBoolean, IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { IsBoundedJson, IsDuration } from '../../../platform/validation/bounded-values';
 import { LimitFieldsDto } from '../../limit-fields/limit-fields.dto';
 import { IsOptionalNotNull } from '../../../platform/validation/optional-not-null';
@@ -36,4 +46,17 @@ export class KeyFieldsDto extends LimitFieldsDto {
   @IsOptionalNotNull()
   @IsBoolean()
   blocked?: boolean;
+
+  /** Past this spend, answers carry x-quarry-soft-budget-exceeded and a warning is logged; nothing is refused. */
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1e15)
+  soft_budget?: number | null;
+
+  /** Per model budgets: { "<model>": { "budget_limit": 10, "time_period": "1d" } } (model-budgets.ts). */
+  @IsOptionalNotNull()
+  @IsObject()
+  @IsBoundedJson()
+  model_max_budget?: Record<string, unknown>;
 }

@@ -1,5 +1,16 @@
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsString, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { TeamMemberDto } from './team-member.dto';
 
 export class TeamMemberAddDto {
@@ -20,4 +31,11 @@ export class TeamMemberAddDto {
   @ValidateNested({ each: true })
   @Type(() => TeamMemberDto)
   member!: TeamMemberDto[];
+
+  /** LiteLLM's budget for each member added, in this team (a member's keys in the team share it). */
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1e15)
+  max_budget_in_team?: number | null;
 }
