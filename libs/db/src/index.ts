@@ -45,3 +45,9 @@ export type { SpendStore } from './spend/spend-store';
 export { PrismaSpendStore } from './spend/prisma-spend-store';
 export { SpendBalancesReader, type SpendBalances, type SpendOwners } from './spend/spend-balances';
 export { storableText } from './spend/storable-text';
+
+export type { OwnerScope } from './batches/owner-scope';
+export type { BatchFileRecord, ListPage, NewBatchFile } from './batches/batch-file.record';
+export type { BatchProgress, BatchRecord, NewBatch } from './batches/batch.record';
+export { BatchFilesRepository } from './batches/batch-files.repository';
+export { BatchesRepository, type BatchCollection } from './batches/batches.repository';

@@ -2,6 +2,8 @@ import { DynamicModule, Global, Module, ModuleMetadata } from '@nestjs/common';
 
 import { DATABASE_URL_TOKEN } from './database-url.token';
 import { PrismaService } from './prisma.service';
+import { BatchFilesRepository } from './batches/batch-files.repository';
+import { BatchesRepository } from './batches/batches.repository';
 import { KeysRepository } from './repositories/keys.repository';
 import { ModelDeploymentsRepository } from './repositories/model-deployments.repository';
 import { TeamsRepository } from './repositories/teams.repository';
@@ -25,6 +27,8 @@ const DATA_PROVIDERS = [
   ModelDeploymentsRepository,
   PrismaSpendStore,
   SpendBalancesReader,
+  BatchFilesRepository,
+  BatchesRepository,
 ];
 
 /**

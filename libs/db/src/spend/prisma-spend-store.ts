@@ -17,33 +17,7 @@ export class PrismaSpendStore implements SpendStore {
   constructor(private readonly prisma: PrismaService) {}
 
   async write(rows: SpendRecord[], totals: SpendTotals): Promise<void> {
-    const daily = rollUpByDay(rows);
-    await this.prisma.$transaction(async (tx) => {
-      if (rows.length > 0) await insertSpendLogs(tx, rows.map(toRow));
-      for (const day of daily) {
-        await tx.$executeRaw`
-          INSERT INTO daily_spend (day, token_id, team_id, user_id, model_name, requests, successes, failures,
-                                   prompt_tokens, completion_tokens, cache_read_tokens, cache_write_tokens, cost)
-          VALUES (${day.day}::date, ${day.keyId}, ${day.teamId}, ${day.userId}, ${day.modelName}, ${day.requests},
-                  ${day.successes}, ${day.failures}, ${day.promptTokens}, ${day.completionTokens},
-                  ${day.cacheReadTokens}, ${day.cacheWriteTokens}, ${day.cost})
-          ON CONFLICT (day, token_id, team_id, user_id, model_name) DO UPDATE SET
-            requests = daily_spend.requests + EXCLUDED.requests,
-            successes = daily_spend.successes + EXCLUDED.successes,
-            failures = daily_spend.failures + EXCLUDED.failures,
-            prompt_tokens = daily_spend.prompt_tokens + EXCLUDED.prompt_tokens,
-            completion_tokens = daily_spend.completion_tokens + EXCLUDED.completion_tokens,
-            cache_read_tokens = daily_spend.cache_read_tokens + EXCLUDED.cache_read_tokens,
-            cache_write_tokens = daily_spend.cache_write_tokens + EXCLUDED.cache_write_tokens,
-            cost = daily_spend.cost + EXCLUDED.cost`;
-      }
-      for (const [id, cost] of totals.keys)
-        await tx.$executeRaw`UPDATE virtual_keys SET spend = spend + ${cost} WHERE token_id = ${id}`;
-      for (const [id, cost] of totals.teams)
-        await tx.$executeRaw`UPDATE teams SET spend = spend + ${cost} WHERE team_id = ${id}`;
-      for (const [id, cost] of totals.users)
-        await tx.$executeRaw`UPDATE users SET spend = spend + ${cost} WHERE user_id = ${id}`;
-    });
+    await this.prisma.$transaction((tx) => writeSpendIn(tx, rows, totals));
   }
 
   async setAside(row: SpendRecord, error: unknown): Promise<void> {
@@ -64,6 +38,42 @@ export class PrismaSpendStore implements SpendStore {
       return false;
     }
   }
+}
+
+/**
+ * Writes rows, the daily roll-up and the totals inside the caller's transaction (the batch worker books
+ * a batch's cost in the same transaction that marks the batch collected, so it is booked exactly once).
+ */
+export async function writeSpendIn(
+  tx: Pick<PrismaService, '$executeRaw'>,
+  rows: SpendRecord[],
+  totals: SpendTotals,
+): Promise<void> {
+  const daily = rollUpByDay(rows);
+  if (rows.length > 0) await insertSpendLogs(tx, rows.map(toRow));
+  for (const day of daily) {
+    await tx.$executeRaw`
+      INSERT INTO daily_spend (day, token_id, team_id, user_id, model_name, requests, successes, failures,
+                               prompt_tokens, completion_tokens, cache_read_tokens, cache_write_tokens, cost)
+      VALUES (${day.day}::date, ${day.keyId}, ${day.teamId}, ${day.userId}, ${day.modelName}, ${day.requests},
+              ${day.successes}, ${day.failures}, ${day.promptTokens}, ${day.completionTokens},
+              ${day.cacheReadTokens}, ${day.cacheWriteTokens}, ${day.cost})
+      ON CONFLICT (day, token_id, team_id, user_id, model_name) DO UPDATE SET
+        requests = daily_spend.requests + EXCLUDED.requests,
+        successes = daily_spend.successes + EXCLUDED.successes,
+        failures = daily_spend.failures + EXCLUDED.failures,
+        prompt_tokens = daily_spend.prompt_tokens + EXCLUDED.prompt_tokens,
+        completion_tokens = daily_spend.completion_tokens + EXCLUDED.completion_tokens,
+        cache_read_tokens = daily_spend.cache_read_tokens + EXCLUDED.cache_read_tokens,
+        cache_write_tokens = daily_spend.cache_write_tokens + EXCLUDED.cache_write_tokens,
+        cost = daily_spend.cost + EXCLUDED.cost`;
+  }
+  for (const [id, cost] of totals.keys)
+    await tx.$executeRaw`UPDATE virtual_keys SET spend = spend + ${cost} WHERE token_id = ${id}`;
+  for (const [id, cost] of totals.teams)
+    await tx.$executeRaw`UPDATE teams SET spend = spend + ${cost} WHERE team_id = ${id}`;
+  for (const [id, cost] of totals.users)
+    await tx.$executeRaw`UPDATE users SET spend = spend + ${cost} WHERE user_id = ${id}`;
 }
 
 /** Prisma wraps the driver's error; the Postgres message underneath says what was refused. */
