@@ -40,3 +40,8 @@ export * from './images/image-calls';
 export * from './rerank/rerank-request';
 export * from './rerank/rerank-response';
 export * from './rerank/rerank-calls';
+export * from './batch/batch-storage';
+export * from './batch/batch-clients';
+export * from './batch/batch-record';
+export * from './batch/batch-output-line';
+export * from './batch/batch-status';
