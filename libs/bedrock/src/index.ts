@@ -45,3 +45,4 @@ export * from './batch/batch-clients';
 export * from './batch/batch-record';
 export * from './batch/batch-output-line';
 export * from './batch/batch-status';
+export * from './batch/batch-objects';

@@ -80,3 +80,10 @@ export function keyIn(place: S3Place, path: string): string {
 export function s3Uri(bucket: string, key: string): string {
   return `s3://${bucket}/${key}`;
 }
+
+/** `s3://bucket/key` → its parts (locations the gateway wrote itself, never a client's). */
+export function parseS3Uri(uri: string): { bucket: string; key: string } {
+  const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri);
+  if (!match) throw new Error(`not an S3 object URI: ${uri}`);
+  return { bucket: match[1], key: match[2] };
+}

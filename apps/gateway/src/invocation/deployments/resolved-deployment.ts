@@ -1,6 +1,7 @@
 // Everything a call needs about a deployment, worked out once per deployment (not per request):
 // its Bedrock route, capabilities, price, resolved client settings and the provider params it adds.
 import {
+  batchStorageOf,
   capabilitiesFor,
   capabilitiesFromModelInfo,
   extraHeadersFrom,
@@ -8,6 +9,7 @@ import {
   parseDeploymentModel,
   priceFor,
   type AwsClientConfig,
+  type BatchStorage,
   type BedrockRoute,
   type ModelCapabilities,
   type ModelPrice,
@@ -40,6 +42,8 @@ export interface ResolvedDeployment {
   numRetries: number;
   timeoutMs: number;
   dropParams: boolean;
+  /** Batch models: where files go and how jobs run, or why the deployment cannot run batches. */
+  batch?: BatchStorage | { problem: string };
 }
 
 /**
@@ -107,7 +111,27 @@ export function resolveDeployment(
     numRetries: typeof params.num_retries === 'number' ? params.num_retries : config.settings.numRetries,
     timeoutMs: timeoutMs(params, config),
     dropParams: params.drop_params === true || config.settings.dropParams,
+    ...(modeOf(deployment) === 'batch' ? { batch: batchSettings(deployment, params, config, region, env) } : {}),
   };
+}
+
+function batchSettings(
+  deployment: Deployment,
+  params: Record<string, unknown>,
+  config: AppConfig,
+  region: string,
+  env: NodeJS.ProcessEnv,
+): BatchStorage | { problem: string } {
+  const endpoint = params.aws_s3_endpoint;
+  if (typeof endpoint === 'string' && deployment.source !== 'config') {
+    const problem = endpointProblem(endpoint, config.allowedEndpointHosts);
+    if (problem) return { problem: `litellm_params.aws_s3_endpoint ${problem}` };
+  }
+  try {
+    return batchStorageOf(params, { region, endpoint: config.s3Endpoint, env });
+  } catch (error) {
+    return { problem: (error as Error).message };
+  }
 }
 
 function timeoutMs(params: Record<string, unknown>, config: AppConfig): number {
