@@ -21,7 +21,8 @@ export function controlPlaneClientFor(config: AwsClientConfig): BedrockClient {
   return new BedrockClient({
     region: config.region,
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
-    ...(config.credentials ? { credentials: config.credentials } : {}),
+    // With credentials, SigV4 even when AWS_BEARER_TOKEN_BEDROCK is set (bedrock-client-cache.ts).
+    ...(config.credentials ? { credentials: config.credentials, authSchemePreference: ['sigv4'] } : {}),
     maxAttempts: 3,
   });
 }

@@ -33,7 +33,8 @@ export function capabilitiesFromModelInfo(
     overrides[capability] = value;
   }
   const mode = modelInfo.mode;
-  if (mode !== undefined && mode !== null) {
+  // `batch` says how the model is served (files and batches), not what it is: the model id says that.
+  if (mode !== undefined && mode !== null && mode !== 'batch') {
     if (typeof mode !== 'string' || !MODES.has(mode)) {
       throw new Error(`model_info.mode must be one of ${[...MODES].join(', ')}, got ${JSON.stringify(mode)}`);
     }
