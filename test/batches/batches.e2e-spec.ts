@@ -87,7 +87,7 @@ describe('chat batches', () => {
 
   it('writes Anthropic Messages records (no gateway setting inside) and creates the job with role, KMS key and timeout', async () => {
     const file = await upload(fixture.client, chatLines('batch-claude', 3));
-    const created = await fixture.client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '48h' });
+    const created = await fixture.client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '48h' as '24h' });
     const keys = await fixture.listS3(`team-files/quarry/files/${file.id}/`);
     const bedrockInput = keys.find((key) => key.endsWith('bedrock-input.jsonl'))!;
     const records = parseJsonl(await fixture.readS3(bedrockInput));

@@ -93,6 +93,8 @@ export class BatchPoller {
     const infos = (input?.records ?? []) as unknown as BatchRecordInfo[];
     const jobId = batch.jobArn!.slice(batch.jobArn!.lastIndexOf('/') + 1);
     const outText = await readIfPresent(storage, `${batch.outputUri}${jobId}/${BEDROCK_INPUT_NAME}.out`);
+    const manifest = manifestOf(await readIfPresent(storage, `${batch.outputUri}${jobId}/manifest.json.out`));
+    if (manifest) progress.requestCounts = manifest;
     const status = progress.status!;
     const files: NewBatchFile[] = [];
     let outputFileId: string | null = null;
@@ -189,6 +191,18 @@ function progressOf(batch: BatchRecord, job: GetModelInvocationJobCommandOutput)
   if (status === 'cancelling') progress.cancellingAt = now;
   if (status === 'expired') progress.expiredAt = ended;
   return progress;
+}
+
+/** Bedrock's manifest.json.out: the job's own record counts (what it processed, even without output lines). */
+function manifestOf(text: string | undefined): { total: number; completed: number; failed: number } | undefined {
+  if (!text) return undefined;
+  try {
+    const manifest = JSON.parse(text) as Record<string, unknown>;
+    const count = (name: string) => (typeof manifest[name] === 'number' ? (manifest[name] as number) : 0);
+    return { total: count('totalRecordCount'), completed: count('successRecordCount'), failed: count('errorRecordCount') };
+  } catch {
+    return undefined;
+  }
 }
 
 function errorList(code: string, message: string) {
