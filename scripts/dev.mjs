@@ -96,8 +96,9 @@ async function main() {
       path.join(root, 'dist/apps/bedrock-emulator/src/index.js'),
     );
     // One key pair for Bedrock and the emulator's S3, so batch deployments need no S3 keys of their own;
-    // batch jobs of a few records run (QUARRY_BATCH_MIN_RECORDS, default 100 like Bedrock).
+    // batch jobs of a few records run and are polled every few seconds.
     env.QUARRY_BATCH_MIN_RECORDS ??= '2';
+    env.QUARRY_BATCH_POLL_SECONDS ??= '2';
     const emulator = await startEmulator({
       port: Number(process.env.EMULATOR_PORT ?? 4010),
       s3Credentials: { accessKeyId: DEFAULT_ACCESS_KEY_ID, secretAccessKey: DEFAULT_SECRET_ACCESS_KEY },
