@@ -27,7 +27,14 @@ const batchModel = (name: string, model: string, bucket: string, extra = '') => 
     model_info:
       mode: batch`;
 
-export const BATCH_MODELS = ['batch-claude', 'batch-nova', 'batch-llama', 'batch-embed', 'batch-failing', 'batch-flaky'];
+export const BATCH_MODELS = [
+  'batch-claude',
+  'batch-nova',
+  'batch-llama',
+  'batch-embed',
+  'batch-failing',
+  'batch-flaky',
+];
 
 export interface BatchFixture {
   emulator: RunningEmulator;
@@ -55,8 +62,18 @@ export async function startBatchFixture(): Promise<BatchFixture> {
     batchModel('batch-nova', 'bedrock/amazon.nova-lite-v1:0', bucket),
     batchModel('batch-llama', 'bedrock/us.meta.llama4-maverick-17b-instruct-v1:0', bucket),
     batchModel('batch-embed', 'bedrock/amazon.titan-embed-text-v2:0', bucket),
-    batchModel('batch-failing', claude, bucket, `\n      model_id: ${withFaults('anthropic.claude-3-haiku-20240307-v1:0', 'batch-fail')}`),
-    batchModel('batch-flaky', claude, bucket, `\n      model_id: ${withFaults('anthropic.claude-3-haiku-20240307-v1:0', 'record-error:2')}`),
+    batchModel(
+      'batch-failing',
+      claude,
+      bucket,
+      `\n      model_id: ${withFaults('anthropic.claude-3-haiku-20240307-v1:0', 'batch-fail')}`,
+    ),
+    batchModel(
+      'batch-flaky',
+      claude,
+      bucket,
+      `\n      model_id: ${withFaults('anthropic.claude-3-haiku-20240307-v1:0', 'record-error:2')}`,
+    ),
   ].join('')}
 `;
   const env = {
@@ -74,7 +91,8 @@ export async function startBatchFixture(): Promise<BatchFixture> {
   });
   const tenant = await createTenant(gateway, { keyModels: BATCH_MODELS });
   const otherTeam = await createTenant(gateway, { keyModels: BATCH_MODELS });
-  const clientFor = (key: string) => new OpenAI({ apiKey: key, baseURL: `${gateway.baseUrl}/v1`, maxRetries: 0 });
+  const clientFor = (key: string) =>
+    new OpenAI({ apiKey: key, baseURL: `${gateway.baseUrl}/v1`, maxRetries: 0 });
   const prisma = newPrismaClient();
   const workers: INestApplicationContext[] = [];
   return {

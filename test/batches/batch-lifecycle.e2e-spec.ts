@@ -29,12 +29,35 @@ const ok = (customId: string) =>
 describe('validation before anything is stored', () => {
   it.each([
     ['not JSON', [ok('a'), '{nope'], /^Line 2: the line is not valid JSON/],
-    ['a duplicate custom_id', [ok('a'), ok('b'), ok('a')], /^Line 3: custom_id "a" is already used by line 1/],
-    ['a GET', [ok('a'), line('b', { model: 'batch-claude', messages: [] }, { method: 'GET' })], /^Line 2: method must be "POST"/],
+    [
+      'a duplicate custom_id',
+      [ok('a'), ok('b'), ok('a')],
+      /^Line 3: custom_id "a" is already used by line 1/,
+    ],
+    [
+      'a GET',
+      [ok('a'), line('b', { model: 'batch-claude', messages: [] }, { method: 'GET' })],
+      /^Line 2: method must be "POST"/,
+    ],
     ['an unknown url', [line('a', {}, { url: '/v1/completions' })], /^Line 1: url must be one of/],
     ['a bad body', [ok('a'), line('b', { model: 'batch-claude', messages: 'hi' })], /^Line 2: .*messages/],
-    ['another model', [ok('a'), line('b', { model: 'batch-nova', messages: [{ role: 'user', content: 'x' }] })], /^Line 2: body.model "batch-nova" is not the file's target model "batch-claude"/],
-    ['a parameter Bedrock would refuse', [ok('a'), line('b', { model: 'batch-claude', messages: [{ role: 'user', content: 'x' }], logit_bias: { 1: 2 } })], /^Line 2: .*logit_bias/],
+    [
+      'another model',
+      [ok('a'), line('b', { model: 'batch-nova', messages: [{ role: 'user', content: 'x' }] })],
+      /^Line 2: body.model "batch-nova" is not the file's target model "batch-claude"/,
+    ],
+    [
+      'a parameter Bedrock would refuse',
+      [
+        ok('a'),
+        line('b', {
+          model: 'batch-claude',
+          messages: [{ role: 'user', content: 'x' }],
+          logit_bias: { 1: 2 },
+        }),
+      ],
+      /^Line 2: .*logit_bias/,
+    ],
   ])('refuses %s with a 400 naming the line', async (_what, lines, message) => {
     const before = await fixture.listS3('team-files/quarry/files/');
     const error = await upload(fixture.client, lines.join('\n'), 'batch-claude').catch((caught) => caught);
@@ -46,7 +69,10 @@ describe('validation before anything is stored', () => {
   it('refuses a purpose other than batch and a model that does not exist', async () => {
     const { toFile } = await import('openai');
     await expect(
-      fixture.client.files.create({ file: await toFile(Buffer.from(ok('a')), 'a.jsonl'), purpose: 'fine-tune' }),
+      fixture.client.files.create({
+        file: await toFile(Buffer.from(ok('a')), 'a.jsonl'),
+        purpose: 'fine-tune',
+      }),
     ).rejects.toMatchObject({ status: 400, param: 'purpose' });
     const unknownModel = line('a', { model: 'no-such-model', messages: [{ role: 'user', content: 'x' }] });
     await expect(upload(fixture.client, unknownModel)).rejects.toMatchObject({ status: 404 });
@@ -61,13 +87,19 @@ describe('batches Bedrock would refuse', () => {
       .catch((caught) => caught);
     expect(error).toMatchObject({ status: 400, code: 'too_few_requests' });
     expect(error.error.message).toMatch(/has 2 requests; a Bedrock batch job needs at least 3/);
-    expect((await fixture.client.batches.list()).data.map((batch) => batch.input_file_id)).not.toContain(file.id);
+    expect((await fixture.client.batches.list()).data.map((batch) => batch.input_file_id)).not.toContain(
+      file.id,
+    );
   });
 
   it('refuses a completion window Bedrock cannot run', async () => {
     const file = await upload(fixture.client, chatLines('batch-claude', 3));
     await expect(
-      fixture.client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '1h' as '24h' }),
+      fixture.client.batches.create({
+        input_file_id: file.id,
+        endpoint: '/v1/chat/completions',
+        completion_window: '1h' as '24h',
+      }),
     ).rejects.toMatchObject({ status: 400, param: 'completion_window' });
   });
 });
@@ -76,7 +108,11 @@ describe('job outcomes', () => {
   it('cancels a batch: StopModelInvocationJob, then cancelling → cancelled', async () => {
     const worker = await fixture.startWorker();
     const file = await upload(fixture.client, chatLines('batch-claude', 3));
-    const created = await fixture.client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+    const created = await fixture.client.batches.create({
+      input_file_id: file.id,
+      endpoint: '/v1/chat/completions',
+      completion_window: '24h',
+    });
     const cancelled = await fixture.client.batches.cancel(created.id);
     expect(cancelled.status).toBe('cancelling');
     const { batch } = await untilFinished(fixture.client, created.id);
@@ -89,27 +125,50 @@ describe('job outcomes', () => {
   it('reports a job that fails, with Bedrock\u2019s message and no cost', async () => {
     const worker = await fixture.startWorker();
     const file = await upload(fixture.client, chatLines('batch-failing', 3));
-    const created = await fixture.client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+    const created = await fixture.client.batches.create({
+      input_file_id: file.id,
+      endpoint: '/v1/chat/completions',
+      completion_window: '24h',
+    });
     const { batch } = await untilFinished(fixture.client, created.id);
     expect(batch).toMatchObject({ status: 'failed', output_file_id: null });
     expect(batch.failed_at).toEqual(expect.any(Number));
-    expect(batch.errors?.data?.[0]).toMatchObject({ code: 'bedrock_job_failed', message: expect.stringMatching(/failed/) });
-    expect(await fixture.prisma.spendLog.count({ where: { requestId: { startsWith: `${batch.id}/` } } })).toBe(0);
+    expect(batch.errors?.data?.[0]).toMatchObject({
+      code: 'bedrock_job_failed',
+      message: expect.stringMatching(/failed/),
+    });
+    expect(
+      await fixture.prisma.spendLog.count({ where: { requestId: { startsWith: `${batch.id}/` } } }),
+    ).toBe(0);
     await worker.close();
   });
 
   it('splits a partially completed job into an output file and an error file, custom ids kept', async () => {
     const worker = await fixture.startWorker();
     const file = await upload(fixture.client, chatLines('batch-flaky', 4));
-    const created = await fixture.client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+    const created = await fixture.client.batches.create({
+      input_file_id: file.id,
+      endpoint: '/v1/chat/completions',
+      completion_window: '24h',
+    });
     const { batch } = await untilFinished(fixture.client, created.id);
-    expect(batch).toMatchObject({ status: 'completed', request_counts: { total: 4, completed: 2, failed: 2 } });
+    expect(batch).toMatchObject({
+      status: 'completed',
+      request_counts: { total: 4, completed: 2, failed: 2 },
+    });
     const output = parseJsonl(await (await fixture.client.files.content(batch.output_file_id!)).text());
     const errors = parseJsonl(await (await fixture.client.files.content(batch.error_file_id!)).text());
     expect(output.map((item) => item.custom_id).sort()).toEqual(['request-1', 'request-3']);
     expect(errors.map((item) => item.custom_id).sort()).toEqual(['request-2', 'request-4']);
-    expect(errors[0]).toMatchObject({ response: { status_code: 500, body: { error: { message: expect.stringMatching(/model returned an error/) } } } });
-    const rows = await fixture.prisma.spendLog.findMany({ where: { requestId: { startsWith: `${batch.id}/` } } });
+    expect(errors[0]).toMatchObject({
+      response: {
+        status_code: 500,
+        body: { error: { message: expect.stringMatching(/model returned an error/) } },
+      },
+    });
+    const rows = await fixture.prisma.spendLog.findMany({
+      where: { requestId: { startsWith: `${batch.id}/` } },
+    });
     expect(rows.filter((row) => row.status === 'success' && row.cost > 0)).toHaveLength(2);
     expect(rows.filter((row) => row.status === 'error' && row.cost === 0)).toHaveLength(2);
     await worker.close();
@@ -118,12 +177,24 @@ describe('job outcomes', () => {
   it('finishes a job after its worker was restarted mid-job', async () => {
     const first = await fixture.startWorker();
     const file = await upload(fixture.client, chatLines('batch-nova', 3));
-    const created = await fixture.client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
-    await pollUntil('the worker to see the job start', () => fixture.client.batches.retrieve(created.id), (batch) => batch.status !== 'validating', { intervalMs: 10 });
+    const created = await fixture.client.batches.create({
+      input_file_id: file.id,
+      endpoint: '/v1/chat/completions',
+      completion_window: '24h',
+    });
+    await pollUntil(
+      'the worker to see the job start',
+      () => fixture.client.batches.retrieve(created.id),
+      (batch) => batch.status !== 'validating',
+      { intervalMs: 10 },
+    );
     await first.close();
     const second = await fixture.startWorker();
     const { batch } = await untilFinished(fixture.client, created.id);
-    expect(batch).toMatchObject({ status: 'completed', request_counts: { total: 3, completed: 3, failed: 0 } });
+    expect(batch).toMatchObject({
+      status: 'completed',
+      request_counts: { total: 3, completed: 3, failed: 0 },
+    });
     await second.close();
   });
 
@@ -131,7 +202,13 @@ describe('job outcomes', () => {
     const workers = await Promise.all([fixture.startWorker(), fixture.startWorker()]);
     const file = await upload(fixture.client, chatLines('batch-claude', 5));
     const created = await Promise.all(
-      [0, 1].map(() => fixture.client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' })),
+      [0, 1].map(() =>
+        fixture.client.batches.create({
+          input_file_id: file.id,
+          endpoint: '/v1/chat/completions',
+          completion_window: '24h',
+        }),
+      ),
     );
     for (const { id } of created) {
       const { batch } = await untilFinished(fixture.client, id);

@@ -55,7 +55,12 @@ describe('chat batches', () => {
     expect(batch.error_file_id).toBeNull();
 
     const lines = parseJsonl(await (await fixture.client.files.content(batch.output_file_id!)).text());
-    expect(lines.map((line) => line.custom_id).sort()).toEqual(['request-1', 'request-2', 'request-3', 'request-4']);
+    expect(lines.map((line) => line.custom_id).sort()).toEqual([
+      'request-1',
+      'request-2',
+      'request-3',
+      'request-4',
+    ]);
     for (const line of lines) {
       expect(line.id).toMatch(/^batch_req_/);
       expect(line.error).toBeNull();
@@ -63,19 +68,35 @@ describe('chat batches', () => {
       expect(line.response.body).toMatchObject({
         object: 'chat.completion',
         model,
-        choices: [{ index: 0, message: { role: 'assistant', content: expect.any(String) }, finish_reason: 'stop' }],
+        choices: [
+          { index: 0, message: { role: 'assistant', content: expect.any(String) }, finish_reason: 'stop' },
+        ],
       });
       expect(line.response.body.usage.prompt_tokens).toBeGreaterThan(0);
     }
 
     // One spend row per request at batch prices (listed for Llama 4, half of on-demand otherwise),
     // booked to the key, team, user and the request's end user.
-    const rows = await fixture.prisma.spendLog.findMany({ where: { requestId: { startsWith: `${batch.id}/` } } });
+    const rows = await fixture.prisma.spendLog.findMany({
+      where: { requestId: { startsWith: `${batch.id}/` } },
+    });
     expect(rows).toHaveLength(4);
     const price = priceFor(pricingKey, 'us-east-1')!;
     for (const row of rows) {
-      expect(row).toMatchObject({ callType: 'batch', modelName: model, keyId: fixture.tenant.keyId, teamId: fixture.tenant.teamId, userId: fixture.tenant.userId, status: 'success' });
-      const usage = { inputTokens: row.promptTokens, outputTokens: row.completionTokens, cacheReadTokens: 0, cacheWriteTokens: 0 };
+      expect(row).toMatchObject({
+        callType: 'batch',
+        modelName: model,
+        keyId: fixture.tenant.keyId,
+        teamId: fixture.tenant.teamId,
+        userId: fixture.tenant.userId,
+        status: 'success',
+      });
+      const usage = {
+        inputTokens: row.promptTokens,
+        outputTokens: row.completionTokens,
+        cacheReadTokens: 0,
+        cacheWriteTokens: 0,
+      };
       expect(row.cost).toBeCloseTo(costOf(usage, price, { batch: true }), 12);
       expect(row.cost).toBeLessThan(costOf(usage, price));
     }
@@ -87,16 +108,25 @@ describe('chat batches', () => {
 
   it('writes Anthropic Messages records (no gateway setting inside) and creates the job with role, KMS key and timeout', async () => {
     const file = await upload(fixture.client, chatLines('batch-claude', 3));
-    const created = await fixture.client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '48h' as '24h' });
+    const created = await fixture.client.batches.create({
+      input_file_id: file.id,
+      endpoint: '/v1/chat/completions',
+      completion_window: '48h' as '24h',
+    });
     const keys = await fixture.listS3(`team-files/quarry/files/${file.id}/`);
     const bedrockInput = keys.find((key) => key.endsWith('bedrock-input.jsonl'))!;
     const records = parseJsonl(await fixture.readS3(bedrockInput));
     expect(records[0]).toMatchObject({
       recordId: 'CALL0000001',
-      modelInput: { anthropic_version: 'bedrock-2023-05-31', max_tokens: 100, system: [{ type: 'text', text: 'You are a helpful assistant.' }] },
+      modelInput: {
+        anthropic_version: 'bedrock-2023-05-31',
+        max_tokens: 100,
+        system: [{ type: 'text', text: 'You are a helpful assistant.' }],
+      },
     });
     const recordText = JSON.stringify(records);
-    for (const secret of [ROLE_ARN, fixture.bucket, 's3_', 'request-1', KMS_KEY]) expect(recordText).not.toContain(secret);
+    for (const secret of [ROLE_ARN, fixture.bucket, 's3_', 'request-1', KMS_KEY])
+      expect(recordText).not.toContain(secret);
     const stored = await fixture.prisma.batch.findUnique({ where: { id: created.id } });
     const control = controlPlaneClient(fixture.emulator.endpoint);
     const job = await control.send(new GetModelInvocationJobCommand({ jobIdentifier: stored!.jobArn! }));
@@ -114,14 +144,25 @@ describe('chat batches', () => {
 describe('embedding batches', () => {
   it('runs Titan embeddings and answers embedding lists with the custom ids', async () => {
     const file = await upload(fixture.client, embeddingLines('batch-embed', 3), 'batch-embed');
-    const created = await fixture.client.batches.create({ input_file_id: file.id, endpoint: '/v1/embeddings', completion_window: '24h' });
+    const created = await fixture.client.batches.create({
+      input_file_id: file.id,
+      endpoint: '/v1/embeddings',
+      completion_window: '24h',
+    });
     const { batch } = await untilFinished(fixture.client, created.id);
-    expect(batch).toMatchObject({ status: 'completed', request_counts: { total: 3, completed: 3, failed: 0 } });
+    expect(batch).toMatchObject({
+      status: 'completed',
+      request_counts: { total: 3, completed: 3, failed: 0 },
+    });
     const lines = parseJsonl(await (await fixture.client.files.content(batch.output_file_id!)).text());
     const byId = new Map(lines.map((line) => [line.custom_id, line]));
     expect([...byId.keys()].sort()).toEqual(['embed-1', 'embed-2', 'embed-3']);
     const body = byId.get('embed-1')!.response.body;
-    expect(body).toMatchObject({ object: 'list', model: 'batch-embed', data: [{ object: 'embedding', index: 0 }] });
+    expect(body).toMatchObject({
+      object: 'list',
+      model: 'batch-embed',
+      data: [{ object: 'embedding', index: 0 }],
+    });
     expect(body.data[0].embedding).toHaveLength(1024);
     expect(body.usage.prompt_tokens).toBeGreaterThan(0);
   });
@@ -129,7 +170,11 @@ describe('embedding batches', () => {
   it('refuses an embeddings batch against a chat file', async () => {
     const file = await upload(fixture.client, chatLines('batch-claude', 3));
     await expect(
-      fixture.client.batches.create({ input_file_id: file.id, endpoint: '/v1/embeddings', completion_window: '24h' }),
+      fixture.client.batches.create({
+        input_file_id: file.id,
+        endpoint: '/v1/embeddings',
+        completion_window: '24h',
+      }),
     ).rejects.toMatchObject({ status: 400, param: 'endpoint' });
   });
 });
@@ -138,7 +183,10 @@ describe('files', () => {
   it('lists, retrieves, reads and deletes the caller\u2019s files; another team gets 404 for all of them', async () => {
     const jsonl = chatLines('batch-nova', 3, 'own');
     const file = await upload(fixture.client, jsonl, 'batch-nova');
-    expect(await fixture.client.files.retrieve(file.id)).toMatchObject({ id: file.id, bytes: Buffer.byteLength(jsonl) });
+    expect(await fixture.client.files.retrieve(file.id)).toMatchObject({
+      id: file.id,
+      bytes: Buffer.byteLength(jsonl),
+    });
     expect(await (await fixture.client.files.content(file.id)).text()).toBe(jsonl);
     const page = await fixture.client.files.list({ limit: 100 } as never);
     expect(page.data.map((item) => item.id)).toContain(file.id);
@@ -147,10 +195,20 @@ describe('files', () => {
     await expect(other.files.retrieve(file.id)).rejects.toMatchObject({ status: 404 });
     await expect(other.files.content(file.id)).rejects.toMatchObject({ status: 404 });
     await expect(other.files.delete(file.id)).rejects.toMatchObject({ status: 404 });
-    await expect(other.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' })).rejects.toMatchObject({ status: 404 });
+    await expect(
+      other.batches.create({
+        input_file_id: file.id,
+        endpoint: '/v1/chat/completions',
+        completion_window: '24h',
+      }),
+    ).rejects.toMatchObject({ status: 404 });
     expect((await other.files.list()).data.map((item) => item.id)).not.toContain(file.id);
 
-    const created = await fixture.client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+    const created = await fixture.client.batches.create({
+      input_file_id: file.id,
+      endpoint: '/v1/chat/completions',
+      completion_window: '24h',
+    });
     await expect(other.batches.retrieve(created.id)).rejects.toMatchObject({ status: 404 });
     await expect(other.batches.cancel(created.id)).rejects.toMatchObject({ status: 404 });
     expect((await other.batches.list()).data.map((item) => item.id)).not.toContain(created.id);
@@ -166,13 +224,21 @@ describe('files', () => {
     form.append('purpose', 'batch');
     form.append('file', new Blob([chatLines('batch-claude', 3)]), 'litellm.jsonl');
     form.append('extra_body', JSON.stringify({ target_model_names: 'batch-claude' }));
-    const response = await fixture.gateway.request('/v1/files', { method: 'POST', body: form, key: fixture.tenant.key });
+    const response = await fixture.gateway.request('/v1/files', {
+      method: 'POST',
+      body: form,
+      key: fixture.tenant.key,
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ object: 'file', filename: 'litellm.jsonl' });
 
     const { createTenant } = await import('../support/tenants');
     const limited = await createTenant(fixture.gateway, { keyModels: ['batch-nova'] });
-    const denied = await fixture.gateway.request('/v1/files', { method: 'POST', body: form, key: limited.key });
+    const denied = await fixture.gateway.request('/v1/files', {
+      method: 'POST',
+      body: form,
+      key: limited.key,
+    });
     expect(denied.status).toBe(403);
   });
 

@@ -2,7 +2,10 @@
 // timestamps, and once the job has ended collects it — output and error files written to S3, file rows,
 // final status and the cost booked, all committed in one transaction that only one worker can win.
 import { randomBytes } from 'node:crypto';
-import { GetModelInvocationJobCommand, type GetModelInvocationJobCommandOutput } from '@aws-sdk/client-bedrock';
+import {
+  GetModelInvocationJobCommand,
+  type GetModelInvocationJobCommandOutput,
+} from '@aws-sdk/client-bedrock';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import {
@@ -20,7 +23,13 @@ import {
   type BedrockJobStatus,
   type ModelPrice,
 } from '@quarry/bedrock';
-import { BatchesRepository, BatchFilesRepository, type BatchProgress, type BatchRecord, type NewBatchFile } from '@quarry/db';
+import {
+  BatchesRepository,
+  BatchFilesRepository,
+  type BatchProgress,
+  type BatchRecord,
+  type NewBatchFile,
+} from '@quarry/db';
 import { DeploymentResolver } from '../../gateway/src/invocation/deployments/deployment-resolver';
 import type { ResolvedDeployment } from '../../gateway/src/invocation/deployments/resolved-deployment';
 import { APP_CONFIG, type AppConfig } from '../../gateway/src/platform/config/app-config';
@@ -61,7 +70,9 @@ export class BatchPoller {
     return 'done';
   }
 
-  private deploymentOf(batch: BatchRecord): { resolved: ResolvedDeployment; storage: BatchStorage } | undefined {
+  private deploymentOf(
+    batch: BatchRecord,
+  ): { resolved: ResolvedDeployment; storage: BatchStorage } | undefined {
     const deployment = this.registry.byId(batch.deploymentId);
     if (!deployment) return undefined;
     const resolved = this.resolver.resolve(deployment);
@@ -69,7 +80,10 @@ export class BatchPoller {
     return storage && !('problem' in storage) ? { resolved, storage } : undefined;
   }
 
-  private async job(deployment: ResolvedDeployment, jobArn: string): Promise<GetModelInvocationJobCommandOutput> {
+  private async job(
+    deployment: ResolvedDeployment,
+    jobArn: string,
+  ): Promise<GetModelInvocationJobCommandOutput> {
     const client = controlPlaneClientFor({
       region: deployment.region,
       endpoint: this.config.awsEndpoint,
@@ -102,7 +116,10 @@ export class BatchPoller {
     let spend: ReturnType<typeof batchResults>['spend'] = [];
     if (outText !== undefined && infos.length > 0) {
       const results = batchResults(outText, infos, batch, {
-        format: batchRecordFormat(deployment.route, batch.endpoint === '/v1/embeddings' ? '/v1/embeddings' : '/v1/chat/completions'),
+        format: batchRecordFormat(
+          deployment.route,
+          batch.endpoint === '/v1/embeddings' ? '/v1/embeddings' : '/v1/chat/completions',
+        ),
         model: batch.modelName,
         price: (batch.price as unknown as ModelPrice | null) ?? deployment.price,
         capabilities: deployment.capabilities,
@@ -111,17 +128,34 @@ export class BatchPoller {
         endedAt: job.endTime ?? new Date(),
       });
       spend = results.spend;
-      const place = { bucket: parseS3Uri(batch.outputUri).bucket, prefix: parseS3Uri(batch.outputUri).key.replace(/\/$/, '') };
-      for (const [kind, lines] of [['output', results.output], ['error', results.errors]] as const) {
+      const place = {
+        bucket: parseS3Uri(batch.outputUri).bucket,
+        prefix: parseS3Uri(batch.outputUri).key.replace(/\/$/, ''),
+      };
+      for (const [kind, lines] of [
+        ['output', results.output],
+        ['error', results.errors],
+      ] as const) {
         if (lines.length === 0) continue;
         const file = await this.storeFile(storage, place, batch, kind, lines);
         files.push(file);
         if (kind === 'output') outputFileId = file.id;
         else errorFileId = file.id;
       }
-      progress.requestCounts = { total: infos.length, completed: results.output.length, failed: results.errors.length };
+      progress.requestCounts = {
+        total: infos.length,
+        completed: results.output.length,
+        failed: results.errors.length,
+      };
     }
-    const collected = await this.batches.collect(batch.id, { status, progress, files, outputFileId, errorFileId, spend });
+    const collected = await this.batches.collect(batch.id, {
+      status,
+      progress,
+      files,
+      outputFileId,
+      errorFileId,
+      spend,
+    });
     if (collected) this.logger.info({ batchId: batch.id, status, requests: infos.length }, 'batch collected');
   }
 
@@ -178,7 +212,8 @@ function progressOf(batch: BatchRecord, job: GetModelInvocationJobCommandOutput)
       completed: job.successRecordCount ?? 0,
       failed: job.errorRecordCount ?? 0,
     };
-  if (status === 'in_progress' || (status === 'completed' && !batch.inProgressAt)) progress.inProgressAt = now;
+  if (status === 'in_progress' || (status === 'completed' && !batch.inProgressAt))
+    progress.inProgressAt = now;
   if (status === 'completed') {
     progress.finalizingAt = now;
     progress.completedAt = ended;
@@ -194,12 +229,18 @@ function progressOf(batch: BatchRecord, job: GetModelInvocationJobCommandOutput)
 }
 
 /** Bedrock's manifest.json.out: the job's own record counts (what it processed, even without output lines). */
-function manifestOf(text: string | undefined): { total: number; completed: number; failed: number } | undefined {
+function manifestOf(
+  text: string | undefined,
+): { total: number; completed: number; failed: number } | undefined {
   if (!text) return undefined;
   try {
     const manifest = JSON.parse(text) as Record<string, unknown>;
     const count = (name: string) => (typeof manifest[name] === 'number' ? (manifest[name] as number) : 0);
-    return { total: count('totalRecordCount'), completed: count('successRecordCount'), failed: count('errorRecordCount') };
+    return {
+      total: count('totalRecordCount'),
+      completed: count('successRecordCount'),
+      failed: count('errorRecordCount'),
+    };
   } catch {
     return undefined;
   }
@@ -213,7 +254,8 @@ async function readIfPresent(storage: BatchStorage, location: string): Promise<s
   try {
     return await getBatchObject(storage, location);
   } catch (error) {
-    if (['NoSuchKey', 'NotFound', 'NoSuchBucket'].includes((error as { name?: string }).name ?? '')) return undefined;
+    if (['NoSuchKey', 'NotFound', 'NoSuchBucket'].includes((error as { name?: string }).name ?? ''))
+      return undefined;
     throw error;
   }
 }

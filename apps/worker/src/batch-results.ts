@@ -2,11 +2,7 @@
 // (custom ids restored, bodies as the live route answers) and one spend row per request at batch prices.
 // Requests Bedrock wrote no line for are error lines too, so every custom_id is accounted for.
 import { randomBytes } from 'node:crypto';
-import {
-  toBatchOutputLine,
-  type BatchOutputMeta,
-  type BatchRecordInfo,
-} from '@quarry/bedrock';
+import { toBatchOutputLine, type BatchOutputMeta, type BatchRecordInfo } from '@quarry/bedrock';
 import type { BatchRecord, SpendRecord } from '@quarry/db';
 
 export interface BatchResults {

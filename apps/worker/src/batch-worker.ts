@@ -56,7 +56,11 @@ export class BatchWorker implements OnApplicationBootstrap, OnApplicationShutdow
   private async handle(job: BatchPollJob): Promise<void> {
     const result = await this.poller.poll(job.batchId);
     if (result === 'open')
-      await sendBatchPoll(this.boss, { batchId: job.batchId, attempt: job.attempt + 1 }, this.config.batchPollSeconds);
+      await sendBatchPoll(
+        this.boss,
+        { batchId: job.batchId, attempt: job.attempt + 1 },
+        this.config.batchPollSeconds,
+      );
   }
 
   /** Queues a poll for every open batch (the queue's policy drops one that already has a poll waiting). */

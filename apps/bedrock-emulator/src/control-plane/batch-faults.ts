@@ -13,10 +13,14 @@ export interface BatchFaults {
 export function batchFaultsOf(rawModelId: string): { modelId: string; faults: BatchFaults } {
   const { modelId, faultList } = splitModelIdFaults(rawModelId);
   const faults: BatchFaults = {};
-  for (const part of (faultList ?? '').split(',').map((item) => item.trim()).filter(Boolean)) {
+  for (const part of (faultList ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     const [name, argument] = part.split(':');
     if (name === 'batch-fail') faults.failJob = true;
-    else if (name === 'record-error' && Number(argument) >= 1) faults.recordErrorEvery = Math.floor(Number(argument));
+    else if (name === 'record-error' && Number(argument) >= 1)
+      faults.recordErrorEvery = Math.floor(Number(argument));
     else throw invalid(`Unknown batch fault ${part}; use batch-fail or record-error:N.`);
   }
   return { modelId, faults };

@@ -70,7 +70,12 @@ export function faultedRecord(lineText: string, position: number): RecordOutcome
     // an unparseable line keeps its generated id
   }
   const recordId = typeof parsed.recordId === 'string' ? parsed.recordId : generatedRecordId(position);
-  return failure(recordId, parsed.modelInput, 500, 'The model returned an error (emulator fault record-error).');
+  return failure(
+    recordId,
+    parsed.modelInput,
+    500,
+    'The model returned an error (emulator fault record-error).',
+  );
 }
 
 function failure(

@@ -7,14 +7,25 @@ import { OpenAIError } from '@quarry/openai';
 export const ANTHROPIC_BEDROCK_VERSION = 'bedrock-2023-05-31';
 /** Claude requires max_tokens; the live route leaves it to Bedrock's default, a batch record cannot. */
 const DEFAULT_MAX_TOKENS = 4096;
-const CARRIED = new Set(['modelId', 'messages', 'system', 'inferenceConfig', 'toolConfig', 'additionalModelRequestFields']);
+const CARRIED = new Set([
+  'modelId',
+  'messages',
+  'system',
+  'inferenceConfig',
+  'toolConfig',
+  'additionalModelRequestFields',
+]);
 
 type Block = Record<string, unknown>;
 
 export function toAnthropicMessagesBody(input: ConverseCommandInput): Record<string, unknown> {
   for (const [key, value] of Object.entries(input))
     if (value !== undefined && !CARRIED.has(key))
-      throw OpenAIError.badRequest(`${key} cannot be sent in a batch record to this model`, key, 'unsupported_in_batch');
+      throw OpenAIError.badRequest(
+        `${key} cannot be sent in a batch record to this model`,
+        key,
+        'unsupported_in_batch',
+      );
   const config = input.inferenceConfig ?? {};
   const body: Record<string, unknown> = {
     anthropic_version: ANTHROPIC_BEDROCK_VERSION,
@@ -49,7 +60,10 @@ export function toAnthropicMessagesBody(input: ConverseCommandInput): Record<str
 }
 
 /** Converse marks a cache point with a block after the cached one; Anthropic puts cache_control on it. */
-function withCachePoints<T extends { cachePoint?: unknown }>(blocks: readonly T[], convert: (block: T) => Block | undefined): Block[] {
+function withCachePoints<T extends { cachePoint?: unknown }>(
+  blocks: readonly T[],
+  convert: (block: T) => Block | undefined,
+): Block[] {
   const converted: Block[] = [];
   for (const block of blocks) {
     if (block.cachePoint) {
@@ -65,7 +79,10 @@ function withCachePoints<T extends { cachePoint?: unknown }>(blocks: readonly T[
 
 function systemBlock(block: SystemContentBlock): Block | undefined {
   if (block.text !== undefined) return { type: 'text', text: block.text };
-  throw OpenAIError.badRequest('system content other than text cannot be sent in a batch record to this model', 'messages');
+  throw OpenAIError.badRequest(
+    'system content other than text cannot be sent in a batch record to this model',
+    'messages',
+  );
 }
 
 function contentBlock(block: ContentBlock): Block {
@@ -73,7 +90,11 @@ function contentBlock(block: ContentBlock): Block {
   if (block.image) {
     return {
       type: 'image',
-      source: { type: 'base64', media_type: `image/${block.image.format}`, data: base64(block.image.source?.bytes) },
+      source: {
+        type: 'base64',
+        media_type: `image/${block.image.format}`,
+        data: base64(block.image.source?.bytes),
+      },
     };
   }
   if (block.document?.format === 'pdf') {
@@ -83,7 +104,12 @@ function contentBlock(block: ContentBlock): Block {
     };
   }
   if (block.toolUse)
-    return { type: 'tool_use', id: block.toolUse.toolUseId, name: block.toolUse.name, input: block.toolUse.input ?? {} };
+    return {
+      type: 'tool_use',
+      id: block.toolUse.toolUseId,
+      name: block.toolUse.name,
+      input: block.toolUse.input ?? {},
+    };
   if (block.toolResult) {
     return {
       type: 'tool_result',
@@ -100,9 +126,17 @@ function contentBlock(block: ContentBlock): Block {
   }
   const reasoning = block.reasoningContent;
   if (reasoning?.reasoningText)
-    return { type: 'thinking', thinking: reasoning.reasoningText.text, signature: reasoning.reasoningText.signature };
-  if (reasoning?.redactedContent) return { type: 'redacted_thinking', data: base64(reasoning.redactedContent) };
-  throw OpenAIError.badRequest('this message content cannot be sent in a batch record to this model', 'messages');
+    return {
+      type: 'thinking',
+      thinking: reasoning.reasoningText.text,
+      signature: reasoning.reasoningText.signature,
+    };
+  if (reasoning?.redactedContent)
+    return { type: 'redacted_thinking', data: base64(reasoning.redactedContent) };
+  throw OpenAIError.badRequest(
+    'this message content cannot be sent in a batch record to this model',
+    'messages',
+  );
 }
 
 function base64(bytes: Uint8Array | undefined): string {

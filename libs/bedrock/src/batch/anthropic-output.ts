@@ -9,9 +9,13 @@ export function converseOutputOfAnthropic(output: Record<string, any>): Converse
     else if (block?.type === 'tool_use')
       content.push({ toolUse: { toolUseId: block.id, name: block.name, input: block.input ?? {} } });
     else if (block?.type === 'thinking')
-      content.push({ reasoningContent: { reasoningText: { text: block.thinking ?? '', signature: block.signature } } });
+      content.push({
+        reasoningContent: { reasoningText: { text: block.thinking ?? '', signature: block.signature } },
+      });
     else if (block?.type === 'redacted_thinking')
-      content.push({ reasoningContent: { redactedContent: Buffer.from(String(block.data ?? ''), 'base64') } });
+      content.push({
+        reasoningContent: { redactedContent: Buffer.from(String(block.data ?? ''), 'base64') },
+      });
   }
   const usage = output.usage ?? {};
   return {

@@ -62,7 +62,14 @@ export function toBatchOutputLine(
         response: {
           status_code: status,
           request_id: requestId,
-          body: { error: { message, type: status < 500 ? 'invalid_request_error' : 'upstream_error', param: null, code: null } },
+          body: {
+            error: {
+              message,
+              type: status < 500 ? 'invalid_request_error' : 'upstream_error',
+              param: null,
+              code: null,
+            },
+          },
         },
         error: { code: 'bedrock_record_error', message },
       },
@@ -88,7 +95,8 @@ function answerOf(
 ): { body: Record<string, any>; usage: TokenUsage } {
   if (meta.format === 'embedding') {
     const kind = info.embeddingKind ?? 'titan-text-v2';
-    const inputCount = kind === 'cohere-v3' && Array.isArray(output.embeddings) ? output.embeddings.length : 1;
+    const inputCount =
+      kind === 'cohere-v3' && Array.isArray(output.embeddings) ? output.embeddings.length : 1;
     const { response, usage } = fromEmbeddingAnswers(
       { kind, calls: [{ body: {}, inputCount }] },
       [{ body: output }],

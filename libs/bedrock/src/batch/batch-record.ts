@@ -50,7 +50,10 @@ export function recordIndexOf(recordId: string): number | undefined {
   return match ? Number(match[1]) - 1 : undefined;
 }
 
-export function chatRecordInput(format: BatchRecordFormat, translated: ConverseRequest): Record<string, unknown> {
+export function chatRecordInput(
+  format: BatchRecordFormat,
+  translated: ConverseRequest,
+): Record<string, unknown> {
   switch (format) {
     case 'anthropic':
       return toAnthropicMessagesBody(translated.input);
@@ -67,7 +70,11 @@ export function chatRecordInput(format: BatchRecordFormat, translated: ConverseR
   }
 }
 
-export function chatRecordInfo(customId: string, translated: ConverseRequest, user?: string): BatchRecordInfo {
+export function chatRecordInfo(
+  customId: string,
+  translated: ConverseRequest,
+  user?: string,
+): BatchRecordInfo {
   const info: BatchRecordInfo = { customId };
   const renamed = [...translated.context.toolNames].filter(([bedrock, client]) => bedrock !== client);
   if (renamed.length > 0) info.toolNames = renamed;

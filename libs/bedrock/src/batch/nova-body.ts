@@ -4,13 +4,27 @@ import type { ConverseCommandInput } from '@aws-sdk/client-bedrock-runtime';
 import { OpenAIError } from '@quarry/openai';
 import { converseInputJson } from './converse-json';
 
-const CARRIED = new Set(['modelId', 'messages', 'system', 'inferenceConfig', 'toolConfig', 'additionalModelRequestFields']);
+const CARRIED = new Set([
+  'modelId',
+  'messages',
+  'system',
+  'inferenceConfig',
+  'toolConfig',
+  'additionalModelRequestFields',
+]);
 
 export function toNovaBody(input: ConverseCommandInput): Record<string, unknown> {
   for (const [key, value] of Object.entries(input))
     if (value !== undefined && !CARRIED.has(key))
-      throw OpenAIError.badRequest(`${key} cannot be sent in a batch record to this model`, key, 'unsupported_in_batch');
-  const { inferenceConfig, additionalModelRequestFields, ...rest } = converseInputJson(input) as Record<string, any>;
+      throw OpenAIError.badRequest(
+        `${key} cannot be sent in a batch record to this model`,
+        key,
+        'unsupported_in_batch',
+      );
+  const { inferenceConfig, additionalModelRequestFields, ...rest } = converseInputJson(input) as Record<
+    string,
+    any
+  >;
   const body: Record<string, unknown> = { schemaVersion: 'messages-v1', ...rest };
   const extra = { ...(additionalModelRequestFields ?? {}) } as Record<string, any>;
   const inference: Record<string, unknown> = { ...(extra.inferenceConfig ?? {}) };

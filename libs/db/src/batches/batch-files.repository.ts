@@ -40,8 +40,5 @@ export class BatchFilesRepository {
 
 /** Rows after `row` in newest-first order (ties on created_at broken by id). */
 export function olderThan(row: { id: string; createdAt: Date }) {
-  return [
-    { createdAt: { lt: row.createdAt } },
-    { createdAt: row.createdAt, id: { lt: row.id } },
-  ];
+  return [{ createdAt: { lt: row.createdAt } }, { createdAt: row.createdAt, id: { lt: row.id } }];
 }

@@ -33,9 +33,17 @@ export function parseBatchInput(
     const request = parseLine(raw, line);
     const earlier = lineOf.get(request.customId);
     if (earlier !== undefined)
-      throw lineError(line, `custom_id "${request.customId}" is already used by line ${earlier}`, 'custom_id');
+      throw lineError(
+        line,
+        `custom_id "${request.customId}" is already used by line ${earlier}`,
+        'custom_id',
+      );
     if (endpoint !== undefined && request.url !== endpoint)
-      throw lineError(line, `url ${request.url} differs from ${endpoint} on earlier lines; one endpoint per file`, 'url');
+      throw lineError(
+        line,
+        `url ${request.url} differs from ${endpoint} on earlier lines; one endpoint per file`,
+        'url',
+      );
     endpoint = request.url;
     lineOf.set(request.customId, line);
     parsed.push(request);
@@ -55,7 +63,12 @@ function parseLine(raw: string, line: number): BatchInputLine {
     throw lineError(line, 'the line must be a JSON object');
   const record = value as Record<string, unknown>;
   const customId = record.custom_id;
-  if (typeof customId !== 'string' || customId.length === 0 || customId.length > 512 || customId.includes('\0'))
+  if (
+    typeof customId !== 'string' ||
+    customId.length === 0 ||
+    customId.length > 512 ||
+    customId.includes('\0')
+  )
     throw lineError(line, 'custom_id must be a non-empty string of at most 512 characters', 'custom_id');
   if (record.method !== 'POST') throw lineError(line, 'method must be "POST"', 'method');
   const url = record.url;
@@ -79,5 +92,9 @@ function parseLine(raw: string, line: number): BatchInputLine {
 
 /** "Line 3: method must be "POST"", with `param` naming the field within the line. */
 export function lineError(line: number, problem: string, field?: string): OpenAIError {
-  return OpenAIError.badRequest(`Line ${line}: ${problem}`, field ? `line ${line}: ${field}` : `line ${line}`, CODE);
+  return OpenAIError.badRequest(
+    `Line ${line}: ${problem}`,
+    field ? `line ${line}: ${field}` : `line ${line}`,
+    CODE,
+  );
 }

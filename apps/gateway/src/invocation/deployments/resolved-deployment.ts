@@ -111,7 +111,9 @@ export function resolveDeployment(
     numRetries: typeof params.num_retries === 'number' ? params.num_retries : config.settings.numRetries,
     timeoutMs: timeoutMs(params, config),
     dropParams: params.drop_params === true || config.settings.dropParams,
-    ...(modeOf(deployment) === 'batch' ? { batch: batchSettings(deployment, params, config, region, env) } : {}),
+    ...(modeOf(deployment) === 'batch'
+      ? { batch: batchSettings(deployment, params, config, region, env) }
+      : {}),
   };
 }
 

@@ -26,7 +26,8 @@ export function parseMultipartForm(contentType: string | undefined, body: Buffer
     if (body.subarray(position, position + 2).toString() !== '\r\n') throw malformed('bad boundary line');
     position += 2;
     const headerEnd = body.indexOf('\r\n\r\n', position);
-    if (headerEnd < 0 || headerEnd - position > MAX_HEADER_BYTES) throw malformed('part headers not terminated');
+    if (headerEnd < 0 || headerEnd - position > MAX_HEADER_BYTES)
+      throw malformed('part headers not terminated');
     const headers = body.subarray(position, headerEnd).toString('utf8');
     const next = body.indexOf(Buffer.from(`\r\n--${boundary}`), headerEnd + 4);
     if (next < 0) throw malformed('part not terminated by the boundary');
@@ -39,7 +40,8 @@ export function parseMultipartForm(contentType: string | undefined, body: Buffer
 /** The form's text fields (the last of a name wins). */
 export function formFields(parts: readonly FormPart[]): Map<string, string> {
   const fields = new Map<string, string>();
-  for (const part of parts) if (part.filename === undefined) fields.set(part.name, part.data.toString('utf8'));
+  for (const part of parts)
+    if (part.filename === undefined) fields.set(part.name, part.data.toString('utf8'));
   return fields;
 }
 
@@ -77,5 +79,9 @@ function parameterOf(disposition: string, parameter: string): string | undefined
 }
 
 function malformed(problem: string): OpenAIError {
-  return OpenAIError.badRequest(`Malformed multipart/form-data body: ${problem}`, 'file', 'invalid_multipart');
+  return OpenAIError.badRequest(
+    `Malformed multipart/form-data body: ${problem}`,
+    'file',
+    'invalid_multipart',
+  );
 }

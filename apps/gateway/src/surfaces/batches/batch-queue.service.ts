@@ -21,7 +21,10 @@ export class BatchQueue implements OnApplicationShutdown {
     try {
       await sendBatchPoll(await this.started(), { batchId, attempt: 0 }, this.config.batchPollSeconds);
     } catch (error) {
-      this.logger.warn({ batchId, err: (error as Error).message }, 'could not queue the batch poll; a worker sweep will');
+      this.logger.warn(
+        { batchId, err: (error as Error).message },
+        'could not queue the batch poll; a worker sweep will',
+      );
     }
   }
 

@@ -7,7 +7,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   batchRecordFormat,
   controlPlaneClientFor,
-  invocationTypeOf,   keyIn,
+  invocationTypeOf,
+  keyIn,
   s3Uri,
   type BatchRecordInfo,
 } from '@quarry/bedrock';
@@ -46,7 +47,10 @@ export class BatchesService {
     const infos = file.records as unknown as BatchRecordInfo[];
     const fileEndpoint: BatchEndpoint = infos[0]?.embeddingKind ? '/v1/embeddings' : '/v1/chat/completions';
     if (request.endpoint !== fileEndpoint)
-      throw OpenAIError.badRequest(`endpoint ${request.endpoint} does not match the file's requests (${fileEndpoint})`, 'endpoint');
+      throw OpenAIError.badRequest(
+        `endpoint ${request.endpoint} does not match the file's requests (${fileEndpoint})`,
+        'endpoint',
+      );
     const deployment = this.deployments.forFile(principal, file.modelName, file.deploymentId);
     if (file.recordCount < this.config.batchMinRecords)
       throw OpenAIError.badRequest(
@@ -87,9 +91,16 @@ export class BatchesService {
       expiresAt: new Date(Date.now() + request.timeoutHours * 3_600_000),
       price: deployment.price ?? null,
     });
-    await this.batches.progress(id, { jobArn, requestCounts: { total: file.recordCount, completed: 0, failed: 0 } });
+    await this.batches.progress(id, {
+      jobArn,
+      requestCounts: { total: file.recordCount, completed: 0, failed: 0 },
+    });
     await this.queue.pollSoon(id);
-    return batchObject({ ...batch, jobArn, requestCounts: { total: file.recordCount, completed: 0, failed: 0 } });
+    return batchObject({
+      ...batch,
+      jobArn,
+      requestCounts: { total: file.recordCount, completed: 0, failed: 0 },
+    });
   }
 
   async retrieve(principal: Principal, id: string) {
@@ -106,9 +117,17 @@ export class BatchesService {
   async cancel(principal: Principal, id: string) {
     const batch = await this.find(principal, id);
     if (!['validating', 'in_progress', 'finalizing'].includes(batch.status))
-      throw OpenAIError.badRequest(`Batch ${id} is ${batch.status} and cannot be cancelled`, 'batch_id', 'invalid_state');
+      throw OpenAIError.badRequest(
+        `Batch ${id} is ${batch.status} and cannot be cancelled`,
+        'batch_id',
+        'invalid_state',
+      );
     const file = await this.files.find(principal, batch.inputFileId).catch(() => undefined);
-    const deployment = this.deployments.forFile(principal, batch.modelName, file?.deploymentId ?? batch.deploymentId);
+    const deployment = this.deployments.forFile(
+      principal,
+      batch.modelName,
+      file?.deploymentId ?? batch.deploymentId,
+    );
     const client = controlPlaneClientFor(this.controlPlaneConfig(deployment));
     try {
       await client.send(new StopModelInvocationJobCommand({ jobIdentifier: batch.jobArn ?? '' }));
@@ -125,13 +144,26 @@ export class BatchesService {
 
   private async find(principal: Principal, id: string): Promise<BatchRecord> {
     const batch = await this.batches.find(ownerScopeOf(principal), id);
-    if (!batch) throw new OpenAIError(404, `No such Batch object: ${id}`, 'not_found_error', 'batch_id', 'batch_not_found');
+    if (!batch)
+      throw new OpenAIError(
+        404,
+        `No such Batch object: ${id}`,
+        'not_found_error',
+        'batch_id',
+        'batch_not_found',
+      );
     return batch;
   }
 
   private async createJob(
     deployment: BatchDeployment,
-    job: { id: string; inputUri: string; outputUri: string; timeoutHours: number; invocationType: 'InvokeModel' | 'Converse' },
+    job: {
+      id: string;
+      inputUri: string;
+      outputUri: string;
+      timeoutHours: number;
+      invocationType: 'InvokeModel' | 'Converse';
+    },
   ): Promise<string> {
     const storage = deployment.batch;
     const client = controlPlaneClientFor(this.controlPlaneConfig(deployment));

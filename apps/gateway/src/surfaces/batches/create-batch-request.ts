@@ -49,6 +49,9 @@ function metadataOf(value: unknown): Record<string, string> | null {
   if (entries.length > 16) throw OpenAIError.badRequest('metadata takes at most 16 keys', 'metadata');
   for (const [key, item] of entries)
     if (typeof item !== 'string' || key.length > 64 || item.length > 512 || `${key}${item}`.includes('\0'))
-      throw OpenAIError.badRequest(`metadata.${key} must be a string of at most 512 characters`, `metadata.${key}`);
+      throw OpenAIError.badRequest(
+        `metadata.${key} must be a string of at most 512 characters`,
+        `metadata.${key}`,
+      );
   return Object.fromEntries(entries) as Record<string, string>;
 }

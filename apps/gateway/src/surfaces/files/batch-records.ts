@@ -65,7 +65,10 @@ async function recordOf(
     return { modelInput: embeddingRecordInput(plan, line.line), info };
   }
   if (embeddingKind)
-    throw OpenAIError.badRequest(`Model "${line.body.model}" is an embedding model; use url /v1/embeddings`, 'model');
+    throw OpenAIError.badRequest(
+      `Model "${line.body.model}" is an embedding model; use url /v1/embeddings`,
+      'model',
+    );
   const translated = await toConverseRequest(line.body, {
     modelId: deployment.route.modelId,
     capabilities: deployment.capabilities,
@@ -73,7 +76,10 @@ async function recordOf(
     deploymentParams: deployment.providerParams,
     stream: false,
     fetchImage: async () => {
-      throw OpenAIError.badRequest('images in a batch must be data URLs (nothing is fetched for a batch)', 'messages');
+      throw OpenAIError.badRequest(
+        'images in a batch must be data URLs (nothing is fetched for a batch)',
+        'messages',
+      );
     },
   });
   return {

@@ -35,7 +35,9 @@ export class FilesService {
     const lines = parseBatchInput(form.content.toString('utf8'));
     const target = targetModelOf(form.targetModels, lines);
     const deployment = this.deployments.forModel(principal, target);
-    const records = await toBatchRecords(lines, deployment, { modifyParams: this.config.settings.modifyParams });
+    const records = await toBatchRecords(lines, deployment, {
+      modifyParams: this.config.settings.modifyParams,
+    });
     const id = `file-${randomBytes(12).toString('hex')}`;
     const folder = keyIn(deployment.batch.input, `quarry/files/${id}`);
     const contentKey = s3Uri(deployment.batch.input.bucket, `${folder}/input.jsonl`);
@@ -107,6 +109,10 @@ function targetModelOf(targets: readonly string[], lines: ReturnType<typeof pars
   const target = targets[0] ?? lines[0].body.model;
   for (const line of lines)
     if (line.body.model !== target)
-      throw lineError(line.line, `body.model "${line.body.model}" is not the file's target model "${target}"`, 'body.model');
+      throw lineError(
+        line.line,
+        `body.model "${line.body.model}" is not the file's target model "${target}"`,
+        'body.model',
+      );
   return target;
 }

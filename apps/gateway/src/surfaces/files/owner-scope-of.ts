@@ -11,6 +11,14 @@ export function ownerScopeOf(principal: Principal): OwnerScope {
 }
 
 /** The owner columns of a new file or batch. */
-export function ownerOf(principal: Principal): { teamId: string | null; userId: string | null; keyId: string | null } {
-  return { teamId: principal.teamId ?? null, userId: principal.userId ?? null, keyId: principal.key?.id ?? null };
+export function ownerOf(principal: Principal): {
+  teamId: string | null;
+  userId: string | null;
+  keyId: string | null;
+} {
+  return {
+    teamId: principal.teamId ?? null,
+    userId: principal.userId ?? null,
+    keyId: principal.key?.id ?? null,
+  };
 }

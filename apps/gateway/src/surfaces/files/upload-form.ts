@@ -13,20 +13,25 @@ export interface UploadForm {
 
 export function readUploadForm(contentType: string | undefined, body: unknown): UploadForm {
   if (!Buffer.isBuffer(body))
-    throw OpenAIError.badRequest('Upload the file as multipart/form-data with fields purpose and file', 'file');
+    throw OpenAIError.badRequest(
+      'Upload the file as multipart/form-data with fields purpose and file',
+      'file',
+    );
   const parts = parseMultipartForm(contentType, body);
   const fields = formFields(parts);
   const purpose = fields.get('purpose');
   if (purpose !== 'batch')
     throw OpenAIError.badRequest(
-      purpose === undefined ? 'purpose is required; Quarry takes files with purpose "batch"' : `purpose "${purpose}" is not supported; Quarry takes files with purpose "batch"`,
+      purpose === undefined
+        ? 'purpose is required; Quarry takes files with purpose "batch"'
+        : `purpose "${purpose}" is not supported; Quarry takes files with purpose "batch"`,
       'purpose',
     );
   const file = parts.find((part) => part.name === 'file' && part.filename !== undefined);
   if (!file) throw OpenAIError.badRequest('file is required (a JSONL file part named "file")', 'file');
   return {
     purpose,
-    filename: (file.filename ?? 'input.jsonl').slice(0, 255).replace(/[\u0000-\u001f]/g, '') || 'input.jsonl',
+    filename: withoutControlCharacters(file.filename ?? '').slice(0, 255) || 'input.jsonl',
     content: file.data,
     targetModels: targetModelsOf(fields),
   };
@@ -51,4 +56,9 @@ function targetModelsOf(fields: Map<string, string>): string[] {
     .split(',')
     .map((name) => name.trim())
     .filter((name) => name.length > 0);
+}
+
+/** A filename is shown back and stored: no NULs or line breaks. */
+function withoutControlCharacters(text: string): string {
+  return [...text].filter((character) => character.charCodeAt(0) >= 0x20).join('');
 }
