@@ -75,6 +75,9 @@ export async function startBatchFixture(): Promise<BatchFixture> {
       `\n      model_id: ${withFaults('anthropic.claude-3-haiku-20240307-v1:0', 'record-error:2')}`,
     ),
   ].join('')}
+  - model_name: plain-claude
+    litellm_params:
+      model: ${claude}${EMULATOR_CREDENTIALS_YAML}
 `;
   const env = {
     BATCH_TEST_S3_KEY: emulator.options.s3Credentials.accessKeyId,
@@ -89,7 +92,7 @@ export async function startBatchFixture(): Promise<BatchFixture> {
     s3Endpoint: emulator.s3Endpoint,
     env,
   });
-  const tenant = await createTenant(gateway, { keyModels: BATCH_MODELS });
+  const tenant = await createTenant(gateway, { keyModels: [...BATCH_MODELS, 'plain-claude'] });
   const otherTeam = await createTenant(gateway, { keyModels: BATCH_MODELS });
   const clientFor = (key: string) =>
     new OpenAI({ apiKey: key, baseURL: `${gateway.baseUrl}/v1`, maxRetries: 0 });

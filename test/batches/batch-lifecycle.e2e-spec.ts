@@ -66,7 +66,7 @@ describe('validation before anything is stored', () => {
     expect(await fixture.listS3('team-files/quarry/files/')).toEqual(before);
   });
 
-  it('refuses a purpose other than batch and a model that does not exist', async () => {
+  it('refuses a purpose other than batch, a model that does not exist and one that is not a batch model', async () => {
     const { toFile } = await import('openai');
     await expect(
       fixture.client.files.create({
@@ -76,6 +76,10 @@ describe('validation before anything is stored', () => {
     ).rejects.toMatchObject({ status: 400, param: 'purpose' });
     const unknownModel = line('a', { model: 'no-such-model', messages: [{ role: 'user', content: 'x' }] });
     await expect(upload(fixture.client, unknownModel)).rejects.toMatchObject({ status: 404 });
+    const chatModel = line('a', { model: 'plain-claude', messages: [{ role: 'user', content: 'x' }] });
+    const error = await upload(fixture.client, chatModel).catch((caught) => caught);
+    expect(error).toMatchObject({ status: 400, code: 'not_a_batch_model' });
+    expect(error.error.message).toMatch(/not a batch model \(model_info.mode: batch\)/);
   });
 });
 
