@@ -209,6 +209,10 @@ describe('files', () => {
       endpoint: '/v1/chat/completions',
       completion_window: '24h',
     });
+    await expect(fixture.client.files.delete(file.id)).rejects.toMatchObject({
+      status: 400,
+      code: 'file_in_use',
+    });
     await expect(other.batches.retrieve(created.id)).rejects.toMatchObject({ status: 404 });
     await expect(other.batches.cancel(created.id)).rejects.toMatchObject({ status: 404 });
     expect((await other.batches.list()).data.map((item) => item.id)).not.toContain(created.id);

@@ -63,6 +63,8 @@ export class BatchPoller {
     const bedrockStatus = job.status as BedrockJobStatus;
     const progress = progressOf(batch, job);
     if (!isFinalJobStatus(bedrockStatus)) {
+      // A cancel was asked for: Bedrock may not say Stopping yet.
+      if (batch.status === 'cancelling' && progress.status !== 'cancelling') delete progress.status;
       await this.batches.progress(batch.id, progress);
       return 'open';
     }

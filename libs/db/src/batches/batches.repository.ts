@@ -66,6 +66,11 @@ export class BatchesRepository {
     return rows.map((row) => row.id);
   }
 
+  /** Whether a batch that has not been collected yet reads this input file. */
+  async hasOpenBatchFor(inputFileId: string): Promise<boolean> {
+    return (await this.prisma.batch.count({ where: { inputFileId, collectedAt: null } })) > 0;
+  }
+
   /** Records what a poll saw; a batch already collected is left as it is. Timestamps are set once. */
   async progress(id: string, progress: BatchProgress): Promise<void> {
     const current = await this.findById(id);

@@ -11,7 +11,7 @@ import {
   s3Uri,
   type BatchStorage,
 } from '@quarry/bedrock';
-import { BatchFilesRepository, type BatchFileRecord } from '@quarry/db';
+import { BatchesRepository, BatchFilesRepository, type BatchFileRecord } from '@quarry/db';
 import { lineError, OpenAIError, parseBatchInput } from '@quarry/openai';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import type { Principal } from '../../tenancy/auth/principal';
@@ -28,6 +28,7 @@ export class FilesService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly files: BatchFilesRepository,
+    private readonly batches: BatchesRepository,
     private readonly deployments: BatchDeployments,
   ) {}
 
@@ -79,6 +80,13 @@ export class FilesService {
 
   async delete(principal: Principal, id: string) {
     const file = await this.find(principal, id);
+    // The worker reads the input file's record map when the job ends.
+    if (await this.batches.hasOpenBatchFor(id))
+      throw OpenAIError.badRequest(
+        `File ${id} is the input of a batch that has not ended yet`,
+        'file_id',
+        'file_in_use',
+      );
     if (!(await this.files.delete(ownerScopeOf(principal), id))) throw fileNotFound(id);
     const storage = this.storageOf(file);
     for (const location of [file.contentKey, file.bedrockKey])
