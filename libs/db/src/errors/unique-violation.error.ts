@@ -12,7 +12,9 @@ export type UniqueField =
   | 'key.hash'
   | 'key.previousHash'
   | 'key.alias'
-  | 'modelDeployment.id';
+  | 'modelDeployment.id'
+  | 'batchFile.id'
+  | 'batch.id';
 
 /** The schema's unique constraints by the names Postgres gives them (prisma/migrations). */
 export const UNIQUE_CONSTRAINTS: Readonly<Record<string, UniqueField>> = {
@@ -25,6 +27,8 @@ export const UNIQUE_CONSTRAINTS: Readonly<Record<string, UniqueField>> = {
   virtual_keys_previous_key_hash_key: 'key.previousHash',
   virtual_keys_team_id_key_alias_key: 'key.alias',
   model_deployments_pkey: 'modelDeployment.id',
+  batch_files_pkey: 'batchFile.id',
+  batches_pkey: 'batch.id',
 };
 
 export class UniqueViolationError extends Error {
