@@ -40,6 +40,9 @@ import { batchResults } from './batch-results';
 
 export type PollResult = 'open' | 'done';
 
+/** Polls (with their growing waits: hours) before a batch whose deployment no worker knows is failed. */
+const UNKNOWN_DEPLOYMENT_ATTEMPTS = 20;
+
 @Injectable()
 export class BatchPoller {
   constructor(
@@ -51,11 +54,14 @@ export class BatchPoller {
     private readonly resolver: DeploymentResolver,
   ) {}
 
-  async poll(batchId: string): Promise<PollResult> {
+  /** @param attempt polls so far: a deployment this worker does not know is given up on only after many. */
+  async poll(batchId: string, attempt = 0): Promise<PollResult> {
     const batch = await this.batches.findById(batchId);
     if (!batch || batch.collectedAt || !batch.jobArn) return 'done';
     const deployment = this.deploymentOf(batch);
     if (!deployment) {
+      // During a rolling deploy another worker may know it (a config.yaml model added, its id new).
+      if (attempt < UNKNOWN_DEPLOYMENT_ATTEMPTS) return 'open';
       await this.fail(batch, 'deployment_gone', 'The batch model this batch ran on is no longer configured');
       return 'done';
     }

@@ -54,7 +54,7 @@ export class BatchWorker implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async handle(job: BatchPollJob): Promise<void> {
-    const result = await this.poller.poll(job.batchId);
+    const result = await this.poller.poll(job.batchId, job.attempt);
     if (result === 'open')
       await sendBatchPoll(
         this.boss,
