@@ -62,7 +62,9 @@ describe('the declaration of deployment settings', () => {
 describe('config.yaml deployment settings', () => {
   it('warns at start-up about each setting the gateway does not use, naming it', () => {
     const { warnings, models } = parseLiteLLMConfig(
-      configWith('      rpm: 10\n      stream_timeout: 5\n      weight: 2\n      s3_bucket_name: files\n      top_k: 5'),
+      configWith(
+        '      rpm: 10\n      stream_timeout: 5\n      weight: 2\n      s3_bucket_name: files\n      top_k: 5',
+      ),
       {},
     );
     expect(models).toHaveLength(1);
