@@ -65,6 +65,19 @@ function hasAwsConfiguration() {
   );
 }
 
+async function createDevBucket(endpoint, bucket, credentials) {
+  const { S3Client, CreateBucketCommand } = require('@aws-sdk/client-s3');
+  const s3 = new S3Client({
+    region: 'us-east-1',
+    endpoint,
+    credentials,
+    forcePathStyle: true,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+  });
+  await s3.send(new CreateBucketCommand({ Bucket: bucket })).catch(() => undefined);
+  s3.destroy();
+}
+
 async function main() {
   // Node 20 is this project's runtime; the SDK's notice about a future Node 22 requirement is noise here.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -79,13 +92,28 @@ async function main() {
 
   if (!hasAwsConfiguration()) {
     const { startEmulator } = require(path.join(root, 'dist/apps/bedrock-emulator/src/index.js'));
-    const emulator = await startEmulator({ port: Number(process.env.EMULATOR_PORT ?? 4010) });
+    const { DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY } = require(
+      path.join(root, 'dist/apps/bedrock-emulator/src/index.js'),
+    );
+    // One key pair for Bedrock and the emulator's S3, so batch deployments need no S3 keys of their own;
+    // batch jobs of a few records run and are polled every few seconds.
+    env.QUARRY_BATCH_MIN_RECORDS ??= '2';
+    env.QUARRY_BATCH_POLL_SECONDS ??= '2';
+    const emulator = await startEmulator({
+      port: Number(process.env.EMULATOR_PORT ?? 4010),
+      s3Credentials: { accessKeyId: DEFAULT_ACCESS_KEY_ID, secretAccessKey: DEFAULT_SECRET_ACCESS_KEY },
+      batchMinRecords: Number(env.QUARRY_BATCH_MIN_RECORDS),
+    });
     cleanups.unshift(() => emulator.close());
     env.QUARRY_AWS_ENDPOINT = emulator.endpoint;
     env.QUARRY_S3_ENDPOINT = emulator.s3Endpoint;
-    const [accessKeyId, secretAccessKey] = Object.entries(emulator.options.credentials)[0];
-    env.AWS_ACCESS_KEY_ID = accessKeyId;
-    env.AWS_SECRET_ACCESS_KEY = secretAccessKey;
+    env.AWS_ACCESS_KEY_ID = DEFAULT_ACCESS_KEY_ID;
+    env.AWS_SECRET_ACCESS_KEY = DEFAULT_SECRET_ACCESS_KEY;
+    env.AWS_BATCH_ROLE_ARN ??= 'arn:aws:iam::123456789012:role/QuarryDevBatch';
+    await createDevBucket(emulator.s3Endpoint, 'quarry-batches', {
+      accessKeyId: DEFAULT_ACCESS_KEY_ID,
+      secretAccessKey: DEFAULT_SECRET_ACCESS_KEY,
+    });
     env.QUARRY_CONFIG ??= path.join(root, 'config.example.yaml');
     step(`local Bedrock emulator on ${emulator.endpoint} (no AWS account needed)`);
   }
@@ -100,6 +128,15 @@ async function main() {
   const config = app.get(APP_CONFIG);
   await app.listen(config.port, config.host);
   cleanups.unshift(() => app.close());
+
+  // The batch worker runs in this process unless QUARRY_WORKER=off (then run it on its own:
+  // `node dist/apps/worker/src/main.js`, as docker-compose does).
+  if (process.env.QUARRY_WORKER !== 'off') {
+    const { startWorker } = require(path.join(root, 'dist/apps/worker/src/start-worker.js'));
+    const worker = await startWorker();
+    cleanups.unshift(() => worker.close());
+    step('batch worker running in this process (QUARRY_WORKER=off to run it separately)');
+  }
 
   const url = `http://127.0.0.1:${config.port}`;
   process.stdout.write(

@@ -18,6 +18,8 @@ const migrationsDir = path.join(repositoryRoot, 'prisma', 'migrations');
 const schemaPath = path.join(repositoryRoot, 'prisma', 'schema.prisma');
 const EXPECTED_TABLES = [
   '_prisma_migrations',
+  'batch_files',
+  'batches',
   'daily_spend',
   'daily_spend_rollup',
   'end_users',

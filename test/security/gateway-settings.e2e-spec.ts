@@ -213,7 +213,7 @@ ${lines.join('\n')}
   it.each([
     ['weight', 10],
     ['stream_timeout', 30],
-    ['s3_bucket_name', 'files'],
+    ['order', 1],
     ['extra_headers', { 'x-anything': '1' }],
   ])('/model/new answers an unused setting (%s) with a 400 naming it', async (name, value) => {
     const response = await gateway.request('/model/new', {

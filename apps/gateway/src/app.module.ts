@@ -8,6 +8,8 @@ import { ChatModule } from './surfaces/chat/chat.module';
 import { EmbeddingsModule } from './surfaces/embeddings/embeddings.module';
 import { ImagesModule } from './surfaces/images/images.module';
 import { RerankModule } from './surfaces/rerank/rerank.module';
+import { FilesModule } from './surfaces/files/files.module';
+import { BatchesModule } from './surfaces/batches/batches.module';
 import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
 import { OpenAIExceptionFilter } from './platform/errors/openai-exception.filter';
 import { LOGGER } from './platform/logging/logger.token';
@@ -50,6 +52,8 @@ export class AppModule {
         EmbeddingsModule,
         ImagesModule,
         RerankModule,
+        FilesModule,
+        BatchesModule,
         SpendModule,
         SpendReportsModule,
       ],

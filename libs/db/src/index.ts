@@ -70,3 +70,9 @@ export {
   type SpendDimension,
 } from './spend/daily-spend-report.repository';
 export { SpendRankingsRepository } from './spend/spend-rankings.repository';
+
+export type { OwnerScope } from './batches/owner-scope';
+export type { BatchFileRecord, ListPage, NewBatchFile } from './batches/batch-file.record';
+export type { BatchProgress, BatchRecord, NewBatch } from './batches/batch.record';
+export { BatchFilesRepository } from './batches/batch-files.repository';
+export { BatchesRepository, type BatchCollection } from './batches/batches.repository';

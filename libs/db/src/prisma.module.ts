@@ -3,6 +3,8 @@ import { DynamicModule, Global, Module, ModuleMetadata } from '@nestjs/common';
 import { DATABASE_URL_TOKEN } from './database-url.token';
 import { PrismaService } from './prisma.service';
 import { EndUsersRepository } from './repositories/end-users.repository';
+import { BatchFilesRepository } from './batches/batch-files.repository';
+import { BatchesRepository } from './batches/batches.repository';
 import { KeysRepository } from './repositories/keys.repository';
 import { ModelDeploymentsRepository } from './repositories/model-deployments.repository';
 import { TeamsRepository } from './repositories/teams.repository';
@@ -35,6 +37,8 @@ const DATA_PROVIDERS = [
   DailySpendReportRepository,
   SpendRankingsRepository,
   BudgetLedger,
+  BatchFilesRepository,
+  BatchesRepository,
 ];
 
 /**

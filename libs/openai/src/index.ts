@@ -8,3 +8,5 @@ export * from './images/image-generation-request';
 export * from './images/parse-image-generation-request';
 export * from './rerank/rerank-request';
 export * from './rerank/parse-rerank-request';
+export * from './batches/batch-input';
+export * from './batches/parse-batch-input';

@@ -1,4 +1,5 @@
 // One batch inference job as the emulator keeps it, and the summary shape Get/List return.
+import type { BatchFaults } from './batch-faults';
 import type { S3Location } from './s3-uri';
 
 export const JOB_STATUSES = [
@@ -41,6 +42,8 @@ export interface JobSpecification {
   outputDataConfig: Record<string, unknown>;
   timeoutDurationInHours: number;
   modelInvocationType: ModelInvocationType;
+  /** Injected from the model id's fault suffix (batch-faults.ts). */
+  faults?: BatchFaults;
   vpcConfig?: Record<string, unknown>;
   tags: Array<{ key: string; value: string }>;
 }

@@ -9,7 +9,7 @@ import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { conflict, invalid } from '../service-support/service-error';
 import { isTerminal, type BatchJob, type JobSpecification, type JobStatus } from './batch-job';
 import { BatchInputError, readBatchInput, type InputFile } from './batch-input';
-import { addToManifest, answerRecord, emptyManifest, type Manifest } from './batch-records';
+import { addToManifest, answerRecord, emptyManifest, faultedRecord, type Manifest } from './batch-records';
 import { outputKey } from './s3-uri';
 
 export const EMULATOR_ACCOUNT_ID = '123456789012';
@@ -108,6 +108,10 @@ export class BatchJobs {
     this.track(job, async () => {
       const files = await readBatchInput(this.settings.s3, job.specification.input, this.shutdown.signal);
       if (job.status !== 'Validating') return;
+      if (job.specification.faults?.failJob) {
+        this.fail(job, 'The job failed (emulator fault batch-fail).');
+        return;
+      }
       const total = files.reduce((sum, file) => sum + file.lines.length, 0);
       if (total < this.settings.minRecords) {
         this.fail(
@@ -149,12 +153,11 @@ export class BatchJobs {
         const lines: string[] = [];
         for (const lineText of file.lines) {
           position += 1;
-          const outcome = answerRecord(
-            lineText,
-            position,
-            specification.modelId,
-            specification.modelInvocationType,
-          );
+          const errorEvery = specification.faults?.recordErrorEvery;
+          const outcome =
+            errorEvery && position % errorEvery === 0
+              ? faultedRecord(lineText, position)
+              : answerRecord(lineText, position, specification.modelId, specification.modelInvocationType);
           addToManifest(manifest, outcome);
           lines.push(JSON.stringify(outcome.line));
           if (position % RECORDS_PER_SLICE === 0) {

@@ -61,6 +61,23 @@ export function answerRecord(
   };
 }
 
+/** A record answered with a model error (emulator fault record-error:N). */
+export function faultedRecord(lineText: string, position: number): RecordOutcome {
+  let parsed: Record<string, unknown> = {};
+  try {
+    parsed = JSON.parse(lineText) as Record<string, unknown>;
+  } catch {
+    // an unparseable line keeps its generated id
+  }
+  const recordId = typeof parsed.recordId === 'string' ? parsed.recordId : generatedRecordId(position);
+  return failure(
+    recordId,
+    parsed.modelInput,
+    500,
+    'The model returned an error (emulator fault record-error).',
+  );
+}
+
 function failure(
   recordId: string,
   modelInput: unknown,

@@ -12,6 +12,7 @@ import {
 } from '../service-support/request-body';
 import { invalid, validationError } from '../service-support/service-error';
 import type { JobSpecification, ModelInvocationType } from './batch-job';
+import { batchFaultsOf } from './batch-faults';
 import { parseS3Uri } from './s3-uri';
 
 const JOB_NAME = /^[a-zA-Z0-9]{1,63}(-*[a-zA-Z0-9+\-.]){0,63}$/;
@@ -37,9 +38,11 @@ export function parseCreateJobRequest(body: JsonRecord): JobSpecification {
       roleArn,
     );
   }
-  const modelId = expectNonEmptyString(body.modelId, 'modelId');
+  const requestedModelId = expectNonEmptyString(body.modelId, 'modelId');
+  const { modelId: checkedModelId, faults } = batchFaultsOf(requestedModelId);
   const modelInvocationType = invocationTypeOf(body);
-  checkBatchModel(modelId, modelInvocationType);
+  checkBatchModel(checkedModelId, modelInvocationType);
+  const modelId = checkedModelId;
 
   const inputDataConfig = expectRecord(body.inputDataConfig, 'inputDataConfig');
   const s3Input = expectRecord(inputDataConfig.s3InputDataConfig, 'inputDataConfig.s3InputDataConfig');
@@ -84,6 +87,7 @@ export function parseCreateJobRequest(body: JsonRecord): JobSpecification {
     jobName,
     roleArn,
     modelId,
+    faults,
     clientRequestToken,
     input,
     output,

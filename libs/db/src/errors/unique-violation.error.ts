@@ -13,7 +13,9 @@ export type UniqueField =
   | 'key.previousHash'
   | 'key.alias'
   | 'modelDeployment.id'
-  | 'endUser.id';
+  | 'endUser.id'
+  | 'batchFile.id'
+  | 'batch.id';
 
 /** The schema's unique constraints by the names Postgres gives them (prisma/migrations). */
 export const UNIQUE_CONSTRAINTS: Readonly<Record<string, UniqueField>> = {
@@ -29,6 +31,8 @@ export const UNIQUE_CONSTRAINTS: Readonly<Record<string, UniqueField>> = {
   virtual_keys_ownerless_key_alias_key: 'key.alias',
   model_deployments_pkey: 'modelDeployment.id',
   end_users_pkey: 'endUser.id',
+  batch_files_pkey: 'batchFile.id',
+  batches_pkey: 'batch.id',
 };
 
 export class UniqueViolationError extends Error {

@@ -19,16 +19,7 @@ export class PrismaSpendStore implements SpendStore {
   constructor(private readonly prisma: PrismaService) {}
 
   async write(rows: SpendRecord[], totals: SpendTotals): Promise<void> {
-    await this.prisma.$transaction(async (tx) => {
-      if (rows.length > 0) await insertSpendBatch(tx, rows.map(toSpendLogRow));
-      for (const [id, cost] of totals.keys)
-        await tx.$executeRaw`UPDATE virtual_keys SET spend = spend + ${cost} WHERE token_id = ${id}`;
-      for (const [id, cost] of totals.teams)
-        await tx.$executeRaw`UPDATE teams SET spend = spend + ${cost} WHERE team_id = ${id}`;
-      for (const [id, cost] of totals.users)
-        await tx.$executeRaw`UPDATE users SET spend = spend + ${cost} WHERE user_id = ${id}`;
-      await writeBudgetTotals(tx, totals);
-    });
+    await this.prisma.$transaction((tx) => writeSpendIn(tx, rows, totals));
   }
 
   async setAside(row: SpendRecord, error: unknown): Promise<void> {
@@ -49,6 +40,25 @@ export class PrismaSpendStore implements SpendStore {
       return false;
     }
   }
+}
+
+/**
+ * Writes rows, the daily roll-up and the totals inside the caller's transaction (the batch worker books
+ * a batch's cost in the same transaction that marks the batch collected, so it is booked exactly once).
+ */
+export async function writeSpendIn(
+  tx: Pick<PrismaService, '$executeRaw'>,
+  rows: SpendRecord[],
+  totals: SpendTotals,
+): Promise<void> {
+  if (rows.length > 0) await insertSpendBatch(tx, rows.map(toSpendLogRow));
+  for (const [id, cost] of totals.keys)
+    await tx.$executeRaw`UPDATE virtual_keys SET spend = spend + ${cost} WHERE token_id = ${id}`;
+  for (const [id, cost] of totals.teams)
+    await tx.$executeRaw`UPDATE teams SET spend = spend + ${cost} WHERE team_id = ${id}`;
+  for (const [id, cost] of totals.users)
+    await tx.$executeRaw`UPDATE users SET spend = spend + ${cost} WHERE user_id = ${id}`;
+  await writeBudgetTotals(tx, totals);
 }
 
 /** Prisma wraps the driver's error; the Postgres message underneath says what was refused. */

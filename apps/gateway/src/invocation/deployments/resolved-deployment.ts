@@ -1,6 +1,7 @@
 // Everything a call needs about a deployment, worked out once per deployment (not per request):
 // its Bedrock route, capabilities, price, resolved client settings and the provider params it adds.
 import {
+  batchStorageOf,
   capabilitiesFor,
   capabilitiesFromModelInfo,
   extraHeadersFrom,
@@ -8,6 +9,7 @@ import {
   parseDeploymentModel,
   priceFor,
   type AwsClientConfig,
+  type BatchStorage,
   type BedrockRoute,
   type ModelCapabilities,
   type ModelPrice,
@@ -47,6 +49,8 @@ export interface ResolvedDeployment {
   /** litellm_params rpm / tpm: what this deployment takes per minute (undefined: no limit). */
   rpm: number | undefined;
   tpm: number | undefined;
+  /** Batch models: where files go and how jobs run, or why the deployment cannot run batches. */
+  batch?: BatchStorage | { problem: string };
 }
 
 /**
@@ -126,7 +130,29 @@ export function resolveDeployment(
       : {}),
     rpm: perMinute(params.rpm),
     tpm: perMinute(params.tpm),
+    ...(modeOf(deployment) === 'batch'
+      ? { batch: batchSettings(deployment, params, config, region, env) }
+      : {}),
   };
+}
+
+function batchSettings(
+  deployment: Deployment,
+  params: Record<string, unknown>,
+  config: AppConfig,
+  region: string,
+  env: NodeJS.ProcessEnv,
+): BatchStorage | { problem: string } {
+  const endpoint = params.aws_s3_endpoint;
+  if (typeof endpoint === 'string' && deployment.source !== 'config') {
+    const problem = endpointProblem(endpoint, config.allowedEndpointHosts);
+    if (problem) return { problem: `litellm_params.aws_s3_endpoint ${problem}` };
+  }
+  try {
+    return batchStorageOf(params, { region, endpoint: config.s3Endpoint, env });
+  } catch (error) {
+    return { problem: (error as Error).message };
+  }
 }
 
 function perMinute(value: unknown): number | undefined {

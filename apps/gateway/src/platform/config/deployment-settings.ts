@@ -37,7 +37,6 @@ const unused = (value: DeploymentSetting['value'], note: string, extra: Partial<
 const refused = (value: DeploymentSetting['value'], extra: Partial<DeploymentSetting> = {}) =>
   ({ value, use: 'refused', ...extra }) as DeploymentSetting;
 
-const NOT_YET_BATCH = 'batches and files are not served yet';
 const NOT_ROUTED = 'the router does not weigh deployments yet';
 const PRICE_IN_MODEL_INFO = 'prices are read from model_info';
 
@@ -79,14 +78,15 @@ export const DEPLOYMENT_SETTINGS: Readonly<Record<string, DeploymentSetting>> = 
   // Where an agent deployment (bedrock/agent/…) sends InvokeAgent; bedrock-runtime endpoints do not serve agents.
   aws_bedrock_agent_runtime_endpoint: used('string', { endpoint: true }),
   aws_bedrock_endpoint: unused('string', 'the control plane is not used yet', { endpoint: true }),
-  aws_s3_endpoint: unused('string', NOT_YET_BATCH, { endpoint: true }),
-  s3_bucket_name: unused('string', NOT_YET_BATCH),
-  s3_output_bucket_name: unused('string', NOT_YET_BATCH),
-  s3_region_name: unused('string', NOT_YET_BATCH),
-  s3_access_key_id: unused('string', NOT_YET_BATCH, { secret: true }),
-  s3_secret_access_key: unused('string', NOT_YET_BATCH, { secret: true }),
-  s3_encryption_key_id: unused('string', NOT_YET_BATCH),
-  aws_batch_role_arn: unused('string', NOT_YET_BATCH),
+  // Batch deployments (model_info.mode: batch): where files go and how jobs run (docs/batches.md).
+  aws_s3_endpoint: used('string', { endpoint: true }),
+  s3_bucket_name: used('string'),
+  s3_output_bucket_name: used('string'),
+  s3_region_name: used('string'),
+  s3_access_key_id: used('string', { secret: true }),
+  s3_secret_access_key: used('string', { secret: true }),
+  s3_encryption_key_id: used('string'),
+  aws_batch_role_arn: used('string'),
   stream_timeout: unused('number', 'use timeout (or request_timeout)'),
   max_retries: unused('number', 'use num_retries'),
   weight: unused('number', NOT_ROUTED),

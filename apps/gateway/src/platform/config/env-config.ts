@@ -24,6 +24,13 @@ export interface EnvConfig {
   shutdownGraceMs: number;
   /** Local state (spend spilled at a shutdown the database missed): QUARRY_DATA_DIR, default `.quarry/`. */
   dataDir: string;
+  /**
+   * Fewest records a batch may have (QUARRY_BATCH_MIN_RECORDS, default 100, Bedrock's minimum for most
+   * models): refused at creation rather than by a failed job. Lower it only against the emulator.
+   */
+  batchMinRecords: number;
+  /** First wait before the worker polls a new batch job, in seconds (QUARRY_BATCH_POLL_SECONDS, default 30). */
+  batchPollSeconds: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -67,6 +74,13 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
   if (shutdownGraceSeconds === undefined)
     problems.push('QUARRY_SHUTDOWN_GRACE_SECONDS must be a whole number of seconds from 0 to 3600');
 
+  const batchMinRecords = integerIn(text('QUARRY_BATCH_MIN_RECORDS') ?? '100', 1, 50_000);
+  if (batchMinRecords === undefined)
+    problems.push('QUARRY_BATCH_MIN_RECORDS must be a whole number from 1 to 50000');
+  const batchPollSeconds = Number(text('QUARRY_BATCH_POLL_SECONDS') ?? '30');
+  if (!(batchPollSeconds >= 0.05 && batchPollSeconds <= 3600))
+    problems.push('QUARRY_BATCH_POLL_SECONDS must be a number of seconds from 0.05 to 3600');
+
   const logLevel = (text('LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -86,6 +100,8 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
     logLevel,
     shutdownGraceMs: shutdownGraceSeconds! * 1000,
     dataDir: path.resolve(text('QUARRY_DATA_DIR') ?? '.quarry'),
+    batchMinRecords: batchMinRecords!,
+    batchPollSeconds,
   };
 }
 

@@ -16,4 +16,13 @@ export function registerBodyParsers(fastify: FastifyInstance): void {
     { parseAs: 'string' },
     (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
   );
+  // File uploads (/v1/files): read whole within their own cap, parsed by the route (multipart-form.ts).
+  fastify.addContentTypeParser(
+    'multipart/form-data',
+    { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES },
+    (_request, body, done) => done(null, body),
+  );
 }
+
+/** The largest upload /v1/files takes (a batch input file: up to 50,000 requests). */
+export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
