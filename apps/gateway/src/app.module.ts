@@ -8,6 +8,7 @@ import { ChatModule } from './surfaces/chat/chat.module';
 import { EmbeddingsModule } from './surfaces/embeddings/embeddings.module';
 import { ImagesModule } from './surfaces/images/images.module';
 import { RerankModule } from './surfaces/rerank/rerank.module';
+import { PassthroughModule } from './surfaces/passthrough/passthrough.module';
 import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
 import { OpenAIExceptionFilter } from './platform/errors/openai-exception.filter';
 import { LOGGER } from './platform/logging/logger.token';
@@ -47,6 +48,7 @@ export class AppModule {
         EmbeddingsModule,
         ImagesModule,
         RerankModule,
+        PassthroughModule,
         SpendModule,
       ],
       controllers: [HealthController],

@@ -40,3 +40,7 @@ export * from './images/image-calls';
 export * from './rerank/rerank-request';
 export * from './rerank/rerank-response';
 export * from './rerank/rerank-calls';
+export * from './passthrough/passthrough-operation';
+export * from './passthrough/passthrough-usage';
+export * from './passthrough/passthrough-upstream';
+export { MessageSplitter, MAX_EVENT_MESSAGE_BYTES } from './clients/event-stream-messages';

@@ -20,6 +20,6 @@ import { ShuffleRouter } from './routing/shuffle-router';
     { provide: DeploymentRouter, useClass: ShuffleRouter },
     { provide: InvocationLimits, useClass: UnenforcedLimits },
   ],
-  exports: [InvocationPipeline, DeploymentResolver, BedrockClients],
+  exports: [InvocationPipeline, DeploymentResolver, BedrockClients, DeploymentRouter, InvocationLimits],
 })
 export class InvocationModule {}

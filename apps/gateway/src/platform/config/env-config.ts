@@ -24,6 +24,12 @@ export interface EnvConfig {
   shutdownGraceMs: number;
   /** Local state (spend spilled at a shutdown the database missed): QUARRY_DATA_DIR, default `.quarry/`. */
   dataDir: string;
+  /**
+   * Whether `/bedrock` passthrough calls that no deployment serves (raw model ids, guardrails, knowledge
+   * bases, agents) may run on the gateway's default AWS credentials and region, for keys allowed them
+   * (QUARRY_PASSTHROUGH_DEFAULT_CREDENTIALS, default true as in LiteLLM).
+   */
+  passthroughDefaultCredentials: boolean;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -67,6 +73,10 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
   if (shutdownGraceSeconds === undefined)
     problems.push('QUARRY_SHUTDOWN_GRACE_SECONDS must be a whole number of seconds from 0 to 3600');
 
+  const passthroughDefaultCredentials = booleanOf(text('QUARRY_PASSTHROUGH_DEFAULT_CREDENTIALS') ?? 'true');
+  if (passthroughDefaultCredentials === undefined)
+    problems.push('QUARRY_PASSTHROUGH_DEFAULT_CREDENTIALS must be true or false');
+
   const logLevel = (text('LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -86,6 +96,7 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
     logLevel,
     shutdownGraceMs: shutdownGraceSeconds! * 1000,
     dataDir: path.resolve(text('QUARRY_DATA_DIR') ?? '.quarry'),
+    passthroughDefaultCredentials: passthroughDefaultCredentials!,
   };
 }
 
@@ -100,6 +111,13 @@ function integerIn(value: string, min: number, max: number): number | undefined 
   if (!/^\d+$/.test(value)) return undefined;
   const number = Number(value);
   return number >= min && number <= max ? number : undefined;
+}
+
+function booleanOf(value: string): boolean | undefined {
+  const lower = value.toLowerCase();
+  if (lower === 'true' || lower === '1') return true;
+  if (lower === 'false' || lower === '0') return false;
+  return undefined;
 }
 
 function isHttpUrl(value: string): boolean {

@@ -1,0 +1,57 @@
+// Relays Bedrock's answer to the client as it arrives: status and headers (minus hop-by-hop ones), then
+// the body through stream.pipeline, which carries backpressure both ways (a slow client slows the
+// Bedrock socket) and tears the upstream down when the client leaves. Usage is read on the side.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
+import { formatCost, type PassthroughOperation } from '@quarry/bedrock';
+import type { CallOutcome } from '../../invocation/metering/call-outcome';
+import type { MeteredCall } from '../../invocation/metering/metered-call';
+import { RESPONSE_COST_HEADER } from '../../invocation/metering/response-cost-header';
+import { answerUsageFor } from './answer-usage';
+
+const NOT_RELAYED = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'proxy-authenticate',
+  'set-cookie',
+  'date',
+  'server',
+]);
+
+export async function relayAnswer(
+  answer: IncomingMessage,
+  response: ServerResponse,
+  operation: PassthroughOperation,
+  call: MeteredCall,
+  headers: Readonly<Record<string, string | number | string[]>>,
+): Promise<CallOutcome> {
+  const status = answer.statusCode ?? 502;
+  const succeeded = status < 400;
+  const usage = succeeded ? answerUsageFor(operation, answer.headers) : undefined;
+  const outgoing: Record<string, string | number | string[]> = { ...headers };
+  for (const [name, value] of Object.entries(answer.headers)) {
+    if (value !== undefined && !NOT_RELAYED.has(name)) outgoing[name] = value;
+  }
+  if (usage?.early) {
+    call.usage = usage.early;
+    outgoing[RESPONSE_COST_HEADER] = formatCost(call.cost);
+  }
+  response.writeHead(status, outgoing);
+  answer.on('data', (chunk: Buffer) => {
+    call.markFirstToken();
+    usage?.observe(chunk);
+  });
+  await pipeline(answer, response);
+  if (usage) call.usage = usage.result() ?? call.usage;
+  if (succeeded) return { status: 'success', httpStatus: status };
+  const errorType = answer.headers['x-amzn-errortype'];
+  return {
+    status: 'error',
+    httpStatus: status,
+    errorType: typeof errorType === 'string' ? errorType.split(':')[0] : undefined,
+  };
+}
