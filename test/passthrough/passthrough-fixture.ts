@@ -10,11 +10,18 @@ import type { Pluggable } from '@smithy/types';
 import { startEmulator, type RunningEmulator } from '../../apps/bedrock-emulator/src/index';
 import { SpendWriter } from '../../apps/gateway/src/spend/spend-writer.service';
 import { newPrismaClient } from '../support/database';
-import { EMULATOR_CREDENTIALS, EMULATOR_CREDENTIALS_YAML, EMULATOR_REGION } from '../support/emulator-credentials';
+import {
+  EMULATOR_CREDENTIALS,
+  EMULATOR_CREDENTIALS_YAML,
+  EMULATOR_REGION,
+} from '../support/emulator-credentials';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 
 /** What an AWS SDK signs with when the gateway, not AWS, checks the caller: anything. */
-const CLIENT_DUMMY_CREDENTIALS = { accessKeyId: 'AKIDCLIENTDUMMY', secretAccessKey: 'client-side-dummy-secret' };
+const CLIENT_DUMMY_CREDENTIALS = {
+  accessKeyId: 'AKIDCLIENTDUMMY',
+  secretAccessKey: 'client-side-dummy-secret',
+};
 
 function deployment(name: string, model: string): string {
   return `
@@ -120,7 +127,11 @@ function clientSettings(endpoint: string) {
   };
 }
 
-export function runtimeClient(endpoint: string, key: string | undefined, header?: string): BedrockRuntimeClient {
+export function runtimeClient(
+  endpoint: string,
+  key: string | undefined,
+  header?: string,
+): BedrockRuntimeClient {
   const client = new BedrockRuntimeClient(clientSettings(endpoint));
   client.middlewareStack.use(tagging(client, key, header));
   return client;

@@ -44,9 +44,11 @@ function post(path: string, key: string, body: unknown): Promise<Response> {
 
 describe('the seeds’ flow: a key from POST /key/generate {} on the default credentials and region', () => {
   it('converses with cohere.command-r-v1:0 (curl, Authorization: Bearer <virtual key>) and books a priced spend row', async () => {
-    const response = await post('/model/cohere.command-r-v1:0/converse', unrestrictedKey, { messages: HELLO });
+    const response = await post('/model/cohere.command-r-v1:0/converse', unrestrictedKey, {
+      messages: HELLO,
+    });
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as any;
     expect(body.output.message.content[0].text.length).toBeGreaterThan(0);
     expect(body.usage.inputTokens).toBeGreaterThan(0);
     const row = await fixture.spendRow(response.headers.get('x-request-id')!);
@@ -68,14 +70,14 @@ describe('the seeds’ flow: a key from POST /key/generate {} on the default cre
       source: 'INPUT',
     });
     expect(guardrail.status).toBe(200);
-    expect((await guardrail.json()).action).toBe('NONE');
+    expect(((await guardrail.json()) as any).action).toBe('NONE');
 
     const retrieve = await post('/knowledgebases/KB12345678/retrieve', unrestrictedKey, {
       retrievalQuery: { text: 'What is Quarry?' },
       retrievalConfiguration: { vectorSearchConfiguration: { numberOfResults: 2 } },
     });
     expect(retrieve.status).toBe(200);
-    expect((await retrieve.json()).retrievalResults.length).toBe(2);
+    expect(((await retrieve.json()) as any).retrievalResults.length).toBe(2);
   });
 });
 
@@ -126,7 +128,9 @@ describe('BedrockRuntimeClient through the gateway', () => {
     client.middlewareStack.add(
       (next) => async (args) => {
         const result = await next(args);
-        costHeader = (result.response as { headers: Record<string, string> }).headers['x-quarry-response-cost'];
+        costHeader = (result.response as { headers: Record<string, string> }).headers[
+          'x-quarry-response-cost'
+        ];
         return result;
       },
       { step: 'deserialize', name: 'readCost' },

@@ -14,7 +14,11 @@ describe('parsePassthroughPath', () => {
       'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123',
       'invoke-with-response-stream',
     ],
-    ['/MODEL/anthropic.claude-3-haiku-20240307-v1:0/Count-Tokens', 'anthropic.claude-3-haiku-20240307-v1:0', 'count-tokens'],
+    [
+      '/MODEL/anthropic.claude-3-haiku-20240307-v1:0/Count-Tokens',
+      'anthropic.claude-3-haiku-20240307-v1:0',
+      'count-tokens',
+    ],
   ])('%s names model %s, %s', (path, modelId, action) => {
     expect(parsePassthroughPath(path)?.target).toEqual({ kind: 'model', modelId, action });
   });
@@ -65,7 +69,9 @@ describe('parsePassthroughPath', () => {
   });
 
   it('rebuilds the upstream path from the parsed parts, labels encoded as the SDK encodes them', () => {
-    const operation = parsePassthroughPath('/model/arn:aws:bedrock:us-east-1:1:application-inference-profile/p1/converse')!;
+    const operation = parsePassthroughPath(
+      '/model/arn:aws:bedrock:us-east-1:1:application-inference-profile/p1/converse',
+    )!;
     expect(upstreamPathOf(operation.target)).toBe(
       '/model/arn%3Aaws%3Abedrock%3Aus-east-1%3A1%3Aapplication-inference-profile%2Fp1/converse',
     );

@@ -38,6 +38,7 @@ const GUARDRAIL_ID = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,2047}$/;
 const GUARDRAIL_VERSION = /^[A-Za-z0-9]{1,16}$/;
 // Characters no allowed path holds once decoded: controls, backslash, escapes left (double encoding),
 // and URL syntax that would change what the path means.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const FORBIDDEN = /[\u0000-\u001f\u007f\\%?#;\s]/;
 
 /** The operation a path (what follows `/bedrock`, query included or not) names; undefined: not forwarded. */
@@ -118,7 +119,11 @@ function guardrailOperation(segments: string[]): PassthroughOperation | undefine
   const guardrailId = segments.slice(1, -3).join('/');
   const version = segments[count - 2];
   if (!GUARDRAIL_ID.test(guardrailId) || !GUARDRAIL_VERSION.test(version)) return undefined;
-  return { service: 'bedrock-runtime', target: { kind: 'guardrail', guardrailId, version }, streaming: false };
+  return {
+    service: 'bedrock-runtime',
+    target: { kind: 'guardrail', guardrailId, version },
+    streaming: false,
+  };
 }
 
 function agentOperation(segments: string[]): PassthroughOperation | undefined {

@@ -16,7 +16,11 @@ import type { AwsCredentialIdentityProvider, ChecksumConstructor, HashConstructo
 import type { PassthroughService } from './passthrough-operation';
 
 export type PassthroughAuth =
-  | { kind: 'sigv4'; credentials: AwsCredentialIdentityProvider; sha256: ChecksumConstructor | HashConstructor }
+  | {
+      kind: 'sigv4';
+      credentials: AwsCredentialIdentityProvider;
+      sha256: ChecksumConstructor | HashConstructor;
+    }
   | { kind: 'bearer'; token: string };
 
 export interface PassthroughUpstream {
@@ -110,7 +114,11 @@ async function signed(
   return signedRequest.headers;
 }
 
-function send(url: URL, request: PassthroughRequest, headers: Record<string, string>): Promise<IncomingMessage> {
+function send(
+  url: URL,
+  request: PassthroughRequest,
+  headers: Record<string, string>,
+): Promise<IncomingMessage> {
   const secure = url.protocol === 'https:';
   return new Promise((resolve, reject) => {
     if (request.signal.aborted) return reject(abortError(request.signal));

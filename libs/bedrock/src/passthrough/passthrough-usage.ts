@@ -93,8 +93,7 @@ function usageOfNativeBody(body: Json): TokenUsage | undefined {
       };
     return tokenUsageFromBedrock(usage);
   }
-  if ('prompt_token_count' in body)
-    return withCounts(body.prompt_token_count, body.generation_token_count);
+  if ('prompt_token_count' in body) return withCounts(body.prompt_token_count, body.generation_token_count);
   if ('inputTextTokenCount' in body && Array.isArray(body.results))
     return withCounts(
       body.inputTextTokenCount,
@@ -119,7 +118,9 @@ function withCounts(input: unknown, output: unknown): TokenUsage {
 
 function parseJson(bytes: Uint8Array): Json | undefined {
   try {
-    const value: unknown = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+    const value: unknown = JSON.parse(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
+    );
     return value !== null && typeof value === 'object' ? (value as Json) : undefined;
   } catch {
     return undefined;

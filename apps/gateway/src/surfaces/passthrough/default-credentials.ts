@@ -7,10 +7,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AwsClientConfig } from '@quarry/bedrock';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { BedrockClients } from '../../invocation/deployments/bedrock-clients';
-import {
-  resolveDeployment,
-  type ResolvedDeployment,
-} from '../../invocation/deployments/resolved-deployment';
+import { resolveDeployment, type ResolvedDeployment } from '../../invocation/deployments/resolved-deployment';
 import { AwsError } from './aws-error';
 
 /** What spend rows name as the deployment of a call made on the default credentials. */

@@ -56,7 +56,10 @@ export class PassthroughAccess {
       case 'retrieve-and-generate': {
         if (body.knowledgeBaseId) this.allow(principal, `knowledgebase/${body.knowledgeBaseId}`);
         // The model writes the answer: it must be one the key may use, and it decides the credentials.
-        return { ...this.modelRoute(principal, required(body.modelArn, 'modelArn')), upstreamModelId: undefined };
+        return {
+          ...this.modelRoute(principal, required(body.modelArn, 'modelArn')),
+          upstreamModelId: undefined,
+        };
       }
       default:
         return unreachable(target);
@@ -135,7 +138,11 @@ export class PassthroughAccess {
 
 /** The Bedrock ids a deployment answers to: its model (without the bedrock/ route prefix) and model_id. */
 function bedrockIdsOf(deployment: Deployment): string[] {
-  const ids = [String(deployment.litellmParams.model).trim().replace(/^bedrock\/(?:(?:converse|invoke)\/)?/, '')];
+  const ids = [
+    String(deployment.litellmParams.model)
+      .trim()
+      .replace(/^bedrock\/(?:(?:converse|invoke)\/)?/, ''),
+  ];
   const modelId = deployment.litellmParams.model_id;
   if (typeof modelId === 'string') ids.push(modelId);
   return ids;

@@ -30,7 +30,7 @@ import { InvocationLimits, type Admission } from '../../invocation/limits/invoca
 import type { CallOutcome } from '../../invocation/metering/call-outcome';
 import { MeteredCall } from '../../invocation/metering/metered-call';
 import { AwsError } from './aws-error';
-import { PassthroughAccess } from './passthrough-access';
+import { PassthroughAccess, type BodyResources } from './passthrough-access';
 import { passthroughKeyOf } from './passthrough-key';
 import { relayAnswer } from './passthrough-relay';
 import type { PassthroughRoute } from './passthrough-route';
@@ -60,15 +60,19 @@ export class PassthroughService {
       if (!response.writableFinished) clientGone.abort();
     });
     let call: MeteredCall | undefined;
+    let refused: { principal: Principal; name: string } | undefined;
     let admission: Admission | undefined;
     let deadline: CallDeadline | undefined;
     try {
       const principal = await this.authenticate(request);
       const operation = operationOf(request);
-      const needsBody = operation.target.kind === 'rerank' || operation.target.kind === 'retrieve-and-generate';
+      const needsBody =
+        operation.target.kind === 'rerank' || operation.target.kind === 'retrieve-and-generate';
       let body = needsBody ? await readWholeBody(request.raw) : undefined;
-      const route = this.access.routeFor(principal, operation.target, body && resourcesInBody(body));
-      call = new MeteredCall(request.id, principal, 'passthrough', storableText(route.modelName.slice(0, 256)));
+      const resources = body && resourcesInBody(body);
+      refused = { principal, name: requestedName(operation, resources) };
+      const route = this.access.routeFor(principal, operation.target, resources);
+      call = new MeteredCall(request.id, principal, 'passthrough', meteredName(route.modelName));
       call.deployment = route.deployment;
       admission = await this.limits.admit(call);
       const upstream = this.upstreamFor(operation, route);
@@ -78,7 +82,11 @@ export class PassthroughService {
         this.shutdown.signal,
         clientGone.signal,
       ]);
-      const signals = { clientGone: clientGone.signal, deadline: deadline.signal, shutdown: this.shutdown.signal };
+      const signals = {
+        clientGone: clientGone.signal,
+        deadline: deadline.signal,
+        shutdown: this.shutdown.signal,
+      };
       const answer = await sendPassthrough(upstream, {
         path: upstreamPathOf(operation.target, route.upstreamModelId),
         headers: forwardableHeaders(request.headers),
@@ -95,7 +103,15 @@ export class PassthroughService {
       this.book(call, outcome);
     } catch (error) {
       const refusal = toAwsError(error, this.logger, request.id);
-      if (call) this.book(call, { status: refusal.status === 499 ? 'aborted' : 'error', httpStatus: refusal.status, errorType: refusal.errorType });
+      // A refusal after authentication leaves its spend row too, as on every other surface.
+      if (!call && refused)
+        call = new MeteredCall(request.id, refused.principal, 'passthrough', meteredName(refused.name));
+      if (call)
+        this.book(call, {
+          status: refusal.status === 499 ? 'aborted' : 'error',
+          httpStatus: refusal.status,
+          errorType: refusal.errorType,
+        });
       if (!response.headersSent && !clientGone.signal.aborted) refusal.write(response, ownHeaders);
       else response.destroy();
     } finally {
@@ -119,7 +135,11 @@ export class PassthroughService {
         throw AwsError.validation(
           'This deployment authenticates with a Bedrock API key, which the agent runtime does not accept',
         );
-      return { endpoint, region: clientConfig.region, auth: { kind: 'bearer', token: clientConfig.bearerToken } };
+      return {
+        endpoint,
+        region: clientConfig.region,
+        auth: { kind: 'bearer', token: clientConfig.bearerToken },
+      };
     }
     const client = runtime
       ? (route.deployment?.runtime ?? this.clients.runtime(clientConfig))
@@ -144,6 +164,34 @@ function operationOf(request: FastifyRequest): PassthroughOperation {
       : undefined;
   if (!operation) throw AwsError.unknownOperation();
   return operation;
+}
+
+/** What the client named: the model, agent, guardrail or knowledge base in the path, or the body's model. */
+function requestedName(operation: PassthroughOperation, resources: BodyResources | undefined): string {
+  const target = operation.target;
+  switch (target.kind) {
+    case 'model':
+      return target.modelId;
+    case 'agent':
+      return `agent/${target.agentId}/${target.agentAliasId}`;
+    case 'guardrail':
+      return `guardrail/${target.guardrailId}`;
+    case 'knowledge-base':
+      return `knowledgebase/${target.knowledgeBaseId}`;
+    case 'rerank':
+    case 'retrieve-and-generate':
+      return resources?.modelArn ?? 'unknown';
+    default:
+      return unreachable(target);
+  }
+}
+
+function meteredName(name: string): string {
+  return storableText(name.slice(0, 256));
+}
+
+function unreachable(value: never): never {
+  throw new Error(`unhandled passthrough target ${JSON.stringify(value)}`);
 }
 
 function failureOf(error: OpenAIError): CallOutcome {
