@@ -3,7 +3,8 @@
 // control-plane and unknown paths, traversal tricks; and default-credential passthrough turned off.
 import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { InvokeAgentCommand, RetrieveCommand } from '@aws-sdk/client-bedrock-agent-runtime';
-import { createKey } from '../support/tenants';
+import { asMaster } from '../support/management-api';
+import { createKey, createUser } from '../support/tenants';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 import {
   agentRuntimeClient,
@@ -130,6 +131,45 @@ describe('what a restricted key may reach', () => {
     expect(response.status).toBe(403);
     const row = await fixture.spendRow(response.headers.get('x-request-id')!);
     expect(row).toMatchObject({ callType: 'passthrough', status: 'error', httpStatus: 403 });
+  });
+});
+
+describe('allowed_passthrough_routes', () => {
+  it('limits a key to the passthrough routes a proxy admin listed', async () => {
+    const limited = (
+      await createKey(fixture.gateway, { allowed_passthrough_routes: ['/bedrock/model/claude-haiku'] })
+    ).key;
+    const client = runtimeClient(fixture.endpoint, limited);
+    await expect(
+      client.send(new ConverseCommand({ modelId: 'claude-haiku', messages: HELLO })),
+    ).resolves.toBeTruthy();
+    await expect(
+      client.send(new ConverseCommand({ modelId: 'nova-lite', messages: HELLO })),
+    ).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+      message: expect.stringContaining('allowed_passthrough_routes'),
+    });
+    const guardrail = await post(
+      '/bedrock/guardrail/gr1/version/1/apply',
+      { 'x-litellm-api-key': limited },
+      {
+        source: 'INPUT',
+        content: [{ text: { text: 'hi' } }],
+      },
+    );
+    expect(guardrail.status).toBe(403);
+    const info = await asMaster(fixture.gateway, `/key/update`, { key: limited, metadata: { team: 'x' } });
+    expect(info.metadata).toEqual({ team: 'x', allowed_passthrough_routes: ['/bedrock/model/claude-haiku'] });
+  });
+
+  it('may be set only by a proxy admin', async () => {
+    const user = await createUser(fixture.gateway);
+    const response = await fetch(`${fixture.gateway.baseUrl}/key/generate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${user.key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ allowed_passthrough_routes: ['/bedrock'] }),
+    });
+    expect(response.status).toBe(403);
   });
 });
 

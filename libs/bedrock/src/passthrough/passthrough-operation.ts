@@ -68,6 +68,19 @@ export function parsePassthroughPath(rawPath: string): PassthroughOperation | un
 
 /** The path to send upstream for an operation, with `modelId` replacing the client's (a deployment's id). */
 export function upstreamPathOf(target: PassthroughTarget, modelId?: string): string {
+  return pathOf(target, modelId, encodeLabel);
+}
+
+/** The operation's path as allow-lists read it: canonical keywords, labels decoded. */
+export function canonicalPathOf(target: PassthroughTarget): string {
+  return pathOf(target, undefined, (label) => label);
+}
+
+function pathOf(
+  target: PassthroughTarget,
+  modelId: string | undefined,
+  encodeLabel: (label: string) => string,
+): string {
   switch (target.kind) {
     case 'model':
       return `/model/${encodeLabel(modelId ?? target.modelId)}/${target.action}`;

@@ -33,6 +33,7 @@ import { AwsError } from './aws-error';
 import { PassthroughAccess, type BodyResources } from './passthrough-access';
 import { passthroughKeyOf } from './passthrough-key';
 import { relayAnswer } from './passthrough-relay';
+import { checkPassthroughRoutes } from './passthrough-routes-allowance';
 import type { PassthroughRoute } from './passthrough-route';
 import { declaredLength, readWholeBody, resourcesInBody } from './request-body';
 
@@ -71,6 +72,7 @@ export class PassthroughService {
       let body = needsBody ? await readWholeBody(request.raw) : undefined;
       const resources = body && resourcesInBody(body);
       refused = { principal, name: requestedName(operation, resources) };
+      checkPassthroughRoutes(principal, PASSTHROUGH_PREFIX, operation.target);
       const route = this.access.routeFor(principal, operation.target, resources);
       call = new MeteredCall(request.id, principal, 'passthrough', meteredName(route.modelName));
       call.deployment = route.deployment;

@@ -1,4 +1,14 @@
-import { IsBoolean, IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { IsBoundedJson, IsDuration } from '../../../platform/validation/bounded-values';
 import { LimitFieldsDto } from '../../limit-fields/limit-fields.dto';
 import { IsOptionalNotNull } from '../../../platform/validation/optional-not-null';
@@ -36,4 +46,19 @@ export class KeyFieldsDto extends LimitFieldsDto {
   @IsOptionalNotNull()
   @IsBoolean()
   blocked?: boolean;
+
+  /**
+   * LiteLLM's allowed_passthrough_routes: the /bedrock paths (prefixes, `*` wildcards) this key may call;
+   * empty or absent allows every passthrough route. Stored in metadata, as LiteLLM does; proxy admins only.
+   */
+  @IsOptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(2048, { each: true })
+  @Matches(/^\/bedrock(\/|$)/, {
+    each: true,
+    message: 'allowed_passthrough_routes entries must start with /bedrock',
+  })
+  allowed_passthrough_routes?: string[];
 }
