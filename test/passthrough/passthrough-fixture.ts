@@ -23,11 +23,11 @@ const CLIENT_DUMMY_CREDENTIALS = {
   secretAccessKey: 'client-side-dummy-secret',
 };
 
-function deployment(name: string, model: string): string {
+function deployment(name: string, model: string, extra = ''): string {
   return `
   - model_name: ${name}
     litellm_params:
-      model: ${model}${EMULATOR_CREDENTIALS_YAML}`;
+      model: ${model}${EMULATOR_CREDENTIALS_YAML}${extra}`;
 }
 
 export const CONFIG_MODELS = `model_list:${[
@@ -35,6 +35,13 @@ export const CONFIG_MODELS = `model_list:${[
   deployment('nova-lite', 'bedrock/converse/us.amazon.nova-lite-v1:0'),
   deployment('support-agent', 'bedrock/agent/L1RT58GYRW/MFPSBCXYTW'),
   deployment('rerank-amazon', 'bedrock/arn:aws:bedrock:us-east-1::foundation-model/amazon.rerank-v1:0'),
+  // Registered for passthrough: a knowledge base in an access group, and a guardrail.
+  deployment(
+    'support-kb',
+    'bedrock/knowledgebase/KBSUPPORT1',
+    '\n    model_info:\n      access_groups: [support]',
+  ),
+  deployment('pii-guardrail', 'bedrock/guardrail/piiguard'),
 ].join('')}
 `;
 
@@ -59,7 +66,7 @@ export async function startPassthroughFixture(env: Record<string, string> = {}):
     awsEndpoint: emulator.endpoint,
     env: { AWS_REGION_NAME: EMULATOR_REGION, AWS_REGION: EMULATOR_REGION, ...env },
   });
-  const prisma = newPrismaClient();
+  const prisma = newPrismaClient(env.DATABASE_URL);
   const flushSpend = () => gateway.app.get(SpendWriter).flush();
   return {
     emulator,

@@ -4,16 +4,19 @@
 import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { InvokeAgentCommand, RetrieveCommand } from '@aws-sdk/client-bedrock-agent-runtime';
 import { asMaster } from '../support/management-api';
+import { createPrivateDatabase, type PrivateDatabase } from '../support/private-database';
 import { createKey, createUser } from '../support/tenants';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
 import {
   agentRuntimeClient,
   CONFIG_MODELS,
+  lastRequestId,
   runtimeClient,
   startPassthroughFixture,
   type PassthroughFixture,
 } from './passthrough-fixture';
 
+let database: PrivateDatabase;
 let fixture: PassthroughFixture;
 let unrestricted: string;
 let haikuOnly: string;
@@ -21,7 +24,9 @@ let haikuOnly: string;
 const HELLO = [{ role: 'user' as const, content: [{ text: 'Hello' }] }];
 
 beforeAll(async () => {
-  fixture = await startPassthroughFixture();
+  // Models made through /model/new show in every gateway of a database: this suite has its own.
+  database = await createPrivateDatabase();
+  fixture = await startPassthroughFixture({ DATABASE_URL: database.url });
   unrestricted = (await createKey(fixture.gateway, {})).key;
   haikuOnly = (await createKey(fixture.gateway, { models: ['claude-haiku', 'knowledgebase/KBALLOWED1'] }))
     .key;
@@ -29,6 +34,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await fixture?.close();
+  await database?.drop();
 });
 
 async function post(path: string, headers: Record<string, string>, body: unknown = { messages: HELLO }) {
@@ -134,6 +140,59 @@ describe('what a restricted key may reach', () => {
   });
 });
 
+describe('registered knowledge bases and guardrails', () => {
+  it('are reached through their access group or name, and nothing unregistered is', async () => {
+    const support = (await createKey(fixture.gateway, { models: ['support', 'pii-guardrail'] })).key;
+    const client = agentRuntimeClient(fixture.endpoint, support);
+    const found = await client.send(
+      new RetrieveCommand({ knowledgeBaseId: 'KBSUPPORT1', retrievalQuery: { text: 'refunds' } }),
+    );
+    expect(found.retrievalResults!.length).toBeGreaterThan(0);
+    await expect(
+      client.send(new RetrieveCommand({ knowledgeBaseId: 'KB12345678', retrievalQuery: { text: 'q' } })),
+    ).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    const guardrail = await post(
+      '/bedrock/guardrail/piiguard/version/1/apply',
+      { 'x-litellm-api-key': support },
+      {
+        source: 'INPUT',
+        content: [{ text: { text: 'hi' } }],
+      },
+    );
+    expect(guardrail.status).toBe(200);
+    // A registered knowledge base is refused to keys that may not use it, even unrestricted-looking ones.
+    const other = agentRuntimeClient(fixture.endpoint, haikuOnly);
+    await expect(
+      other.send(new RetrieveCommand({ knowledgeBaseId: 'KBSUPPORT1', retrievalQuery: { text: 'q' } })),
+    ).rejects.toMatchObject({ name: 'AccessDeniedException' });
+  });
+
+  it('can be registered through the management API (/model/new) like a model', async () => {
+    await asMaster(fixture.gateway, '/model/new', {
+      model_name: 'api-kb',
+      litellm_params: { model: 'bedrock/knowledgebase/KBAPIMADE1' },
+      model_info: { access_groups: ['api-kbs'] },
+    });
+    const key = (await createKey(fixture.gateway, { models: ['api-kbs'] })).key;
+    const client = agentRuntimeClient(fixture.endpoint, key);
+    const found = await client.send(
+      new RetrieveCommand({ knowledgeBaseId: 'KBAPIMADE1', retrievalQuery: { text: 'q' } }),
+    );
+    expect(found.retrievalResults).toBeDefined();
+    const row = await fixture.spendRow(lastRequestId(client));
+    expect(row).toMatchObject({ modelName: 'api-kb', status: 'success' });
+  });
+
+  it('are not chat models', async () => {
+    const response = await fixture.gateway.request('/v1/chat/completions', {
+      method: 'POST',
+      json: { model: 'support-kb', messages: [{ role: 'user', content: 'hi' }] },
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as any).error.message).toContain('/bedrock/knowledgebases');
+  });
+});
+
 describe('allowed_passthrough_routes', () => {
   it('limits a key to the passthrough routes a proxy admin listed', async () => {
     const limited = (
@@ -218,7 +277,7 @@ describe('with default-credential passthrough turned off', () => {
     gateway = await startTestGateway({
       configYaml: CONFIG_MODELS,
       awsEndpoint: fixture.emulator.endpoint,
-      env: { QUARRY_PASSTHROUGH_DEFAULT_CREDENTIALS: 'false' },
+      env: { QUARRY_PASSTHROUGH_DEFAULT_CREDENTIALS: 'false', DATABASE_URL: database.url },
     });
     key = (await createKey(gateway, {})).key;
   });

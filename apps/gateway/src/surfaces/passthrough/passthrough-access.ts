@@ -3,9 +3,11 @@
 // served by a deployment the key may use, it runs as that deployment; otherwise it runs on the gateway's
 // default credentials and region, but only for a key whose lists allow it as they would any model (an
 // unrestricted key, `*`, or a wildcard that matches the id) and only while the operator allows default-
-// credential passthrough. Agents are agent deployments, or raw ids under the same rule; guardrails and
-// knowledge bases are named `guardrail/<id>` and `knowledgebase/<id>` in the lists. Every decision goes
-// through canUseModel, the one access rule.
+// credential passthrough. Agents, knowledge bases and guardrails are entries an admin registered
+// (`bedrock/agent/<a>/<b>`, `bedrock/knowledgebase/<id>`, `bedrock/guardrail/<id>` in model_list or
+// /model/new, with access groups like models), or unregistered ids under the same default rule, named
+// `agent/<a>/<b>`, `knowledgebase/<id>` and `guardrail/<id>` in the lists. Every decision goes through
+// canUseModel, the one access rule.
 import { Inject, Injectable } from '@nestjs/common';
 import { OpenAIError } from '@quarry/openai';
 import type { PassthroughTarget } from '@quarry/bedrock';
@@ -46,15 +48,15 @@ export class PassthroughAccess {
       case 'model':
         return this.modelRoute(principal, target.modelId);
       case 'agent':
-        return this.agentRoute(principal, target.agentId, target.agentAliasId);
+        return this.registeredRoute(principal, `agent/${target.agentId}/${target.agentAliasId}`);
       case 'guardrail':
-        return this.resourceRoute(principal, `guardrail/${target.guardrailId}`);
+        return this.registeredRoute(principal, `guardrail/${target.guardrailId}`);
       case 'knowledge-base':
-        return this.resourceRoute(principal, `knowledgebase/${target.knowledgeBaseId}`);
+        return this.registeredRoute(principal, `knowledgebase/${target.knowledgeBaseId}`);
       case 'rerank':
         return this.modelRoute(principal, required(body.modelArn, 'modelArn'));
       case 'retrieve-and-generate': {
-        if (body.knowledgeBaseId) this.allow(principal, `knowledgebase/${body.knowledgeBaseId}`);
+        if (body.knowledgeBaseId) this.registeredRoute(principal, `knowledgebase/${body.knowledgeBaseId}`);
         // The model writes the answer: it must be one the key may use, and it decides the credentials.
         return {
           ...this.modelRoute(principal, required(body.modelArn, 'modelArn')),
@@ -70,14 +72,14 @@ export class PassthroughAccess {
     const publicName = this.access.targetOf(principal, modelId);
     if (this.registry.hasModel(publicName)) {
       const deployment = this.first(
-        this.access.resolve(principal, modelId).filter((candidate) => !isAgent(candidate)),
+        this.access.resolve(principal, modelId).filter((candidate) => !isResource(candidate)),
         modelId,
       );
       return this.deploymentRoute(modelId, deployment, deployment.route.modelId);
     }
     const serving = this.registry
       .all()
-      .filter((candidate) => !isAgent(candidate) && bedrockIdsOf(candidate).includes(modelId));
+      .filter((candidate) => !isResource(candidate) && bedrockIdsOf(candidate).includes(modelId));
     const allowed = serving.filter((candidate) => this.access.canUse(principal, candidate.modelName));
     if (allowed.length > 0) {
       const deployment = this.first(allowed, modelId);
@@ -88,21 +90,25 @@ export class PassthroughAccess {
     return { modelName: modelId, deployment, clientConfig: deployment.clientConfig };
   }
 
-  private agentRoute(principal: Principal, agentId: string, aliasId: string): PassthroughRoute {
-    const name = `agent/${agentId}/${aliasId}`;
-    const agents = this.registry
+  /**
+   * Agents, knowledge bases and guardrails an admin registered (model_list entries `bedrock/agent/…`,
+   * `bedrock/knowledgebase/<id>`, `bedrock/guardrail/<id>`, with access groups like models) run as
+   * their entry, for keys that may use it; unregistered ones fall to the default-credential rule.
+   */
+  private registeredRoute(principal: Principal, name: string): PassthroughRoute {
+    const registered = this.registry
       .all()
       .filter((candidate) => String(candidate.litellmParams.model).trim() === `bedrock/${name}`);
-    const allowed = agents.filter((candidate) => this.access.canUse(principal, candidate.modelName));
+    const allowed = registered.filter((candidate) => this.access.canUse(principal, candidate.modelName));
     if (allowed.length > 0) {
       const deployment = this.first(allowed, name);
       return this.deploymentRoute(deployment.deployment.modelName, deployment);
     }
-    if (agents.length > 0) throw notAllowed(name);
+    if (registered.length > 0) throw notAllowed(name);
     return this.resourceRoute(principal, name);
   }
 
-  /** Guardrails, knowledge bases and unregistered agents: the default credentials, for keys allowed them. */
+  /** Unregistered agents, guardrails and knowledge bases: the default credentials, for keys allowed them. */
   private resourceRoute(principal: Principal, name: string): PassthroughRoute {
     this.requireDefault(principal, name);
     return { modelName: name, deployment: undefined, clientConfig: this.defaults.clientConfig() };
@@ -148,8 +154,9 @@ function bedrockIdsOf(deployment: Deployment): string[] {
   return ids;
 }
 
-function isAgent(deployment: Deployment): boolean {
-  return String(deployment.litellmParams.model).trim().startsWith('bedrock/agent/');
+/** Agents, knowledge bases and guardrails are deployments too, but no model operation reaches them. */
+function isResource(deployment: Deployment): boolean {
+  return /^bedrock\/(?:agent|knowledgebase|guardrail)\//.test(String(deployment.litellmParams.model).trim());
 }
 
 /** A name no deployment has: only `*`, an exact entry or a matching wildcard allows it (no access groups). */
