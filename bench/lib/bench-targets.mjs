@@ -124,6 +124,29 @@ export async function startQuarry(
       headers,
       body: openAIChatBody(kind, quarryModelName(latencyKey)),
     }),
+    passthrough: passthroughTarget(baseUrl, created.key, handle),
+  };
+}
+
+/**
+ * The same Quarry process through /bedrock: the native Converse / ConverseStream request the direct
+ * target sends, with the public model name in the path and the virtual key in x-litellm-api-key; the
+ * gateway relays it re-signed. Its process is Quarry's: CPU per request is read from it during the
+ * passthrough runs, while memory and peak RSS stay Quarry's figures (`sharesProcess`).
+ */
+function passthroughTarget(baseUrl, key, handle) {
+  return {
+    name: 'passthrough',
+    handle,
+    sharesProcess: true,
+    requestFor: async (kind, latencyKey) => {
+      const { path: operationPath, body } = converseCall(kind, quarryModelName(latencyKey));
+      return {
+        url: `${baseUrl}/bedrock${operationPath}`,
+        headers: { 'x-litellm-api-key': key, 'content-type': 'application/json' },
+        body,
+      };
+    },
   };
 }
 

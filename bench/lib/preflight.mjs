@@ -4,7 +4,7 @@ import { isStreamKind } from './chat-requests.mjs';
 
 function looksRight(targetName, kind, status, text) {
   if (status !== 200) return false;
-  if (targetName === 'direct') {
+  if (targetName === 'direct' || targetName === 'passthrough') {
     // Converse JSON, or an event stream whose last events are messageStop and metadata.
     return isStreamKind(kind) ? text.includes('messageStop') : Boolean(JSON.parse(text).output?.message);
   }
