@@ -1,5 +1,5 @@
-// LiteLLM's allowed_passthrough_routes, read from the key's and the team's metadata: when either lists
-// routes, the call's canonical path (`/bedrock/model/<id>/converse`, keywords canonical, ids decoded) must
+// LiteLLM's allowed_passthrough_routes, read from the key's metadata (where /key/* keeps it, writable by
+// proxy admins only): when it lists routes, the call's canonical path (`/bedrock/model/<id>/converse`, keywords canonical, ids decoded) must
 // match one of them — an exact path, a prefix ending at a segment boundary, or a `*` wildcard.
 import { canonicalPathOf, type PassthroughTarget } from '@quarry/bedrock';
 import type { Principal } from '../../tenancy/auth/principal';
@@ -13,13 +13,11 @@ export function checkPassthroughRoutes(
   prefix: string,
   target: PassthroughTarget,
 ): void {
-  const lists = [principal.key?.metadata[FIELD], principal.team?.metadata[FIELD]];
+  const list = principal.key?.metadata[FIELD];
+  if (!Array.isArray(list) || list.length === 0) return;
   const path = `${prefix}${canonicalPathOf(target)}`;
-  for (const list of lists) {
-    if (!Array.isArray(list) || list.length === 0) continue;
-    if (!list.some((entry) => typeof entry === 'string' && routeAllows(entry, path)))
-      throw AwsError.accessDenied(`This API key may not call ${path} (allowed_passthrough_routes)`);
-  }
+  if (!list.some((entry) => typeof entry === 'string' && routeAllows(entry, path)))
+    throw AwsError.accessDenied(`This API key may not call ${path} (allowed_passthrough_routes)`);
 }
 
 function routeAllows(entry: string, path: string): boolean {
