@@ -10,7 +10,10 @@ import {
   InvokeModelCommand,
   InvokeModelWithResponseStreamCommand,
 } from '@aws-sdk/client-bedrock-runtime';
+import { startEmulator } from '../../apps/bedrock-emulator/src/index';
+import { EMULATOR_CREDENTIALS_YAML } from '../support/emulator-credentials';
 import { createKey } from '../support/tenants';
+import { startTestGateway } from '../support/test-gateway';
 import {
   bearerRuntimeClient,
   lastRequestId,
@@ -62,6 +65,7 @@ describe('the seeds’ flow: a key from POST /key/generate {} on the default cre
       completionTokens: body.usage.outputTokens,
     });
     expect(row!.cost).toBeGreaterThan(0);
+    expect(Number(response.headers.get('x-quarry-response-cost'))).toBeCloseTo(row!.cost, 10);
   });
 
   it('applies a guardrail and queries a knowledge base', async () => {
@@ -97,6 +101,25 @@ describe('BedrockRuntimeClient through the gateway', () => {
     expect(row!.cost).toBeGreaterThan(0);
   });
 
+  it('Converse answers carry their cost in x-quarry-response-cost, as chat does', async () => {
+    const client = runtimeClient(fixture.endpoint, unrestrictedKey);
+    let costHeader: string | undefined;
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        const result = await next(args);
+        costHeader = (result.response as { headers: Record<string, string> }).headers[
+          'x-quarry-response-cost'
+        ];
+        return result;
+      },
+      { step: 'deserialize', name: 'readCost' },
+    );
+    await client.send(new ConverseCommand({ modelId: 'nova-lite', messages: HELLO }));
+    const row = await fixture.spendRow(lastRequestId(client));
+    expect(row!.cost).toBeGreaterThan(0);
+    expect(Number(costHeader)).toBeCloseTo(row!.cost, 10);
+  });
+
   it('ConverseStream relays the events as they come and meters the metadata event’s usage', async () => {
     const client = runtimeClient(fixture.endpoint, unrestrictedKey);
     const answer = await client.send(
@@ -120,6 +143,41 @@ describe('BedrockRuntimeClient through the gateway', () => {
     });
     expect(row!.deploymentId).not.toBe('default-credentials');
     expect(row!.ttftMs).toBeGreaterThan(0);
+  });
+
+  it('ConverseStream is not held back: events reach the client while the model is still writing', async () => {
+    const paced = await startEmulator({ port: 0, tokensPerSecond: 25 });
+    const gateway = await startTestGateway({
+      awsEndpoint: paced.endpoint,
+      configYaml: `model_list:\n  - model_name: paced\n    litellm_params:\n      model: bedrock/us.amazon.nova-lite-v1:0${EMULATOR_CREDENTIALS_YAML}\n`,
+    });
+    try {
+      const client = runtimeClient(`${gateway.baseUrl}/bedrock`, gateway.masterKey);
+      const startedAt = performance.now();
+      const answer = await client.send(
+        new ConverseStreamCommand({
+          modelId: 'paced',
+          messages: [
+            { role: 'user', content: [{ text: 'Tell me a long story about the sea and its ships.' }] },
+          ],
+        }),
+      );
+      let firstDeltaAt: number | undefined;
+      let deltas = 0;
+      for await (const event of answer.stream!) {
+        if (event.contentBlockDelta) {
+          firstDeltaAt ??= performance.now();
+          deltas++;
+        }
+      }
+      const endedAt = performance.now();
+      expect(deltas).toBeGreaterThan(5);
+      // Paced at 25 tokens a second, the answer takes a while to write: the first delta must not wait for it.
+      expect(endedAt - firstDeltaAt!).toBeGreaterThan((endedAt - startedAt) / 2);
+    } finally {
+      await gateway.close();
+      await paced.close();
+    }
   });
 
   it('InvokeModel relays the native body byte for byte, with the cost in x-quarry-response-cost', async () => {
