@@ -144,6 +144,20 @@ export function runtimeClient(
   return client;
 }
 
+/** Records the x-quarry-response-cost header of the client's latest answer. */
+export function costHeaderOf(client: BedrockRuntimeClient): { value: string | undefined } {
+  const seen: { value: string | undefined } = { value: undefined };
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const result = await next(args);
+      seen.value = (result.response as { headers: Record<string, string> }).headers['x-quarry-response-cost'];
+      return result;
+    },
+    { step: 'deserialize', name: 'readCost' },
+  );
+  return seen;
+}
+
 /** The bearer-token form: the virtual key as the Bedrock API key (what AWS_BEARER_TOKEN_BEDROCK sets). */
 export function bearerRuntimeClient(endpoint: string, key: string): BedrockRuntimeClient {
   const client = new BedrockRuntimeClient({

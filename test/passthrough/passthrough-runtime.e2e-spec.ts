@@ -16,6 +16,7 @@ import { createKey } from '../support/tenants';
 import { startTestGateway } from '../support/test-gateway';
 import {
   bearerRuntimeClient,
+  costHeaderOf,
   lastRequestId,
   runtimeClient,
   startPassthroughFixture,
@@ -103,21 +104,11 @@ describe('BedrockRuntimeClient through the gateway', () => {
 
   it('Converse answers carry their cost in x-quarry-response-cost, as chat does', async () => {
     const client = runtimeClient(fixture.endpoint, unrestrictedKey);
-    let costHeader: string | undefined;
-    client.middlewareStack.add(
-      (next) => async (args) => {
-        const result = await next(args);
-        costHeader = (result.response as { headers: Record<string, string> }).headers[
-          'x-quarry-response-cost'
-        ];
-        return result;
-      },
-      { step: 'deserialize', name: 'readCost' },
-    );
+    const costHeader = costHeaderOf(client);
     await client.send(new ConverseCommand({ modelId: 'nova-lite', messages: HELLO }));
     const row = await fixture.spendRow(lastRequestId(client));
     expect(row!.cost).toBeGreaterThan(0);
-    expect(Number(costHeader)).toBeCloseTo(row!.cost, 10);
+    expect(Number(costHeader.value)).toBeCloseTo(row!.cost, 10);
   });
 
   it('ConverseStream relays the events as they come and meters the metadata event’s usage', async () => {
@@ -182,17 +173,7 @@ describe('BedrockRuntimeClient through the gateway', () => {
 
   it('InvokeModel relays the native body byte for byte, with the cost in x-quarry-response-cost', async () => {
     const client = runtimeClient(fixture.endpoint, unrestrictedKey);
-    let costHeader: string | undefined;
-    client.middlewareStack.add(
-      (next) => async (args) => {
-        const result = await next(args);
-        costHeader = (result.response as { headers: Record<string, string> }).headers[
-          'x-quarry-response-cost'
-        ];
-        return result;
-      },
-      { step: 'deserialize', name: 'readCost' },
-    );
+    const costHeader = costHeaderOf(client);
     const answer = await client.send(
       new InvokeModelCommand({
         modelId: 'anthropic.claude-3-haiku-20240307-v1:0',
@@ -209,7 +190,7 @@ describe('BedrockRuntimeClient through the gateway', () => {
     const row = await fixture.spendRow(lastRequestId(client));
     expect(row!.promptTokens).toBe(native.usage.input_tokens);
     expect(row!.completionTokens).toBe(native.usage.output_tokens);
-    expect(Number(costHeader)).toBeCloseTo(row!.cost, 10);
+    expect(Number(costHeader.value)).toBeCloseTo(row!.cost, 10);
     expect(row!.cost).toBeGreaterThan(0);
   });
 
