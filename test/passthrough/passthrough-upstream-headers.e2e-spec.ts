@@ -136,3 +136,18 @@ it('sends a deployment’s Bedrock API key as the bearer token, in the deploymen
   for (const name of [...NEVER_FORWARDED, 'x-amz-date', 'x-amz-content-sha256'])
     expect(seen.headers).not.toHaveProperty(name);
 });
+
+it('relays any content type, and a body that declares none, without parsing it', async () => {
+  const binary = Buffer.from([0, 1, 2, 250, 251, 252]);
+  for (const headers of [{ 'content-type': 'application/octet-stream' }, {}]) {
+    recorded = [];
+    const response = await fetch(`${gateway.baseUrl}/bedrock/model/cohere.command-r-v1:0/invoke`, {
+      method: 'POST',
+      headers: { ...headers, authorization: `Bearer ${key}` },
+      body: binary,
+    });
+    expect(response.status).toBe(200);
+    expect(recorded[0].body.equals(binary)).toBe(true);
+    expect(recorded[0].headers['content-type']).toBe((headers as Record<string, string>)['content-type']);
+  }
+});
