@@ -117,6 +117,26 @@ describe('what a restricted key may reach', () => {
       new RetrieveCommand({ knowledgeBaseId: 'KBALLOWED1', retrievalQuery: { text: 'q' } }),
     );
     expect(allowed.retrievalResults).toBeDefined();
+    const agentKey = (await createKey(fixture.gateway, { models: ['support-agent'] })).key;
+    const agent = await agentRuntimeClient(fixture.endpoint, agentKey).send(
+      new InvokeAgentCommand({
+        agentId: 'L1RT58GYRW',
+        agentAliasId: 'MFPSBCXYTW',
+        sessionId: 's1',
+        inputText: 'hi',
+      }),
+    );
+    for await (const event of agent.completion!) expect(event.chunk ?? event.trace).toBeDefined();
+    await expect(
+      agentRuntimeClient(fixture.endpoint, agentKey).send(
+        new InvokeAgentCommand({
+          agentId: 'OTHERAGENT',
+          agentAliasId: 'MFPSBCXYTW',
+          sessionId: 's1',
+          inputText: 'hi',
+        }),
+      ),
+    ).rejects.toMatchObject({ name: 'AccessDeniedException' });
     const guardrail = await post(
       '/bedrock/guardrail/gr1/version/1/apply',
       { 'x-litellm-api-key': haikuOnly },

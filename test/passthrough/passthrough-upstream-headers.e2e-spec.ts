@@ -139,7 +139,7 @@ it('sends a deployment’s Bedrock API key as the bearer token, in the deploymen
 
 it('relays any content type, and a body that declares none, without parsing it', async () => {
   const binary = Buffer.from([0, 1, 2, 250, 251, 252]);
-  for (const headers of [{ 'content-type': 'application/octet-stream' }, {}]) {
+  for (const headers of [{ 'content-type': 'application/octet-stream' }, {}] as Record<string, string>[]) {
     recorded = [];
     const response = await fetch(`${gateway.baseUrl}/bedrock/model/cohere.command-r-v1:0/invoke`, {
       method: 'POST',
@@ -148,6 +148,6 @@ it('relays any content type, and a body that declares none, without parsing it',
     });
     expect(response.status).toBe(200);
     expect(recorded[0].body.equals(binary)).toBe(true);
-    expect(recorded[0].headers['content-type']).toBe((headers as Record<string, string>)['content-type']);
+    expect(recorded[0].headers['content-type']).toBe(headers['content-type']);
   }
 });
