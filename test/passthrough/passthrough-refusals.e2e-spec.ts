@@ -187,6 +187,25 @@ describe('registered knowledge bases and guardrails', () => {
     ).rejects.toMatchObject({ name: 'AccessDeniedException' });
   });
 
+  it('bound what an agent may search: knowledge bases in its session state need the key’s access too', async () => {
+    const invoke = (key: string, knowledgeBaseId: string) =>
+      agentRuntimeClient(fixture.endpoint, key).send(
+        new InvokeAgentCommand({
+          agentId: 'L1RT58GYRW',
+          agentAliasId: 'MFPSBCXYTW',
+          sessionId: 's2',
+          inputText: 'refunds?',
+          sessionState: { knowledgeBaseConfigurations: [{ knowledgeBaseId, retrievalConfiguration: {} }] },
+        }),
+      );
+    const agentOnly = (await createKey(fixture.gateway, { models: ['support-agent'] })).key;
+    await expect(invoke(agentOnly, 'KB12345678')).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    await expect(invoke(agentOnly, 'KBSUPPORT1')).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    const agentAndSupport = (await createKey(fixture.gateway, { models: ['support-agent', 'support'] })).key;
+    const answer = await invoke(agentAndSupport, 'KBSUPPORT1');
+    for await (const event of answer.completion!) expect(event).toBeDefined();
+  });
+
   it('can be registered through the management API (/model/new) like a model', async () => {
     await asMaster(fixture.gateway, '/model/new', {
       model_name: 'api-kb',

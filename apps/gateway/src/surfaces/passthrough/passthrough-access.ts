@@ -25,10 +25,13 @@ import { AwsError } from './aws-error';
 import { DefaultCredentials } from './default-credentials';
 import type { PassthroughRoute } from './passthrough-route';
 
-/** What the body of Rerank and RetrieveAndGenerate names (they carry their model and knowledge base there). */
+/**
+ * What a body names that access depends on: Rerank and RetrieveAndGenerate carry their model (and
+ * knowledge base) there, InvokeAgent the knowledge bases its session may search.
+ */
 export interface BodyResources {
   modelArn?: string;
-  knowledgeBaseId?: string;
+  knowledgeBaseIds?: string[];
 }
 
 @Injectable()
@@ -47,8 +50,11 @@ export class PassthroughAccess {
     switch (target.kind) {
       case 'model':
         return this.modelRoute(principal, target.modelId);
-      case 'agent':
-        return this.registeredRoute(principal, `agent/${target.agentId}/${target.agentAliasId}`);
+      case 'agent': {
+        const route = this.registeredRoute(principal, `agent/${target.agentId}/${target.agentAliasId}`);
+        for (const id of body.knowledgeBaseIds ?? []) this.allowKnowledgeBase(principal, id);
+        return route;
+      }
       case 'guardrail':
         return this.registeredRoute(principal, `guardrail/${target.guardrailId}`);
       case 'knowledge-base':
@@ -56,7 +62,7 @@ export class PassthroughAccess {
       case 'rerank':
         return this.modelRoute(principal, required(body.modelArn, 'modelArn'));
       case 'retrieve-and-generate': {
-        if (body.knowledgeBaseId) this.registeredRoute(principal, `knowledgebase/${body.knowledgeBaseId}`);
+        for (const id of body.knowledgeBaseIds ?? []) this.allowKnowledgeBase(principal, id);
         // The model writes the answer: it must be one the key may use, and it decides the credentials.
         return {
           ...this.modelRoute(principal, required(body.modelArn, 'modelArn')),
@@ -106,6 +112,17 @@ export class PassthroughAccess {
     }
     if (registered.length > 0) throw notAllowed(name);
     return this.resourceRoute(principal, name);
+  }
+
+  /** A knowledge base named in a body: the key must be allowed it (the credentials are the call's). */
+  private allowKnowledgeBase(principal: Principal, id: string): void {
+    const name = `knowledgebase/${id}`;
+    const registered = this.registry
+      .all()
+      .filter((candidate) => String(candidate.litellmParams.model).trim() === `bedrock/${name}`);
+    if (registered.length === 0) return this.allow(principal, name);
+    if (!registered.some((candidate) => this.access.canUse(principal, candidate.modelName)))
+      throw notAllowed(name);
   }
 
   /** Unregistered agents, guardrails and knowledge bases: the default credentials, for keys allowed them. */

@@ -38,6 +38,7 @@ import type { PassthroughRoute } from './passthrough-route';
 import { declaredLength, readWholeBody, resourcesInBody } from './request-body';
 
 export const PASSTHROUGH_PREFIX = '/bedrock';
+const BODY_NAMES_RESOURCES = new Set(['rerank', 'retrieve-and-generate', 'agent']);
 
 @Injectable()
 export class PassthroughService {
@@ -67,8 +68,8 @@ export class PassthroughService {
     try {
       const principal = await this.authenticate(request);
       const operation = operationOf(request);
-      const needsBody =
-        operation.target.kind === 'rerank' || operation.target.kind === 'retrieve-and-generate';
+      // These bodies name what access depends on (models, knowledge bases): read before deciding.
+      const needsBody = BODY_NAMES_RESOURCES.has(operation.target.kind);
       let body = needsBody ? await readWholeBody(request.raw) : undefined;
       const resources = body && resourcesInBody(body);
       refused = { principal, name: requestedName(operation, resources) };

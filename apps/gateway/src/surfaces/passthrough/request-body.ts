@@ -3,6 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import { MAX_BODY_BYTES } from '../../platform/http/json-body-limits';
 import { AwsError } from './aws-error';
+import type { BodyResources } from './passthrough-access';
 
 export function declaredLength(request: IncomingMessage): number | undefined {
   const header = request.headers['content-length'];
@@ -25,8 +26,9 @@ export async function readWholeBody(request: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks, size);
 }
 
-/** What Rerank and RetrieveAndGenerate name in their bodies: the model, and the knowledge base. */
-export function resourcesInBody(body: Buffer): { modelArn?: string; knowledgeBaseId?: string } {
+/** What Rerank, RetrieveAndGenerate and InvokeAgent name in their bodies: the model, knowledge bases. */
+export function resourcesInBody(body: Buffer): BodyResources {
+  if (body.byteLength === 0) return {};
   let parsed: any;
   try {
     parsed = JSON.parse(body.toString('utf8'));
@@ -37,9 +39,15 @@ export function resourcesInBody(body: Buffer): { modelArn?: string; knowledgeBas
   const rag = parsed?.retrieveAndGenerateConfiguration;
   const knowledgeBase = rag?.knowledgeBaseConfiguration;
   const external = rag?.externalSourcesConfiguration;
+  const sessionKnowledgeBases: unknown[] = Array.isArray(parsed?.sessionState?.knowledgeBaseConfigurations)
+    ? parsed.sessionState.knowledgeBaseConfigurations
+    : [];
+  const knowledgeBaseIds = [knowledgeBase, ...sessionKnowledgeBases]
+    .map((entry) => stringOr((entry as { knowledgeBaseId?: unknown } | undefined)?.knowledgeBaseId))
+    .filter((id): id is string => id !== undefined);
   return {
     modelArn: stringOr(rerank?.modelArn) ?? stringOr(knowledgeBase?.modelArn) ?? stringOr(external?.modelArn),
-    knowledgeBaseId: stringOr(knowledgeBase?.knowledgeBaseId),
+    knowledgeBaseIds,
   };
 }
 
