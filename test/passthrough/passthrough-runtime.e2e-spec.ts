@@ -28,6 +28,17 @@ let unrestrictedKey: string;
 
 const HELLO = [{ role: 'user' as const, content: [{ text: 'Hello' }] }];
 
+/** An InvokeModel request in Anthropic's native Messages format. */
+const ANTHROPIC_HELLO = {
+  modelId: 'anthropic.claude-3-haiku-20240307-v1:0',
+  contentType: 'application/json',
+  body: JSON.stringify({
+    anthropic_version: 'bedrock-2023-05-31',
+    max_tokens: 50,
+    messages: [{ role: 'user', content: 'Hello' }],
+  }),
+};
+
 beforeAll(async () => {
   fixture = await startPassthroughFixture();
   // LiteLLM's docs: POST /key/generate with an empty body, then call /bedrock with it.
@@ -176,13 +187,7 @@ describe('BedrockRuntimeClient through the gateway', () => {
     const costHeader = costHeaderOf(client);
     const answer = await client.send(
       new InvokeModelCommand({
-        modelId: 'anthropic.claude-3-haiku-20240307-v1:0',
-        contentType: 'application/json',
-        body: JSON.stringify({
-          anthropic_version: 'bedrock-2023-05-31',
-          max_tokens: 50,
-          messages: [{ role: 'user', content: 'Hello' }],
-        }),
+        ...ANTHROPIC_HELLO,
       }),
     );
     const native = JSON.parse(answer.body.transformToString());
@@ -198,13 +203,7 @@ describe('BedrockRuntimeClient through the gateway', () => {
     const client = runtimeClient(fixture.endpoint, unrestrictedKey);
     const answer = await client.send(
       new InvokeModelWithResponseStreamCommand({
-        modelId: 'anthropic.claude-3-haiku-20240307-v1:0',
-        contentType: 'application/json',
-        body: JSON.stringify({
-          anthropic_version: 'bedrock-2023-05-31',
-          max_tokens: 50,
-          messages: [{ role: 'user', content: 'Hello' }],
-        }),
+        ...ANTHROPIC_HELLO,
       }),
     );
     let metrics: { inputTokenCount: number; outputTokenCount: number } | undefined;
