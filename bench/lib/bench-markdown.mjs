@@ -47,6 +47,16 @@ function headlineTable(results) {
         '≤ 5 ms',
       ],
       ['stream time-to-first-byte added (p50)', show(results.stream_ttfb_added_ms, ' ms'), '≤ 2 ms'],
+      [
+        `passthrough ConverseStream added latency p50 / p99, ${results.headline.added_latency_connections} connection`,
+        `${show(results.passthrough_stream_added_p50_ms, ' ms')} / ${show(results.passthrough_stream_added_p99_ms, ' ms')}`,
+        '',
+      ],
+      [
+        'passthrough ConverseStream time-to-first-byte added (p50)',
+        show(results.passthrough_stream_ttfb_added_ms, ' ms'),
+        '≤ 1 ms',
+      ],
       ['Quarry peak RSS', show(results.quarry_peak_rss_mb, ' MB'), ''],
       ['Portkey peak RSS', show(results.portkey_peak_rss_mb, ' MB'), ''],
       ...Object.entries(memory).map(([name, figures]) => [
@@ -167,6 +177,56 @@ function ttfbTable(results) {
   );
 }
 
+/** /bedrock passthrough (the native Converse request, relayed re-signed by Quarry) against direct. */
+function passthroughTable(results) {
+  const rows = [];
+  for (const scenario of results.scenarios) {
+    if (!scenario.targets.passthrough) continue;
+    for (const connections of Object.keys(scenario.targets.passthrough.by_connections)) {
+      const at = (name) => scenario.targets[name]?.by_connections[connections];
+      rows.push([
+        `${scenario.emulator_latency_ms} ms`,
+        scenario.request,
+        connections,
+        show(at('direct')?.rps),
+        show(at('passthrough')?.rps),
+        triple(at('direct')?.latency_ms),
+        triple(at('passthrough')?.latency_ms),
+        pair(scenario.added_latency_ms.passthrough?.[connections]),
+        show(at('passthrough')?.errors),
+      ]);
+    }
+  }
+  for (const scenario of results.time_to_first_byte) {
+    if (!scenario.targets.passthrough) continue;
+    rows.push([
+      `${scenario.emulator_latency_ms} ms`,
+      `${scenario.request}, time to first byte`,
+      '1',
+      '',
+      '',
+      triple(scenario.targets.direct?.first_byte_ms),
+      triple(scenario.targets.passthrough?.first_byte_ms),
+      pair(scenario.added_ms.passthrough),
+      '',
+    ]);
+  }
+  return table(
+    [
+      'emulator',
+      'request',
+      'conns',
+      'direct req/s',
+      'passthrough req/s',
+      'direct p50/p90/p99 ms',
+      'passthrough p50/p90/p99 ms',
+      'passthrough added p50/p99',
+      'errors',
+    ],
+    rows,
+  );
+}
+
 function memoryTable(results) {
   const rows = Object.entries(results.stream_memory).map(([name, figures]) => [
     name,
@@ -212,6 +272,8 @@ export function resultsMarkdown(results) {
     '',
     ttfbTable(results),
   ];
+  if (results.scenarios.some((scenario) => scenario.targets.passthrough))
+    parts.push('', '#### /bedrock passthrough against direct (same run)', '', passthroughTable(results));
   if (Object.keys(results.stream_memory).length > 0)
     parts.push('', '#### Memory under concurrent streams', '', memoryTable(results));
   return `${parts.join('\n')}\n`;

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { REQUEST_KINDS } from './chat-requests.mjs';
 
-export const TARGET_NAMES = ['direct', 'quarry', 'portkey'];
+export const TARGET_NAMES = ['direct', 'quarry', 'portkey', 'passthrough'];
 /**
  * Opt-in: another build of Quarry (BENCH_BASELINE_ROOT, a checkout with dist/ built) for same-run A/B;
  * and Quarry with the limits step doing work (bench/README.md, "The limits step"): `quarry-limits` (a key
@@ -183,5 +183,7 @@ export function parseOptions(argv, env = process.env) {
   plan.latenciesMs = [...new Set(plan.latenciesMs)].sort((a, b) => a - b);
   plan.connections = [...new Set(plan.connections)].sort((a, b) => a - b);
   if (!plan.targets.includes('quarry')) plan.streams = 0;
+  if (plan.targets.includes('passthrough') && !plan.targets.includes('quarry'))
+    throw new OptionsError('the passthrough target runs on the quarry target: list quarry too');
   return plan;
 }

@@ -2,7 +2,7 @@
 // and a markdown summary. Headline = the small non-streaming request at the lowest emulator latency.
 import { difference, ratio } from './stats.mjs';
 
-const GATEWAYS = ['quarry', 'portkey', 'baseline', 'quarry-limits', 'quarry-budget'];
+const GATEWAYS = ['quarry', 'portkey', 'passthrough', 'baseline', 'quarry-limits', 'quarry-budget'];
 
 function scenarioKey(cell) {
   return `${cell.latencyMs}|${cell.kind}`;
@@ -89,6 +89,10 @@ export function buildResults({
     (s) => s.emulator_latency_ms === lowest && s.request === 'small-stream',
   );
   const oneConnection = plan.connections[0];
+  // Passthrough's own headline is ConverseStream relayed through /bedrock (small prompt, lowest latency).
+  const passthroughStream = scenarios.find(
+    (s) => s.emulator_latency_ms === lowest && s.request === 'small-stream',
+  );
   // CPU per request is read where the gateways are busiest, so fixed idle work (timers, cache refreshes)
   // is spread over the most requests.
   const mostConnections = plan.connections.at(-1);
@@ -116,6 +120,11 @@ export function buildResults({
     quarry_peak_rss_mb: peakRss.quarry ?? null,
     portkey_peak_rss_mb: peakRss.portkey ?? null,
     quarry_stream_rss_growth_mb: streamMemory.quarry?.rss_growth_mb ?? null,
+    passthrough_stream_added_p50_ms:
+      passthroughStream?.added_latency_ms.passthrough?.[oneConnection]?.p50 ?? null,
+    passthrough_stream_added_p99_ms:
+      passthroughStream?.added_latency_ms.passthrough?.[oneConnection]?.p99 ?? null,
+    passthrough_stream_ttfb_added_ms: headlineTtfb?.added_ms.passthrough?.p50 ?? null,
     errors,
     total_errors: Object.values(errors).reduce((sum, count) => sum + count, 0),
     headline: {

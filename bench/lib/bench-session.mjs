@@ -83,6 +83,10 @@ async function startTargets(plan, context, log) {
       targets.push(await startPortkey(emulators, context));
       log('• Portkey gateway started');
     }
+    if (name === 'passthrough') {
+      targets.push(targets.find((target) => target.name === 'quarry').passthrough);
+      log('• passthrough: the same Quarry through /bedrock (native Converse, relayed re-signed)');
+    }
   }
   return { emulators, targets };
 }
@@ -90,7 +94,8 @@ async function startTargets(plan, context, log) {
 function peakRssOf(targets) {
   const peaks = {};
   for (const target of targets)
-    if (target.handle) peaks[target.name] = round(memoryOf(target.handle).peakRssMb, 1);
+    if (target.handle && !target.sharesProcess)
+      peaks[target.name] = round(memoryOf(target.handle).peakRssMb, 1);
   return peaks;
 }
 
@@ -123,7 +128,10 @@ export async function bench(plan, { root, logDir, cpuProfileDir, log }) {
     log('• database recreated and migrated');
   }
   const { emulators, targets } = await startTargets(plan, context, log);
-  const processes = [...[...emulators.values()].map(({ handle }) => handle), ...targets.map((t) => t.handle)]
+  const processes = [
+    ...[...emulators.values()].map(({ handle }) => handle),
+    ...targets.filter((t) => !t.sharesProcess).map((t) => t.handle),
+  ]
     .filter(Boolean)
     .map((handle) => ({ name: handle.name, pid: handle.pid }));
 
@@ -134,7 +142,7 @@ export async function bench(plan, { root, logDir, cpuProfileDir, log }) {
 
   const streamMemory = {};
   if (plan.streams > 0) {
-    for (const target of targets.filter((candidate) => candidate.handle)) {
+    for (const target of targets.filter((candidate) => candidate.handle && !candidate.sharesProcess)) {
       const request = await target.requestFor('small-stream', HOLD_EMULATOR);
       streamMemory[target.name] = await measureStreamMemory(target, request, {
         streams: plan.streams,

@@ -14,7 +14,13 @@ import {
   REGION,
   quarryModelName,
 } from './bench-constants.mjs';
-import { directCall, openAIChatBody, openAIEmbeddingsBody, quarryRouteOf } from './chat-requests.mjs';
+import {
+  converseCall,
+  directCall,
+  openAIChatBody,
+  openAIEmbeddingsBody,
+  quarryRouteOf,
+} from './chat-requests.mjs';
 import { freePort, startNode, waitUntilListening } from './child-processes.mjs';
 import { signedHeaders } from './sigv4-headers.mjs';
 
@@ -139,6 +145,31 @@ export async function startQuarry(
       return kind === 'embeddings'
         ? { url: `${baseUrl}/v1/embeddings`, headers, body: openAIEmbeddingsBody(model) }
         : { url: `${baseUrl}/v1/chat/completions`, headers, body: openAIChatBody(kind, model) };
+    },
+    passthrough: passthroughTarget(baseUrl, created.key, handle),
+  };
+}
+
+/**
+ * The same Quarry process through /bedrock: the native Converse / ConverseStream request the direct
+ * target sends, with the public model name in the path and the virtual key in x-litellm-api-key; the
+ * gateway relays it re-signed. Its process is Quarry's: CPU per request is read from it during the
+ * passthrough runs, while memory and peak RSS stay Quarry's figures (`sharesProcess`).
+ */
+function passthroughTarget(baseUrl, key, handle) {
+  return {
+    name: 'passthrough',
+    handle,
+    sharesProcess: true,
+    requestFor: async (kind, latencyKey) => {
+      // The Converse kinds only: InvokeModel and embeddings have no passthrough scenario here.
+      if (quarryRouteOf(kind) !== '') return null;
+      const { path: operationPath, body } = converseCall(kind, quarryModelName(latencyKey));
+      return {
+        url: `${baseUrl}/bedrock${operationPath}`,
+        headers: { 'x-litellm-api-key': key, 'content-type': 'application/json' },
+        body,
+      };
     },
   };
 }

@@ -76,12 +76,12 @@ export function directCall(kind) {
   return converseCall(kind);
 }
 
-/** The Converse (or ConverseStream) call the OpenAI request above turns into. */
-function converseCall(kind) {
+/** The Converse (or ConverseStream) call the OpenAI request above turns into (through /bedrock: `modelId` a public name). */
+export function converseCall(kind, modelId = BEDROCK_MODEL_ID) {
   const operation = isStreamKind(kind) ? 'converse-stream' : 'converse';
   return {
     // Label encoding as the AWS SDK does it (`:` → `%3A`), so the signature matches what the emulator checks.
-    path: `/model/${encodeURIComponent(BEDROCK_MODEL_ID)}/${operation}`,
+    path: `/model/${encodeURIComponent(modelId)}/${operation}`,
     body: JSON.stringify({
       messages: [{ role: 'user', content: [{ text: promptOf(kind) }] }],
       inferenceConfig: { maxTokens: MAX_TOKENS },

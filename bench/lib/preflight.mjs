@@ -11,7 +11,7 @@ function looksRight(targetName, kind, status, text) {
   // InvokeModelWithResponseStream: an event stream of `chunk` events (their JSON is base64 inside).
   if (targetName === 'direct' && kind === 'invoke-stream')
     return text.includes('chunk') && text.includes('bytes');
-  if (targetName === 'direct') {
+  if (targetName === 'direct' || targetName === 'passthrough') {
     // Converse JSON, or an event stream whose last events are messageStop and metadata.
     return isStreamKind(kind) ? text.includes('messageStop') : Boolean(JSON.parse(text).output?.message);
   }

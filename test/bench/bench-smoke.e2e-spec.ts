@@ -106,7 +106,14 @@ describe('npm run bench -- --quick', () => {
     ]) {
       expect({ field, positive: results[field] > 0 }).toEqual({ field, positive: true });
     }
-    for (const field of ['added_p50_ms', 'added_p99_ms', 'stream_ttfb_added_ms']) {
+    for (const field of [
+      'added_p50_ms',
+      'added_p99_ms',
+      'stream_ttfb_added_ms',
+      'passthrough_stream_added_p50_ms',
+      'passthrough_stream_added_p99_ms',
+      'passthrough_stream_ttfb_added_ms',
+    ]) {
       expect({ field, type: typeof results[field] }).toEqual({ field, type: 'number' });
     }
     expect(results.quarry_over_portkey).toBeCloseTo(results.quarry_rps / results.portkey_rps, 2);
@@ -115,7 +122,7 @@ describe('npm run bench -- --quick', () => {
       results.portkey_cpu_us_per_request / results.quarry_cpu_us_per_request,
       2,
     );
-    expect(results.errors).toEqual({ direct: 0, quarry: 0, portkey: 0 });
+    expect(results.errors).toEqual({ direct: 0, quarry: 0, portkey: 0, passthrough: 0 });
     expect(results.total_errors).toBe(0);
   });
 
@@ -126,13 +133,14 @@ describe('npm run bench -- --quick', () => {
       'small-stream',
     ]);
     for (const scenario of results.scenarios) {
-      for (const target of ['direct', 'quarry', 'portkey']) {
+      for (const target of ['direct', 'quarry', 'portkey', 'passthrough']) {
         expect(Object.keys(scenario.targets[target].by_connections)).toEqual(['1', '2']);
         expect(scenario.targets[target].by_connections['1'].requests).toBeGreaterThan(0);
       }
       // CPU per request exists only for targets that are a gateway process.
       expect(scenario.targets.quarry.by_connections['2'].cpu_us_per_request).toBeGreaterThan(0);
       expect(scenario.targets.portkey.by_connections['2'].cpu_us_per_request).toBeGreaterThan(0);
+      expect(scenario.targets.passthrough.by_connections['2'].cpu_us_per_request).toBeGreaterThan(0);
       expect(scenario.targets.direct.by_connections['2'].cpu_us_per_request).toBeNull();
     }
     expect(results.time_to_first_byte[0].targets.quarry.first_byte_ms.count).toBe(5);

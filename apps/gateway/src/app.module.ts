@@ -10,6 +10,7 @@ import { ImagesModule } from './surfaces/images/images.module';
 import { RerankModule } from './surfaces/rerank/rerank.module';
 import { FilesModule } from './surfaces/files/files.module';
 import { BatchesModule } from './surfaces/batches/batches.module';
+import { PassthroughModule } from './surfaces/passthrough/passthrough.module';
 import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
 import { OpenAIExceptionFilter } from './platform/errors/openai-exception.filter';
 import { LOGGER } from './platform/logging/logger.token';
@@ -54,6 +55,7 @@ export class AppModule {
         RerankModule,
         FilesModule,
         BatchesModule,
+        PassthroughModule,
         SpendModule,
         SpendReportsModule,
       ],

@@ -61,3 +61,7 @@ export * from './batch/batch-record';
 export * from './batch/batch-output-line';
 export * from './batch/batch-status';
 export * from './batch/batch-objects';
+export * from './passthrough/passthrough-operation';
+export * from './passthrough/passthrough-usage';
+export * from './passthrough/passthrough-upstream';
+export { MessageSplitter, MAX_EVENT_MESSAGE_BYTES } from './clients/event-stream-messages';

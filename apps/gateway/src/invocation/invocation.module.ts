@@ -40,6 +40,6 @@ import { ShuffleRouter } from './routing/shuffle-router';
     },
     { provide: InvocationLimits, useClass: EnforcedLimits },
   ],
-  exports: [InvocationPipeline, DeploymentResolver, BedrockClients, InvocationLimits],
+  exports: [InvocationPipeline, DeploymentResolver, BedrockClients, DeploymentRouter, InvocationLimits],
 })
 export class InvocationModule {}

@@ -30,6 +30,8 @@ export const MODEL_MODES = [
   'rerank',
   'batch',
   'agent',
+  'knowledge_base',
+  'guardrail',
 ] as const;
 
 export { GATEWAY_PARAMS, SECRET_PARAMS } from './deployment-settings';

@@ -137,6 +137,22 @@ describe('QUARRY_S3_ENDPOINT and QUARRY_AWS_ENDPOINT', () => {
   });
 });
 
+describe('QUARRY_PASSTHROUGH_DEFAULT_CREDENTIALS', () => {
+  it('defaults to on, takes true/false/1/0, and names itself when it is anything else', () => {
+    expect(loadEnvConfig(valid).passthroughDefaultCredentials).toBe(true);
+    expect(
+      loadEnvConfig({ ...valid, QUARRY_PASSTHROUGH_DEFAULT_CREDENTIALS: 'false' })
+        .passthroughDefaultCredentials,
+    ).toBe(false);
+    expect(
+      loadEnvConfig({ ...valid, QUARRY_PASSTHROUGH_DEFAULT_CREDENTIALS: '0' }).passthroughDefaultCredentials,
+    ).toBe(false);
+    expect(problemsOf({ ...valid, QUARRY_PASSTHROUGH_DEFAULT_CREDENTIALS: 'off' })).toEqual([
+      'QUARRY_PASSTHROUGH_DEFAULT_CREDENTIALS must be true or false',
+    ]);
+  });
+});
+
 describe('LOG_LEVEL', () => {
   it.each(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])('accepts %s', (level) => {
     expect(loadEnvConfig({ ...valid, LOG_LEVEL: level }).logLevel).toBe(level);

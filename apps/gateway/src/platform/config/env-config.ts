@@ -31,6 +31,12 @@ export interface EnvConfig {
   batchMinRecords: number;
   /** First wait before the worker polls a new batch job, in seconds (QUARRY_BATCH_POLL_SECONDS, default 30). */
   batchPollSeconds: number;
+  /**
+   * Whether `/bedrock` passthrough calls that no deployment serves (raw model ids, guardrails, knowledge
+   * bases, agents) may run on the gateway's default AWS credentials and region, for keys allowed them
+   * (QUARRY_PASSTHROUGH_DEFAULT_CREDENTIALS, default true as in LiteLLM).
+   */
+  passthroughDefaultCredentials: boolean;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -80,6 +86,9 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
   const batchPollSeconds = Number(text('QUARRY_BATCH_POLL_SECONDS') ?? '30');
   if (!(batchPollSeconds >= 0.05 && batchPollSeconds <= 3600))
     problems.push('QUARRY_BATCH_POLL_SECONDS must be a number of seconds from 0.05 to 3600');
+  const passthroughDefaultCredentials = booleanOf(text('QUARRY_PASSTHROUGH_DEFAULT_CREDENTIALS') ?? 'true');
+  if (passthroughDefaultCredentials === undefined)
+    problems.push('QUARRY_PASSTHROUGH_DEFAULT_CREDENTIALS must be true or false');
 
   const logLevel = (text('LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
@@ -102,6 +111,7 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
     dataDir: path.resolve(text('QUARRY_DATA_DIR') ?? '.quarry'),
     batchMinRecords: batchMinRecords!,
     batchPollSeconds,
+    passthroughDefaultCredentials: passthroughDefaultCredentials!,
   };
 }
 
@@ -116,6 +126,13 @@ function integerIn(value: string, min: number, max: number): number | undefined 
   if (!/^\d+$/.test(value)) return undefined;
   const number = Number(value);
   return number >= min && number <= max ? number : undefined;
+}
+
+function booleanOf(value: string): boolean | undefined {
+  const lower = value.toLowerCase();
+  if (lower === 'true' || lower === '1') return true;
+  if (lower === 'false' || lower === '0') return false;
+  return undefined;
 }
 
 function isHttpUrl(value: string): boolean {

@@ -8,8 +8,23 @@ import type { DesiredKey } from './key-grant-policy';
 import type { KeyFieldsDto } from './dto/key-fields.dto';
 import { modelBudgetsFrom } from './model-budgets';
 
-export function keyChangesFrom(fields: KeyFieldsDto, now: number): KeyChanges {
+/** Where LiteLLM keeps a key's allowed_passthrough_routes, and so do we. */
+export const ALLOWED_PASSTHROUGH_ROUTES = 'allowed_passthrough_routes';
+
+export function keyChangesFrom(
+  fields: KeyFieldsDto,
+  now: number,
+  existingMetadata: Readonly<Record<string, unknown>> = {},
+): KeyChanges {
   const changes: KeyChanges = limitChangesFrom(fields, now);
+  const routes = fields.allowed_passthrough_routes ?? existingMetadata[ALLOWED_PASSTHROUGH_ROUTES];
+  if (fields.allowed_passthrough_routes !== undefined || (changes.metadata && routes !== undefined)) {
+    // Rewriting metadata keeps the routes unless they are set themselves (top-level or in metadata).
+    const metadata = { ...(changes.metadata ?? existingMetadata) } as Record<string, unknown>;
+    if (fields.allowed_passthrough_routes !== undefined || !(ALLOWED_PASSTHROUGH_ROUTES in metadata))
+      metadata[ALLOWED_PASSTHROUGH_ROUTES] = routes;
+    changes.metadata = metadata;
+  }
   if (fields.key_alias !== undefined) changes.alias = fields.key_alias;
   if (fields.duration !== undefined)
     changes.expiresAt = fields.duration === null ? null : new Date(now + parseDuration(fields.duration)!);

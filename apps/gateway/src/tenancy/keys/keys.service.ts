@@ -2,6 +2,7 @@
 // every write through the grant policy; every change is published so all instances drop cached keys.
 import { Injectable } from '@nestjs/common';
 import { OpenAIError } from '@quarry/openai';
+import { asRecord } from '../../platform/config/is-object';
 import {
   ALL_TEAMS,
   ALL_USERS,
@@ -23,7 +24,7 @@ import type { KeyFieldsDto } from './dto/key-fields.dto';
 import type { ListKeysQuery } from './dto/list-keys.query';
 import type { RegenerateKeyDto } from './dto/regenerate-key.dto';
 import type { UpdateKeyDto } from './dto/update-key.dto';
-import { desiredKeyAfter, keyChangesFrom } from './key-changes';
+import { ALLOWED_PASSTHROUGH_ROUTES, desiredKeyAfter, keyChangesFrom } from './key-changes';
 import { assertKeyGrant, assertMayChangeBlock } from './key-grant-policy';
 import { keyReferenceOf } from './key-reference';
 import { keyResponse, keyWithSecretResponse } from './key-response';
@@ -48,6 +49,7 @@ export class KeysService {
     const defaultUserId =
       isProxyAdmin(principal) || isTeamAdmin(principal, teamId) ? null : (principal.userId ?? null);
     await this.checkGrant(principal, null, fields, defaultUserId);
+    requirePassthroughRoutesWriter(principal, fields, {});
     const userId = fields.user_id !== undefined ? fields.user_id : defaultUserId;
     const secret = generateVirtualKey();
     const key = await this.keys
@@ -66,7 +68,12 @@ export class KeysService {
     const existing = await this.findWritable(principal, fields.key, 'key');
     const { key: _reference, ...changes } = fields;
     await this.checkGrant(principal, existing, changes, existing.userId);
-    const updated = await this.write(principal, existing, keyChangesFrom(changes, Date.now()));
+    requirePassthroughRoutesWriter(principal, changes, existing.metadata);
+    const updated = await this.write(
+      principal,
+      existing,
+      keyChangesFrom(changes, Date.now(), asRecord(existing.metadata)),
+    );
     return keyResponse(updated);
   }
 
@@ -79,8 +86,9 @@ export class KeysService {
     await this.checkGrant(principal, existing, changes, existing.userId);
     const secret = generateVirtualKey();
     const graceMs = gracePeriod ? parseDuration(gracePeriod)! : 0;
+    requirePassthroughRoutesWriter(principal, changes, existing.metadata);
     const updated = await this.write(principal, existing, {
-      ...keyChangesFrom(changes, Date.now()),
+      ...keyChangesFrom(changes, Date.now(), asRecord(existing.metadata)),
       hash: hashVirtualKey(secret),
       displayKey: displayFormOf(secret),
       previousHash: graceMs > 0 ? existing.hash : null,
@@ -186,6 +194,32 @@ export class KeysService {
     ]);
     assertKeyGrant(principal, desired, { team, user, caller }, this.registry);
   }
+}
+
+/**
+ * Passthrough routes bound a key: only a proxy admin sets or lifts them (LiteLLM gates them too), whether
+ * as the top-level field or inside metadata.
+ */
+function requirePassthroughRoutesWriter(
+  principal: Principal,
+  fields: { allowed_passthrough_routes?: string[]; metadata?: Record<string, unknown> },
+  existingMetadata: unknown,
+): void {
+  if (isProxyAdmin(principal)) return;
+  const current = JSON.stringify(asRecord(existingMetadata)[ALLOWED_PASSTHROUGH_ROUTES] ?? null);
+  const inMetadata = fields.metadata?.[ALLOWED_PASSTHROUGH_ROUTES];
+  const changed =
+    (fields.allowed_passthrough_routes !== undefined &&
+      JSON.stringify(fields.allowed_passthrough_routes) !== current) ||
+    (inMetadata !== undefined && JSON.stringify(inMetadata) !== current);
+  if (changed)
+    throw new OpenAIError(
+      403,
+      'Only a proxy admin may set allowed_passthrough_routes',
+      'permission_error',
+      'allowed_passthrough_routes',
+      'forbidden',
+    );
 }
 
 function createdBy(principal: Principal): string {

@@ -3,7 +3,15 @@
 import type { Deployment } from './deployment';
 
 export type ModelMode =
-  'chat' | 'completion' | 'embedding' | 'image_generation' | 'rerank' | 'batch' | 'agent';
+  | 'chat'
+  | 'completion'
+  | 'embedding'
+  | 'image_generation'
+  | 'rerank'
+  | 'batch'
+  | 'agent'
+  | 'knowledge_base'
+  | 'guardrail';
 
 const ENDPOINTS: Record<ModelMode, string[]> = {
   chat: ['/v1/chat/completions'],
@@ -13,6 +21,9 @@ const ENDPOINTS: Record<ModelMode, string[]> = {
   rerank: ['/v1/rerank'],
   batch: ['/v1/files', '/v1/batches'],
   agent: ['/v1/chat/completions'],
+  // Registered for the /bedrock passthrough: who may reach them, on which credentials and region.
+  knowledge_base: ['/bedrock/knowledgebases/{id}/retrieve', '/bedrock/retrieveAndGenerate'],
+  guardrail: ['/bedrock/guardrail/{id}/version/{version}/apply'],
 };
 
 export function modeOf(deployment: Deployment): ModelMode {
@@ -20,6 +31,8 @@ export function modeOf(deployment: Deployment): ModelMode {
   if (typeof configured === 'string' && configured in ENDPOINTS) return configured as ModelMode;
   const model = String(deployment.litellmParams.model ?? '').toLowerCase();
   if (model.startsWith('bedrock/agent/')) return 'agent';
+  if (model.startsWith('bedrock/knowledgebase/')) return 'knowledge_base';
+  if (model.startsWith('bedrock/guardrail/')) return 'guardrail';
   if (model.includes('rerank')) return 'rerank';
   if (model.includes('embed')) return 'embedding';
   if (/stable-diffusion|titan-image|nova-canvas|stable-image|\bsd3\b|image-generator/.test(model))

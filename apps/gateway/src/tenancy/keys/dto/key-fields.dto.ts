@@ -1,9 +1,12 @@
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsNumber,
   IsObject,
   IsOptional,
   IsString,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -59,4 +62,19 @@ export class KeyFieldsDto extends LimitFieldsDto {
   @IsObject()
   @IsBoundedJson()
   model_max_budget?: Record<string, unknown>;
+
+  /**
+   * LiteLLM's allowed_passthrough_routes: the /bedrock paths (prefixes, `*` wildcards) this key may call;
+   * empty or absent allows every passthrough route. Stored in metadata, as LiteLLM does; proxy admins only.
+   */
+  @IsOptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(2048, { each: true })
+  @Matches(/^\/bedrock(\/|$)/, {
+    each: true,
+    message: 'allowed_passthrough_routes entries must start with /bedrock',
+  })
+  allowed_passthrough_routes?: string[];
 }
