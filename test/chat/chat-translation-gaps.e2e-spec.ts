@@ -182,9 +182,18 @@ describe('user_continue_message and modify_params per deployment', () => {
     { role: 'assistant', content: 'Hello, how can I help?' },
   ];
 
-  it('ignores user_continue_message without modify_params: the conversation is refused', async () => {
+  it("inserts the deployment's user_continue_message on its own, as the seeds configure it", async () => {
+    const completion = await client.chat.completions.create({
+      model: 'gaps-continue-only',
+      messages: assistantFirst,
+    });
+    // The emulator echoes the last user turn: the inserted one.
+    expect(completion.choices[0].message.content).toContain('Please continue');
+  });
+
+  it('refuses an assistant-first conversation with neither, naming the fix', async () => {
     const refused = await client.chat.completions
-      .create({ model: 'gaps-continue-only', messages: assistantFirst })
+      .create({ model: 'gaps-llama', messages: assistantFirst })
       .catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(OpenAI.BadRequestError);
     expect((refused as Error).message).toContain('modify_params');

@@ -25,11 +25,13 @@ describe('chatSwitches', () => {
     expect(chatSwitches(request(), deploymentWith({}), off).dropParams).toBe(false);
   });
 
-  it("honours a deployment's user_continue_message object only under modify_params", () => {
+  it("honours a deployment's user_continue_message on its own, the request's first", () => {
     const continueMessage = 'Please continue';
     expect(
-      chatSwitches(request(), deploymentWith({ userContinueMessage: continueMessage }), off),
-    ).not.toHaveProperty('userContinueMessage');
+      chatSwitches(request(), deploymentWith({ userContinueMessage: continueMessage }), off)
+        .userContinueMessage,
+    ).toBe('Please continue');
+    expect(chatSwitches(request(), deploymentWith({}), off)).not.toHaveProperty('userContinueMessage');
     expect(
       chatSwitches(
         request(),

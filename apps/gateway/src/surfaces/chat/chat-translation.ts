@@ -63,8 +63,9 @@ function commonOptions(
 
 /**
  * LiteLLM's switches, each settable in litellm_settings, on the deployment and per request: any of
- * them turns the behaviour on. A `user_continue_message` (the deployment's or the request's, a string
- * or a message) is the turn modify_params inserts, so it means nothing without modify_params.
+ * them turns the behaviour on. A `user_continue_message` (the request's, else the deployment's; a
+ * string or a message) is the user turn put before an assistant-first conversation, on its own as the
+ * seeds configure it; modify_params alone puts a default one there.
  */
 export function chatSwitches(
   chatRequest: ChatCompletionRequest,
@@ -76,7 +77,7 @@ export function chatSwitches(
   return {
     dropParams: chatRequest.drop_params === true || deployment.dropParams,
     modifyParams,
-    ...(modifyParams && continueMessage !== undefined ? { userContinueMessage: continueMessage } : {}),
+    ...(continueMessage !== undefined ? { userContinueMessage: continueMessage } : {}),
   };
 }
 

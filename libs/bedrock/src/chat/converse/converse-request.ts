@@ -7,7 +7,7 @@ import type { ConverseDraft, JsonDocument } from './converse-draft';
 import type { FetchImage } from './images';
 import { prefetchMedia } from './media-urls';
 import { toInferenceConfig } from './inference-params';
-import { DEFAULT_USER_CONTINUE_MESSAGE, toConverseConversation } from './messages';
+import { toConverseConversation } from './messages';
 import { applyProviderParams, withDeploymentDefaults } from './provider-params';
 import type { ServiceTier } from '../../pricing/service-tier';
 import { serviceTierOf } from './call-service-tier';
@@ -59,7 +59,7 @@ export async function toConverseRequest(
   const conversation = toConverseConversation(
     request.messages,
     state,
-    options.userContinueMessage ?? continueMessageOf(request) ?? DEFAULT_USER_CONTINUE_MESSAGE,
+    options.userContinueMessage ?? continueMessageOf(request),
   );
   const draft: ConverseDraft = {
     capabilities,

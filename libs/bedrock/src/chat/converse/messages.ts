@@ -28,10 +28,15 @@ export interface ConverseConversation {
   containsToolBlocks: boolean;
 }
 
+/**
+ * @param userContinueMessage the turn put first when a conversation starts with the assistant: the
+ *   deployment's or the request's `user_continue_message`, which asks for that on its own (LiteLLM's
+ *   seeds configure it without modify_params); without one, only modify_params inserts the default.
+ */
 export function toConverseConversation(
   chatMessages: ChatMessage[],
   state: TranslationState,
-  userContinueMessage: string = DEFAULT_USER_CONTINUE_MESSAGE,
+  userContinueMessage?: string,
 ): ConverseConversation {
   const system: SystemContentBlock[] = [];
   const turns: ConversationTurn[] = [];
@@ -122,11 +127,11 @@ function turnFor(
 function ensureUserFirst(
   turns: ConversationTurn[],
   state: TranslationState,
-  userContinueMessage: string,
+  userContinueMessage: string | undefined,
 ): void {
   const first = turns[0];
   if (first?.role === 'user') return;
-  if (!state.modifyParams) {
+  if (!state.modifyParams && userContinueMessage === undefined) {
     if (!first) {
       throw OpenAIError.badRequest(
         'messages must contain at least one user message besides system messages (or enable modify_params)',
@@ -139,7 +144,7 @@ function ensureUserFirst(
       `messages[${first.firstMessageIndex}].role`,
     );
   }
-  const content: ContentBlock[] = [{ text: userContinueMessage }];
+  const content: ContentBlock[] = [{ text: userContinueMessage ?? DEFAULT_USER_CONTINUE_MESSAGE }];
   turns.unshift({
     role: 'user',
     firstMessageIndex: first?.firstMessageIndex ?? 0,
