@@ -45,3 +45,7 @@ export * from './chat/invoke/invoke-response';
 export * from './chat/invoke/invoke-stream';
 export * from './chat/invoke/invoke-calls';
 export { formatStreams, invokeFormatOf, type InvokeFormat } from './chat/invoke/invoke-formats';
+export * from './messages/anthropic-body';
+export * from './messages/anthropic-usage';
+export * from './messages/anthropic-messages-calls';
+export * from './messages/anthropic-stream';

@@ -1,0 +1,37 @@
+// A Claude stream relayed as Anthropic sends it: each event Bedrock delivers goes out as
+// `event: <type>` / `data: <json>` with nothing reshaped but the public model name in message_start. A
+// failure after the first byte ends the stream with Anthropic's `event: error`.
+import { AnthropicStreamReader, outputCharactersOf, type AnthropicBody } from '@quarry/bedrock';
+import type { OpenAIError } from '@quarry/openai';
+import type { EmitFrame, StreamRelay } from '../../invocation/invocation';
+import { anthropicErrorEvent } from '../../platform/errors/anthropic-error';
+import { estimatedUsage } from './messages-usage';
+
+export class AnthropicStreamRelay implements StreamRelay {
+  constructor(
+    private readonly reader: AnthropicStreamReader,
+    private readonly model: string,
+    private readonly body: AnthropicBody,
+  ) {}
+
+  async run(emit: EmitFrame): Promise<void> {
+    for await (const event of this.reader.events()) {
+      if (event.type === 'message_start' && typeof event.message === 'object' && event.message !== null)
+        (event.message as AnthropicBody).model = this.model;
+      const backpressure = emit(sseEvent(event), outputCharactersOf(event));
+      if (backpressure) await backpressure;
+    }
+  }
+
+  failureFrames(error: OpenAIError): readonly string[] {
+    return [anthropicErrorEvent(error)];
+  }
+
+  usage(streamedCharacters: number) {
+    return this.reader.usageReceived ? this.reader.usage : estimatedUsage(this.body, streamedCharacters);
+  }
+}
+
+export function sseEvent(event: AnthropicBody): string {
+  return `event: ${String(event.type)}\ndata: ${JSON.stringify(event)}\n\n`;
+}

@@ -1,0 +1,40 @@
+import { anthropicBetaOf, toBedrockAnthropicBody } from './anthropic-body';
+
+describe('toBedrockAnthropicBody', () => {
+  it('sends the body as given, without model and stream, with Bedrock’s anthropic_version', () => {
+    const body = toBedrockAnthropicBody(
+      {
+        model: 'claude-sonnet-4-5',
+        stream: true,
+        max_tokens: 10,
+        messages: [{ role: 'user', content: 'hi' }],
+        system: [{ type: 'text', text: 's', cache_control: { type: 'ephemeral' } }],
+        thinking: { type: 'enabled', budget_tokens: 1024 },
+      },
+      [],
+    );
+    expect(body).toEqual({
+      anthropic_version: 'bedrock-2023-05-31',
+      max_tokens: 10,
+      messages: [{ role: 'user', content: 'hi' }],
+      system: [{ type: 'text', text: 's', cache_control: { type: 'ephemeral' } }],
+      thinking: { type: 'enabled', budget_tokens: 1024 },
+    });
+  });
+
+  it('sends the anthropic-beta header as anthropic_beta, merged with the body’s without repeats', () => {
+    expect(
+      toBedrockAnthropicBody({ max_tokens: 1, messages: [], anthropic_beta: ['b', 'c'] }, ['a', 'b'])
+        .anthropic_beta,
+    ).toEqual(['a', 'b', 'c']);
+    expect(toBedrockAnthropicBody({ max_tokens: 1, messages: [] }, [])).not.toHaveProperty('anthropic_beta');
+  });
+});
+
+describe('anthropicBetaOf', () => {
+  it('splits comma-separated and repeated headers', () => {
+    expect(anthropicBetaOf('a, b,,c')).toEqual(['a', 'b', 'c']);
+    expect(anthropicBetaOf(['a', 'b,c'])).toEqual(['a', 'b', 'c']);
+    expect(anthropicBetaOf(undefined)).toEqual([]);
+  });
+});
