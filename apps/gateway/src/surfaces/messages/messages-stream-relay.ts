@@ -1,11 +1,13 @@
 // A Claude stream relayed as Anthropic sends it: each event Bedrock delivers goes out as
-// `event: <type>` / `data: <json>` with nothing reshaped but the public model name in message_start. A
-// failure after the first byte ends the stream with Anthropic's `event: error`.
+// `event: <type>` / `data: <json>` with nothing reshaped but the public model name in message_start
+// (and the ping Anthropic sends after it). A failure after the first byte ends the stream with Anthropic's `event: error`.
 import { AnthropicStreamReader, outputCharactersOf, type AnthropicBody } from '@quarry/bedrock';
 import type { OpenAIError } from '@quarry/openai';
 import type { EmitFrame, StreamRelay } from '../../invocation/invocation';
 import { anthropicErrorEvent } from '../../platform/errors/anthropic-error';
 import { estimatedUsage } from './messages-usage';
+
+const PING = sseEvent({ type: 'ping' });
 
 export class AnthropicStreamRelay implements StreamRelay {
   constructor(
@@ -20,6 +22,8 @@ export class AnthropicStreamRelay implements StreamRelay {
         (event.message as AnthropicBody).model = this.model;
       const backpressure = emit(sseEvent(event), outputCharactersOf(event));
       if (backpressure) await backpressure;
+      // Anthropic's API pings right after message_start; Bedrock's stream does not carry it.
+      if (event.type === 'message_start') await emit(PING, 0);
     }
   }
 
