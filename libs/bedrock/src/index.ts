@@ -49,3 +49,6 @@ export * from './messages/anthropic-body';
 export * from './messages/anthropic-usage';
 export * from './messages/anthropic-messages-calls';
 export * from './messages/anthropic-stream';
+export * from './messages/converse-messages-request';
+export * from './messages/converse-messages-answer';
+export * from './messages/converse-messages-stream';

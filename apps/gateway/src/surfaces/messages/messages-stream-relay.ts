@@ -1,7 +1,13 @@
 // A Claude stream relayed as Anthropic sends it: each event Bedrock delivers goes out as
 // `event: <type>` / `data: <json>` with nothing reshaped but the public model name in message_start
 // (and the ping Anthropic sends after it). A failure after the first byte ends the stream with Anthropic's `event: error`.
-import { AnthropicStreamReader, outputCharactersOf, type AnthropicBody } from '@quarry/bedrock';
+import type { ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
+import {
+  ConverseToAnthropicStream,
+  outputCharactersOf,
+  type AnthropicBody,
+  type AnthropicStreamReader,
+} from '@quarry/bedrock';
 import type { OpenAIError } from '@quarry/openai';
 import type { EmitFrame, StreamRelay } from '../../invocation/invocation';
 import { anthropicErrorEvent } from '../../platform/errors/anthropic-error';
@@ -38,4 +44,37 @@ export class AnthropicStreamRelay implements StreamRelay {
 
 export function sseEvent(event: AnthropicBody): string {
   return `event: ${String(event.type)}\ndata: ${JSON.stringify(event)}\n\n`;
+}
+
+/** A Converse stream (models other than Claude) relayed as Anthropic's events. */
+export class ConverseMessagesRelay implements StreamRelay {
+  private readonly translator: ConverseToAnthropicStream;
+
+  constructor(
+    private readonly events: AsyncIterable<ConverseStreamOutput>,
+    model: string,
+    private readonly body: AnthropicBody,
+  ) {
+    this.translator = new ConverseToAnthropicStream(model);
+  }
+
+  async run(emit: EmitFrame): Promise<void> {
+    for await (const event of this.events) await emitAll(emit, this.translator.translate(event));
+    await emitAll(emit, this.translator.finish());
+  }
+
+  failureFrames(error: OpenAIError): readonly string[] {
+    return [anthropicErrorEvent(error)];
+  }
+
+  usage(streamedCharacters: number) {
+    return this.translator.usage ?? estimatedUsage(this.body, streamedCharacters);
+  }
+}
+
+async function emitAll(emit: EmitFrame, events: readonly AnthropicBody[]): Promise<void> {
+  for (const event of events) {
+    const backpressure = emit(sseEvent(event), outputCharactersOf(event));
+    if (backpressure) await backpressure;
+  }
 }
