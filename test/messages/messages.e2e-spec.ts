@@ -2,6 +2,7 @@
 // (the public model name in `model`), usage priced and booked as anthropic_messages spend rows with the
 // end user from metadata.user_id, tools and thinking round trips, prompt caching, and both key headers.
 import Anthropic from '@anthropic-ai/sdk';
+import { createKey } from '../support/tenants';
 import { startMessagesFixture, type MessagesFixture } from './messages-fixture';
 
 let fixture: MessagesFixture;
@@ -78,6 +79,30 @@ describe('POST /v1/messages on Claude', () => {
       messages: [{ role: 'user', content: 'Hello' }],
     });
     expect(message.model).toBe('claude-sonnet-4-5-20250929');
+  });
+
+  it('serves Claude Code names through a key’s aliases, answering with the name asked for', async () => {
+    const { key } = await createKey(fixture.gateway, {
+      team_id: fixture.tenant.teamId,
+      models: ['claude-haiku-4-5'],
+      aliases: { 'claude-3-5-haiku-20241022': 'claude-haiku-4-5' },
+    });
+    const claudeCode = new Anthropic({
+      authToken: key,
+      apiKey: null,
+      baseURL: fixture.gateway.baseUrl,
+      maxRetries: 0,
+    });
+    const { data, response } = await claudeCode.messages
+      .create({
+        model: 'claude-3-5-haiku-20241022',
+        max_tokens: 50,
+        messages: [{ role: 'user', content: 'Hi' }],
+      })
+      .withResponse();
+    expect(data.model).toBe('claude-3-5-haiku-20241022');
+    const row = await fixture.spendRow(response.headers.get('x-request-id')!);
+    expect(row!.bedrockModel).toBe('us.anthropic.claude-haiku-4-5-20251001-v1:0');
   });
 
   it('round-trips a tool call: tool_use, then tool_result, then the answer', async () => {
