@@ -192,6 +192,17 @@ describe('POST /v1/messages on Claude', () => {
     );
   });
 
+  it('serves the SDK’s beta path (/v1/messages?beta=true) with Claude Code’s beta flags', async () => {
+    const message = await fixture.anthropic.beta.messages.create({
+      model: 'claude-sonnet-4-5',
+      max_tokens: 50,
+      betas: ['claude-code-20250219', 'oauth-2025-04-20', 'interleaved-thinking-2025-05-14'],
+      messages: [{ role: 'user', content: 'Hello' }],
+      metadata: { user_id: '{"device_id":"abc","session_id":"s-1"}' },
+    });
+    expect(message.model).toBe('claude-sonnet-4-5');
+  });
+
   it('passes the anthropic-beta header to Bedrock as anthropic_beta', async () => {
     const message = await fixture.anthropic.messages.create(
       { model: 'claude-sonnet-4-5', max_tokens: 50, messages: [{ role: 'user', content: 'Hello' }] },

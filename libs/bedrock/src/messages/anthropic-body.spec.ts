@@ -10,6 +10,7 @@ describe('toBedrockAnthropicBody', () => {
         messages: [{ role: 'user', content: 'hi' }],
         system: [{ type: 'text', text: 's', cache_control: { type: 'ephemeral' } }],
         thinking: { type: 'enabled', budget_tokens: 1024 },
+        metadata: { user_id: 'u-1', tags: ['x'] },
       },
       [],
     );
@@ -19,14 +20,28 @@ describe('toBedrockAnthropicBody', () => {
       messages: [{ role: 'user', content: 'hi' }],
       system: [{ type: 'text', text: 's', cache_control: { type: 'ephemeral' } }],
       thinking: { type: 'enabled', budget_tokens: 1024 },
+      metadata: { user_id: 'u-1' },
     });
   });
 
-  it('sends the anthropic-beta header as anthropic_beta, merged with the body’s without repeats', () => {
+  it('sends the anthropic-beta header as anthropic_beta, merged with the body’s, without repeats or flags Bedrock refuses', () => {
     expect(
-      toBedrockAnthropicBody({ max_tokens: 1, messages: [], anthropic_beta: ['b', 'c'] }, ['a', 'b'])
-        .anthropic_beta,
-    ).toEqual(['a', 'b', 'c']);
+      toBedrockAnthropicBody(
+        {
+          max_tokens: 1,
+          messages: [],
+          anthropic_beta: [
+            'context-1m-2025-08-07',
+            'interleaved-thinking-2025-05-14',
+            'mcp-servers-2025-12-04',
+          ],
+        },
+        ['claude-code-20250219', 'oauth-2025-04-20', 'interleaved-thinking-2025-05-14'],
+      ).anthropic_beta,
+    ).toEqual(['interleaved-thinking-2025-05-14', 'context-1m-2025-08-07']);
+    expect(
+      toBedrockAnthropicBody({ max_tokens: 1, messages: [] }, ['claude-code-20250219']),
+    ).not.toHaveProperty('anthropic_beta');
     expect(toBedrockAnthropicBody({ max_tokens: 1, messages: [] }, [])).not.toHaveProperty('anthropic_beta');
   });
 });
