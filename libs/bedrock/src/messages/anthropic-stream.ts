@@ -4,7 +4,6 @@
 // Bedrock's framing, not Anthropic's). The usage is read as the events pass: message_start brings the
 // prompt and cache counts, message_delta the output count so far; the metrics, when they come, win.
 import type { ResponseStream } from '@aws-sdk/client-bedrock-runtime';
-import { parseBody } from '../chat/invoke/invoke-response';
 import type { TokenUsage } from '../pricing/token-usage';
 import type { AnthropicBody } from './anthropic-body';
 import { tokenUsageFromAnthropic } from './anthropic-usage';
@@ -27,7 +26,11 @@ export class AnthropicStreamReader {
     return this.fromMetrics ?? this.fromEvents ?? tokenUsageFromAnthropic(undefined);
   }
 
-  async *events(): AsyncGenerator<AnthropicBody> {
+  /**
+   * Each event, with its JSON text as Bedrock sent it (`data`) so a relay need not serialise it again;
+   * `data` is undefined when the event was changed (the metrics taken out).
+   */
+  async *events(): AsyncGenerator<{ event: AnthropicBody; data: string | undefined }> {
     for await (const event of this.chunks) {
       if (!event.chunk) {
         // The SDK throws modelled stream errors itself; one yielded as a value must still end the stream.
@@ -35,13 +38,15 @@ export class AnthropicStreamReader {
         if (error) throw error;
         continue;
       }
-      const chunk = parseBody(event.chunk.bytes);
+      let data: string | undefined = Buffer.from(event.chunk.bytes ?? new Uint8Array()).toString('utf8');
+      const chunk = JSON.parse(data || '{}') as AnthropicBody;
       if (chunk[METRICS] !== undefined) {
         this.fromMetrics = usageOfMetrics(chunk[METRICS] as Record<string, unknown>);
         delete chunk[METRICS];
+        data = undefined;
       }
       this.noteUsage(chunk);
-      yield chunk;
+      yield { event: chunk, data };
     }
   }
 

@@ -23,10 +23,15 @@ export class AnthropicStreamRelay implements StreamRelay {
   ) {}
 
   async run(emit: EmitFrame): Promise<void> {
-    for await (const event of this.reader.events()) {
-      if (event.type === 'message_start' && typeof event.message === 'object' && event.message !== null)
-        (event.message as AnthropicBody).model = this.model;
-      const backpressure = emit(sseEvent(event), outputCharactersOf(event));
+    for await (const { event, data } of this.reader.events()) {
+      const isStart =
+        event.type === 'message_start' && typeof event.message === 'object' && event.message !== null;
+      if (isStart) (event.message as AnthropicBody).model = this.model;
+      // Bedrock's own (single-line) text goes out unless the event was changed: no second serialisation
+      // per delta.
+      const asSent = data !== undefined && !isStart && !data.includes('\n');
+      const frame = asSent ? `event: ${String(event.type)}\ndata: ${data}\n\n` : sseEvent(event);
+      const backpressure = emit(frame, outputCharactersOf(event));
       if (backpressure) await backpressure;
       // Anthropic's API pings right after message_start; Bedrock's stream does not carry it.
       if (event.type === 'message_start') await emit(PING, 0);
