@@ -55,7 +55,7 @@ describe('toConverseMessagesInput', () => {
     const [user, assistant, result] = input.messages!;
     expect(user.content).toEqual([
       { image: { format: 'png', source: { bytes: Buffer.from('png-bytes') } } },
-      { document: { format: 'pdf', name: 'Report  Q1', source: { bytes: Buffer.from('png-bytes') } } },
+      { document: { format: 'pdf', name: 'Report Q1', source: { bytes: Buffer.from('png-bytes') } } },
       { text: 'Weather?' },
       { cachePoint: { type: 'default' } },
     ]);

@@ -166,9 +166,13 @@ function documentOf(block: Json, path: string) {
       `${path}.source.media_type: ${mediaType} is not supported`,
       `${path}.source`,
     );
-  const name =
-    typeof block.title === 'string' ? block.title.replace(/[^A-Za-z0-9 ()[\]-]/g, ' ') : 'document';
-  return { format, name: name.trim() || 'document', source: { bytes } };
+  // Bedrock's document names: letters, digits, single spaces, hyphens, parentheses and brackets.
+  const title = typeof block.title === 'string' ? block.title : '';
+  const name = title
+    .replace(/[^A-Za-z0-9 ()[\]-]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return { format, name: name || 'document', source: { bytes } };
 }
 
 function toolResultContent(content: unknown, path: string): ToolResultContentBlock[] {
