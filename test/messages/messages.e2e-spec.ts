@@ -203,6 +203,22 @@ describe('POST /v1/messages on Claude', () => {
     expect(message.model).toBe('claude-sonnet-4-5');
   });
 
+  it('leaves out Claude Code’s attribution block, which Bedrock refuses in a system prompt', async () => {
+    const message = await fixture.anthropic.messages.create({
+      model: 'claude-sonnet-4-5',
+      max_tokens: 50,
+      system: [
+        {
+          type: 'text',
+          text: 'x-anthropic-billing-header: cc_version=2.1.38.a1b; cc_entrypoint=cli; cch=00000;',
+        },
+        { type: 'text', text: 'You are Claude Code.', cache_control: { type: 'ephemeral' } },
+      ],
+      messages: [{ role: 'user', content: 'Hello' }],
+    });
+    expect(message.content.length).toBeGreaterThan(0);
+  });
+
   it('passes the anthropic-beta header to Bedrock as anthropic_beta', async () => {
     const message = await fixture.anthropic.messages.create(
       { model: 'claude-sonnet-4-5', max_tokens: 50, messages: [{ role: 'user', content: 'Hello' }] },

@@ -3,7 +3,8 @@
 // with `anthropic_version: "bedrock-2023-05-31"` and the `anthropic-beta` header as `anthropic_beta`.
 // Two things are trimmed because Bedrock refuses the whole request over them and Anthropic's own clients
 // send them as a matter of course (Claude Code: `claude-code-…`, `oauth-…`, `mcp-servers-…` betas): beta
-// flags Bedrock does not know, and `metadata` members other than `user_id`. Nothing else is reshaped:
+// flags Bedrock does not know, `metadata` members other than `user_id`, and Claude Code's attribution
+// block in `system`. Nothing else is reshaped:
 // what Bedrock refuses comes back as its own 400.
 import { ANTHROPIC_VERSION } from '../chat/invoke/families/anthropic-messages';
 
@@ -33,6 +34,7 @@ export function toBedrockAnthropicBody(
 ): AnthropicBody {
   const body: AnthropicBody = { anthropic_version: ANTHROPIC_VERSION };
   for (const [key, value] of Object.entries(request)) if (!CLIENT_ONLY.has(key)) body[key] = value;
+  if (Array.isArray(request.system)) body.system = request.system.filter((block) => !isAttribution(block));
   const requested = [
     ...anthropicBeta,
     ...(Array.isArray(request.anthropic_beta) ? request.anthropic_beta : []),
@@ -42,6 +44,15 @@ export function toBedrockAnthropicBody(
   const userId = (request.metadata as { user_id?: unknown } | null | undefined)?.user_id;
   if (typeof userId === 'string') body.metadata = { user_id: userId };
   return body;
+}
+
+/**
+ * Claude Code's attribution block (`x-anthropic-billing-header: cc_version=…`), first in its system
+ * prompt: meant for Anthropic's API, and a reserved keyword Bedrock refuses the request over.
+ */
+function isAttribution(block: unknown): boolean {
+  const text = (block as { text?: unknown } | null)?.text;
+  return typeof text === 'string' && text.startsWith('x-anthropic-billing-header:');
 }
 
 /** The comma-separated `anthropic-beta` header (repeatable) as a list. */
