@@ -1,6 +1,7 @@
 // A Claude stream relayed as Anthropic sends it: each event Bedrock delivers goes out as
 // `event: <type>` / `data: <json>` with nothing reshaped but the public model name in message_start
-// (and the ping Anthropic sends after it). A failure after the first byte ends the stream with Anthropic's `event: error`.
+// (and the ping Anthropic sends after it). A failure after the first byte ends the stream with
+// Anthropic's `event: error`.
 import type { ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
 import {
   ConverseToAnthropicStream,
