@@ -5,6 +5,7 @@ import { PrismaModule } from '@quarry/db';
 import { ApiKeyGuard } from './tenancy/auth/api-key.guard';
 import { AuthModule } from './tenancy/auth/auth.module';
 import { ChatModule } from './surfaces/chat/chat.module';
+import { MessagesModule } from './surfaces/messages/messages.module';
 import { EmbeddingsModule } from './surfaces/embeddings/embeddings.module';
 import { ImagesModule } from './surfaces/images/images.module';
 import { RerankModule } from './surfaces/rerank/rerank.module';
@@ -50,6 +51,7 @@ export class AppModule {
         UsersModule,
         EndUsersModule,
         ChatModule,
+        MessagesModule,
         EmbeddingsModule,
         ImagesModule,
         RerankModule,

@@ -1,7 +1,8 @@
 /** One request's usage and cost, as booked in spend_logs (one row per request, whatever its outcome). */
 export interface SpendRecord {
   requestId: string;
-  callType: 'chat' | 'embeddings' | 'image_generation' | 'rerank' | 'passthrough' | 'batch';
+  callType:
+    'chat' | 'anthropic_messages' | 'embeddings' | 'image_generation' | 'rerank' | 'passthrough' | 'batch';
   keyId?: string;
   teamId?: string;
   userId?: string;

@@ -69,12 +69,24 @@ function withCacheControl(block: JsonRecord, converted: ConversationBlock): Conv
   return block.cache_control !== undefined ? [converted, { kind: 'cachePoint' }] : [converted];
 }
 
+/** Claude Code's attribution line, which Bedrock refuses in a system prompt. */
+const RESERVED_SYSTEM_PREFIX = 'x-anthropic-billing-header';
+
+function systemText(text: string): string {
+  if (text.trimStart().startsWith(RESERVED_SYSTEM_PREFIX))
+    throw EmulatorError.validation(
+      `${RESERVED_SYSTEM_PREFIX} is a reserved keyword and may not be used in the system prompt.`,
+    );
+  return text;
+}
+
 function parseSystem(value: unknown): ConversationBlock[] {
   if (value === undefined || value === null) return [];
-  if (typeof value === 'string') return value ? [{ kind: 'text', text: value }] : [];
+  if (typeof value === 'string') return value ? [{ kind: 'text', text: systemText(value) }] : [];
   return expectArray(value, 'system').flatMap((item, index) => {
     const block = expectRecord(item, `system.${index}`);
-    return withCacheControl(block, { kind: 'text', text: expectString(block.text, `system.${index}.text`) });
+    const text = systemText(expectString(block.text, `system.${index}.text`));
+    return withCacheControl(block, { kind: 'text', text });
   });
 }
 

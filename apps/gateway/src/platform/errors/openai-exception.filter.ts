@@ -1,5 +1,6 @@
 // The one place errors become responses: every error leaves in OpenAI's shape
-// {"error": {"message", "type", "param", "code"}} with the right status. Unexpected errors become a 500
+// {"error": {"message", "type", "param", "code"}} with the right status (or, on the routes Anthropic's
+// clients call, in Anthropic's: anthropic-error.ts). Unexpected errors become a 500
 // that carries an error id (also logged with the stack) and nothing of our internals.
 import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -8,6 +9,7 @@ import { OpenAIError } from '@quarry/openai';
 import { isDatabaseUnavailable } from '@quarry/db';
 import { bodyTooLargeError } from '../http/json-body-limits';
 import { redactKeysAndCredentials } from '../logging/log-redaction';
+import { anthropicErrorBody, anthropicStatusOf, speaksAnthropic } from './anthropic-error';
 import { databaseUnavailableError } from './database-unavailable.error';
 
 @Catch()
@@ -24,7 +26,9 @@ export class OpenAIExceptionFilter implements ExceptionFilter {
       if (!reply.raw.writableEnded) reply.raw.end();
       return;
     }
-    reply.status(error.status).headers(error.headers).send(error.toBody());
+    if (speaksAnthropic(request.url))
+      reply.status(anthropicStatusOf(error).status).headers(error.headers).send(anthropicErrorBody(error));
+    else reply.status(error.status).headers(error.headers).send(error.toBody());
   }
 
   toOpenAIError(exception: unknown, request: FastifyRequest): OpenAIError {
