@@ -15,6 +15,7 @@ import {
   quarryModelName,
 } from './bench-constants.mjs';
 import {
+  anthropicMessagesBody,
   converseCall,
   directCall,
   openAIChatBody,
@@ -142,6 +143,16 @@ export async function startQuarry(
     handle,
     requestFor: async (kind, latencyKey) => {
       const model = quarryModelName(latencyKey, quarryRouteOf(kind));
+      if (kind === 'messages-stream')
+        return {
+          url: `${baseUrl}/v1/messages`,
+          headers: {
+            'x-api-key': created.key,
+            'anthropic-version': '2023-06-01',
+            'content-type': 'application/json',
+          },
+          body: anthropicMessagesBody(model),
+        };
       return kind === 'embeddings'
         ? { url: `${baseUrl}/v1/embeddings`, headers, body: openAIEmbeddingsBody(model) }
         : { url: `${baseUrl}/v1/chat/completions`, headers, body: openAIChatBody(kind, model) };
@@ -162,8 +173,8 @@ function passthroughTarget(baseUrl, key, handle) {
     handle,
     sharesProcess: true,
     requestFor: async (kind, latencyKey) => {
-      // The Converse kinds only: InvokeModel and embeddings have no passthrough scenario here.
-      if (quarryRouteOf(kind) !== '') return null;
+      // The Converse kinds only: InvokeModel, Messages and embeddings have no passthrough scenario here.
+      if (quarryRouteOf(kind) !== '' || kind === 'messages-stream') return null;
       const { path: operationPath, body } = converseCall(kind, quarryModelName(latencyKey));
       return {
         url: `${baseUrl}/bedrock${operationPath}`,
@@ -195,9 +206,10 @@ export async function startPortkey(emulators, { root, logDir }) {
   return {
     name: 'portkey',
     handle,
-    // Portkey's Bedrock chat always takes Converse: it has no InvokeModel chat route to compare.
+    // Portkey's Bedrock chat always takes Converse: it has no InvokeModel chat route to compare, and its
+    // Anthropic route is not the one measured here.
     requestFor: async (kind, latencyKey) =>
-      kind === 'invoke-stream'
+      kind === 'invoke-stream' || kind === 'messages-stream'
         ? null
         : {
             url: `${baseUrl}/v1/${kind === 'embeddings' ? 'embeddings' : 'chat/completions'}`,

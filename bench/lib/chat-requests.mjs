@@ -2,7 +2,8 @@
 // `model` differs: Quarry's public model name vs the Bedrock id Portkey forwards); "direct" gets the
 // Bedrock call that request becomes, sent straight to the emulator: Converse for the chat kinds, the
 // Anthropic Messages body on InvokeModelWithResponseStream for `invoke-stream` (Quarry's
-// `bedrock/invoke/` route), Titan's `{inputText}` on InvokeModel for `embeddings`.
+// `bedrock/invoke/` route) and for `messages-stream` (Quarry's Anthropic Messages API, `/v1/messages`,
+// which a Claude client such as Claude Code sends), Titan's `{inputText}` on InvokeModel for `embeddings`.
 import { BEDROCK_MODEL_ID, EMBEDDING_MODEL_ID } from './bench-constants.mjs';
 
 /** ~20 kB of prose-like text: the emulator counts 4 characters per token, like a real prompt. */
@@ -16,6 +17,7 @@ export const REQUEST_KINDS = [
   'small-stream',
   'large-stream',
   'invoke-stream',
+  'messages-stream',
   'embeddings',
 ];
 
@@ -55,6 +57,16 @@ export function openAIEmbeddingsBody(model) {
   return JSON.stringify({ model, input: promptOf('small') });
 }
 
+/** The Anthropic Messages API request (`/v1/messages`, streamed), as Claude Code sends it. */
+export function anthropicMessagesBody(model) {
+  return JSON.stringify({
+    model,
+    max_tokens: MAX_TOKENS,
+    stream: true,
+    messages: [{ role: 'user', content: promptOf('small') }],
+  });
+}
+
 /** The Bedrock call the OpenAI request of this kind turns into. */
 export function directCall(kind) {
   if (kind === 'embeddings') {
@@ -63,7 +75,7 @@ export function directCall(kind) {
       body: JSON.stringify({ inputText: promptOf('small') }),
     };
   }
-  if (kind === 'invoke-stream') {
+  if (kind === 'invoke-stream' || kind === 'messages-stream') {
     return {
       path: `/model/${encodeURIComponent(BEDROCK_MODEL_ID)}/invoke-with-response-stream`,
       body: JSON.stringify({

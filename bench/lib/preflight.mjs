@@ -9,8 +9,11 @@ function looksRight(targetName, kind, status, text) {
     return Array.isArray(targetName === 'direct' ? answer.embedding : answer.data?.[0]?.embedding);
   }
   // InvokeModelWithResponseStream: an event stream of `chunk` events (their JSON is base64 inside).
-  if (targetName === 'direct' && kind === 'invoke-stream')
+  if (targetName === 'direct' && (kind === 'invoke-stream' || kind === 'messages-stream'))
     return text.includes('chunk') && text.includes('bytes');
+  // Anthropic's SSE, relayed as Bedrock's Claude produced it.
+  if (kind === 'messages-stream')
+    return text.includes('event: message_start') && text.includes('event: message_stop');
   if (targetName === 'direct' || targetName === 'passthrough') {
     // Converse JSON, or an event stream whose last events are messageStop and metadata.
     return isStreamKind(kind) ? text.includes('messageStop') : Boolean(JSON.parse(text).output?.message);
