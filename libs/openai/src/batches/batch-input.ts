@@ -14,6 +14,11 @@ export interface BatchInputLimits {
   /** Bedrock takes at most 50,000 records per job. */
   maxLines: number;
   maxLineBytes: number;
+  /**
+   * The caller's nesting cap (the same one its JSON bodies have): a line nested thousands of levels deep
+   * parses, but overflows every recursive walk after it (translation, serialisation).
+   */
+  nestsTooDeep?: (line: string) => boolean;
 }
 
 export const DEFAULT_BATCH_INPUT_LIMITS: BatchInputLimits = { maxLines: 50_000, maxLineBytes: 1_000_000 };

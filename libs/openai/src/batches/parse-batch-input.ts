@@ -30,6 +30,8 @@ export function parseBatchInput(
       throw lineError(line, `the file has more than ${limits.maxLines} requests, the most one batch takes`);
     if (Buffer.byteLength(raw) > limits.maxLineBytes)
       throw lineError(line, `the line is longer than ${limits.maxLineBytes} bytes`);
+    if (limits.nestsTooDeep?.(raw))
+      throw lineError(line, 'the line nests JSON objects and arrays deeper than the gateway allows');
     const request = parseLine(raw, line);
     const earlier = lineOf.get(request.customId);
     if (earlier !== undefined)

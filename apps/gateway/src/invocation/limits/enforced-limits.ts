@@ -40,6 +40,7 @@ export class EnforcedLimits extends InvocationLimits {
     const tokens = () => reservedTokens(estimated());
 
     const principal = call.principal;
+    for (const other of request.endUsers ?? []) await this.checkEndUser(call, other);
     const endUser = call.endUser ? await this.endUserOf(principal.teamId ?? '', call.endUser) : undefined;
     const budgets = this.budgets.budgetsOf(principal, call.requestedModel, endUser);
     const soft =
@@ -94,6 +95,15 @@ export class EnforcedLimits extends InvocationLimits {
       refusal = taken;
     }
     return this.accepted(refusal!) as never;
+  }
+
+  /** One more end user of the call: refused when blocked or when its budget is spent. */
+  private async checkEndUser(call: MeteredCall, name: string): Promise<void> {
+    const endUser = await this.endUserOf(call.principal.teamId ?? '', name);
+    const budgets = this.budgets
+      .budgetsOf(call.principal, call.requestedModel, endUser)
+      .filter((budget) => budget.owner === 'end_user');
+    if (budgets.length > 0) (await this.budgets.admit(budgets, 0)).release();
   }
 
   /** A blocked end user is refused; its settings come from the in-process directory (no read on a hit). */

@@ -17,6 +17,11 @@ export interface LimitsRequest {
    * (request-estimate.ts); a passthrough with a binary body passes undefined.
    */
   body: unknown;
+  /**
+   * End users the call acts for besides call.endUser (a batch's lines each carry their own `user`): each
+   * is refused when blocked or past its budget, as it would be on a live call.
+   */
+  endUsers?: readonly string[];
 }
 
 export interface Admission {

@@ -72,6 +72,7 @@ export class BatchesService {
       {
         body: undefined,
         deployments: [deployment],
+        endUsers: endUsersOf(infos),
       },
     );
     admission.settle(undefined, 0);
@@ -211,4 +212,11 @@ export class BatchesService {
       credentials: deployment.clientConfig.credentials,
     };
   }
+}
+
+/** The distinct end users (`user`) a file's requests are for: each is checked as a live call would be. */
+function endUsersOf(records: readonly BatchRecordInfo[]): string[] {
+  const users = new Set<string>();
+  for (const record of records) if (record.user) users.add(record.user);
+  return [...users];
 }

@@ -12,8 +12,9 @@ import {
   type BatchStorage,
 } from '@quarry/bedrock';
 import { BatchesRepository, BatchFilesRepository, type BatchFileRecord } from '@quarry/db';
-import { lineError, OpenAIError, parseBatchInput } from '@quarry/openai';
+import { DEFAULT_BATCH_INPUT_LIMITS, lineError, OpenAIError, parseBatchInput } from '@quarry/openai';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from '../../platform/http/json-body-limits';
 import type { Principal } from '../../tenancy/auth/principal';
 import { BatchDeployments } from './batch-deployment';
 import { toBatchRecords } from './batch-records';
@@ -22,6 +23,11 @@ import { ownerOf, ownerScopeOf } from './owner-scope-of';
 import type { UploadForm } from './upload-form';
 
 export const BEDROCK_INPUT_NAME = 'bedrock-input.jsonl';
+/** Each line is held to the nesting cap of a JSON request body (plus the line's own two levels). */
+const INPUT_LIMITS = {
+  ...DEFAULT_BATCH_INPUT_LIMITS,
+  nestsTooDeep: (line: string) => jsonNestsDeeperThan(line, MAX_JSON_DEPTH + 2),
+};
 
 @Injectable()
 export class FilesService {
@@ -33,7 +39,7 @@ export class FilesService {
   ) {}
 
   async upload(principal: Principal, form: UploadForm) {
-    const lines = parseBatchInput(form.content.toString('utf8'));
+    const lines = parseBatchInput(form.content.toString('utf8'), INPUT_LIMITS);
     const target = targetModelOf(form.targetModels, lines);
     const deployment = this.deployments.forModel(principal, target);
     const records = await toBatchRecords(lines, deployment, {

@@ -9,6 +9,8 @@ export class AwsError extends Error {
     readonly status: number,
     readonly errorType: string,
     message: string,
+    /** Headers the refusal carries (Retry-After of a rate limit, …). */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
   }
@@ -31,13 +33,14 @@ export class AwsError extends Error {
 
   /** The gateway's own refusals (auth, limits, budgets) under the names AWS clients know. */
   static fromOpenAIError(error: OpenAIError): AwsError {
-    return new AwsError(error.status, errorTypeFor(error.status), error.message);
+    return new AwsError(error.status, errorTypeFor(error.status), error.message, error.headers);
   }
 
   write(response: ServerResponse, headers: Readonly<Record<string, string>> = {}): void {
     const body = JSON.stringify({ message: this.message });
     response.writeHead(this.status, {
       ...headers,
+      ...this.headers,
       'content-type': 'application/json',
       'content-length': Buffer.byteLength(body),
       'x-amzn-errortype': this.errorType,

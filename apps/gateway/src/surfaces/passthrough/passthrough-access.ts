@@ -16,23 +16,16 @@ import type { Principal } from '../../tenancy/auth/principal';
 import { canUseModel } from '../../tenancy/access/model-access-rule';
 import { ModelAccessService } from '../../tenancy/access/model-access.service';
 import type { ModelCatalog } from '../../tenancy/models/model-catalog';
+import { modeOf } from '../../tenancy/models/model-mode';
 import type { Deployment } from '../../tenancy/models/deployment';
 import { ModelRegistry } from '../../tenancy/models/model-registry';
 import { DeploymentResolver } from '../../invocation/deployments/deployment-resolver';
 import type { ResolvedDeployment } from '../../invocation/deployments/resolved-deployment';
 import { DeploymentRouter } from '../../invocation/routing/deployment-router';
 import { AwsError } from './aws-error';
+import type { BodyResources } from './body-resources';
 import { DefaultCredentials } from './default-credentials';
 import type { PassthroughRoute } from './passthrough-route';
-
-/**
- * What a body names that access depends on: Rerank and RetrieveAndGenerate carry their model (and
- * knowledge base) there, InvokeAgent the knowledge bases its session may search.
- */
-export interface BodyResources {
-  modelArn?: string;
-  knowledgeBaseIds?: string[];
-}
 
 @Injectable()
 export class PassthroughAccess {
@@ -49,6 +42,7 @@ export class PassthroughAccess {
   routeFor(principal: Principal, target: PassthroughTarget, body: BodyResources = {}): PassthroughRoute {
     switch (target.kind) {
       case 'model':
+        for (const id of body.guardrailIds ?? []) this.allowRegistered(principal, guardrailNameOf(id));
         return this.modelRoute(principal, target.modelId);
       case 'agent': {
         const route = this.registeredRoute(principal, `agent/${target.agentId}/${target.agentAliasId}`);
@@ -56,13 +50,16 @@ export class PassthroughAccess {
         return route;
       }
       case 'guardrail':
-        return this.registeredRoute(principal, `guardrail/${target.guardrailId}`);
+        return this.registeredRoute(principal, guardrailNameOf(target.guardrailId));
       case 'knowledge-base':
         return this.registeredRoute(principal, `knowledgebase/${target.knowledgeBaseId}`);
       case 'rerank':
+        this.allowEveryModel(principal, body);
         return this.modelRoute(principal, required(body.modelArn, 'modelArn'));
       case 'retrieve-and-generate': {
         for (const id of body.knowledgeBaseIds ?? []) this.allowKnowledgeBase(principal, id);
+        for (const id of body.guardrailIds ?? []) this.allowRegistered(principal, guardrailNameOf(id));
+        this.allowEveryModel(principal, body);
         // The model writes the answer: it must be one the key may use, and it decides the credentials.
         return {
           ...this.modelRoute(principal, required(body.modelArn, 'modelArn')),
@@ -114,9 +111,18 @@ export class PassthroughAccess {
     return this.resourceRoute(principal, name);
   }
 
+  /** Every model a body names, the decoys beside the one that serves included, must be the key's. */
+  private allowEveryModel(principal: Principal, body: BodyResources): void {
+    for (const arn of body.modelArns ?? []) this.modelRoute(principal, arn);
+  }
+
   /** A knowledge base named in a body: the key must be allowed it (the credentials are the call's). */
   private allowKnowledgeBase(principal: Principal, id: string): void {
-    const name = `knowledgebase/${id}`;
+    this.allowRegistered(principal, `knowledgebase/${id}`);
+  }
+
+  /** A knowledge base or guardrail a call uses beside its own target: registered ones need the key's access. */
+  private allowRegistered(principal: Principal, name: string): void {
     const registered = this.registry
       .all()
       .filter((candidate) => String(candidate.litellmParams.model).trim() === `bedrock/${name}`);
@@ -171,9 +177,21 @@ function bedrockIdsOf(deployment: Deployment): string[] {
   return ids;
 }
 
-/** Agents, knowledge bases and guardrails are deployments too, but no model operation reaches them. */
+/**
+ * Agents, knowledge bases and guardrails are deployments too, but no model operation reaches them; nor
+ * does a batch deployment: a key given a model for /v1/batches only must not call it live here.
+ */
 function isResource(deployment: Deployment): boolean {
-  return /^bedrock\/(?:agent|knowledgebase|guardrail)\//.test(String(deployment.litellmParams.model).trim());
+  return (
+    modeOf(deployment) === 'batch' ||
+    /^bedrock\/(?:agent|knowledgebase|guardrail)\//.test(String(deployment.litellmParams.model).trim())
+  );
+}
+
+/** A guardrail's registry name: an ARN (`arn:…:guardrail/<id>`) names the same guardrail as its id. */
+function guardrailNameOf(identifier: string): string {
+  const arn = /^arn:[^:]+:bedrock:[^:]*:[^:]*:guardrail\/([^/]+)$/.exec(identifier);
+  return `guardrail/${arn ? arn[1] : identifier}`;
 }
 
 /** A name no deployment has: only `*`, an exact entry or a matching wildcard allows it (no access groups). */

@@ -30,15 +30,18 @@ import { InvocationLimits, type Admission } from '../../invocation/limits/invoca
 import type { CallOutcome } from '../../invocation/metering/call-outcome';
 import { MeteredCall } from '../../invocation/metering/metered-call';
 import { AwsError } from './aws-error';
-import { PassthroughAccess, type BodyResources } from './passthrough-access';
+import { guardrailsOfModelCall, resourcesInBody, type BodyResources } from './body-resources';
+import { PassthroughAccess } from './passthrough-access';
 import { passthroughKeyOf } from './passthrough-key';
 import { relayAnswer } from './passthrough-relay';
 import { checkPassthroughRoutes } from './passthrough-routes-allowance';
 import type { PassthroughRoute } from './passthrough-route';
-import { declaredLength, readWholeBody, resourcesInBody } from './request-body';
+import { declaredLength, readWholeBody } from './request-body';
 
 export const PASSTHROUGH_PREFIX = '/bedrock';
 const BODY_NAMES_RESOURCES = new Set(['rerank', 'retrieve-and-generate', 'agent']);
+/** Converse bodies may apply a guardrail (guardrailConfig), which the key must be allowed. */
+const BODY_NAMES_GUARDRAIL = new Set(['converse', 'converse-stream']);
 
 @Injectable()
 export class PassthroughService {
@@ -69,9 +72,15 @@ export class PassthroughService {
       const principal = await this.authenticate(request);
       const operation = operationOf(request);
       // These bodies name what access depends on (models, knowledge bases): read before deciding.
-      const needsBody = BODY_NAMES_RESOURCES.has(operation.target.kind);
+      const target = operation.target;
+      const needsBody =
+        BODY_NAMES_RESOURCES.has(target.kind) ||
+        (target.kind === 'model' && BODY_NAMES_GUARDRAIL.has(target.action));
       let body = needsBody ? await readWholeBody(request.raw) : undefined;
-      const resources = body && resourcesInBody(body);
+      const resources =
+        target.kind === 'model'
+          ? guardrailsOfModelCall(request.headers, body)
+          : body && resourcesInBody(body);
       refused = { principal, name: requestedName(operation, resources) };
       checkPassthroughRoutes(principal, PASSTHROUGH_PREFIX, operation.target);
       const route = this.access.routeFor(principal, operation.target, resources);

@@ -3,7 +3,6 @@
 import type { IncomingMessage } from 'node:http';
 import { MAX_BODY_BYTES } from '../../platform/http/json-body-limits';
 import { AwsError } from './aws-error';
-import type { BodyResources } from './passthrough-access';
 
 export function declaredLength(request: IncomingMessage): number | undefined {
   const header = request.headers['content-length'];
@@ -24,35 +23,6 @@ export async function readWholeBody(request: IncomingMessage): Promise<Buffer> {
     chunks.push(chunk);
   }
   return Buffer.concat(chunks, size);
-}
-
-/** What Rerank, RetrieveAndGenerate and InvokeAgent name in their bodies: the model, knowledge bases. */
-export function resourcesInBody(body: Buffer): BodyResources {
-  if (body.byteLength === 0) return {};
-  let parsed: any;
-  try {
-    parsed = JSON.parse(body.toString('utf8'));
-  } catch {
-    throw AwsError.validation('The request body is not valid JSON');
-  }
-  const rerank = parsed?.rerankingConfiguration?.bedrockRerankingConfiguration?.modelConfiguration;
-  const rag = parsed?.retrieveAndGenerateConfiguration;
-  const knowledgeBase = rag?.knowledgeBaseConfiguration;
-  const external = rag?.externalSourcesConfiguration;
-  const sessionKnowledgeBases: unknown[] = Array.isArray(parsed?.sessionState?.knowledgeBaseConfigurations)
-    ? parsed.sessionState.knowledgeBaseConfigurations
-    : [];
-  const knowledgeBaseIds = [knowledgeBase, ...sessionKnowledgeBases]
-    .map((entry) => stringOr((entry as { knowledgeBaseId?: unknown } | undefined)?.knowledgeBaseId))
-    .filter((id): id is string => id !== undefined);
-  return {
-    modelArn: stringOr(rerank?.modelArn) ?? stringOr(knowledgeBase?.modelArn) ?? stringOr(external?.modelArn),
-    knowledgeBaseIds,
-  };
-}
-
-function stringOr(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 function tooLarge(): AwsError {
