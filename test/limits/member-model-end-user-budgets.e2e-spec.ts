@@ -62,6 +62,21 @@ describe('member, model and end-user budgets', () => {
     expect((await callSurface(fixture, caller.key, 'embeddings')).status).toBe(200);
   });
 
+  it('model_max_budget counts the model an alias stands for: a key alias is no fresh budget', async () => {
+    const caller = await limitedKey(fixture, {
+      key: {
+        aliases: { h: 'claude-haiku' },
+        model_max_budget: { 'claude-haiku': { budget_limit: String(TINY), time_period: '1d' } },
+      },
+    });
+    expect((await chat(caller.key, { model: 'h' })).status).toBe(200);
+    const refused = await chat(caller.key, { model: 'h' });
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.message).toContain('model "claude-haiku" on this key');
+    // Spent through the alias, the model's budget is spent for its own name too.
+    expect((await chat(caller.key)).status).toBe(429);
+  });
+
   it('refuses a malformed model_max_budget with a 400 naming the entry', async () => {
     const response = await fixture.gateway.request('/key/generate', {
       method: 'POST',

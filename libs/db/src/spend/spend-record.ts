@@ -8,6 +8,8 @@ export interface SpendRecord {
   userId?: string;
   endUser?: string;
   modelName: string;
+  /** The model a key's per-model budget counts this row against (the alias target); else modelName. */
+  budgetModel?: string;
   deploymentId?: string;
   bedrockModel?: string;
   promptTokens: number;

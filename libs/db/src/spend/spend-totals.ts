@@ -27,7 +27,7 @@ export class SpendTotals {
 
   add(
     record: Pick<SpendRecord, 'keyId' | 'teamId' | 'userId' | 'cost'> &
-      Partial<Pick<SpendRecord, 'endUser' | 'modelName'>>,
+      Partial<Pick<SpendRecord, 'endUser' | 'modelName' | 'budgetModel'>>,
   ): void {
     if (!(record.cost > 0)) return;
     if (record.keyId) this.addTo('keys', record.keyId, record.cost);
@@ -36,8 +36,8 @@ export class SpendTotals {
     if (record.teamId && record.userId)
       this.addTo('members', pairId(record.teamId, record.userId), record.cost);
     if (record.endUser) this.addTo('endUsers', pairId(record.teamId ?? '', record.endUser), record.cost);
-    if (record.keyId && record.modelName)
-      this.addTo('keyModels', pairId(record.keyId, record.modelName), record.cost);
+    const budgetModel = record.budgetModel ?? record.modelName;
+    if (record.keyId && budgetModel) this.addTo('keyModels', pairId(record.keyId, budgetModel), record.cost);
   }
 
   addTo(kind: SpendTotalKind, id: string, cost: number): void {

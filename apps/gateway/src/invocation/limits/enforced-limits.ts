@@ -42,7 +42,7 @@ export class EnforcedLimits extends InvocationLimits {
     const principal = call.principal;
     for (const other of request.endUsers ?? []) await this.checkEndUser(call, other);
     const endUser = call.endUser ? await this.endUserOf(principal.teamId ?? '', call.endUser) : undefined;
-    const budgets = this.budgets.budgetsOf(principal, call.requestedModel, endUser);
+    const budgets = this.budgets.budgetsOf(principal, call.budgetModel, endUser);
     const soft =
       principal.key && principal.key.softBudget !== null
         ? { keyId: principal.key.id, softBudget: principal.key.softBudget }
@@ -101,7 +101,7 @@ export class EnforcedLimits extends InvocationLimits {
   private async checkEndUser(call: MeteredCall, name: string): Promise<void> {
     const endUser = await this.endUserOf(call.principal.teamId ?? '', name);
     const budgets = this.budgets
-      .budgetsOf(call.principal, call.requestedModel, endUser)
+      .budgetsOf(call.principal, call.budgetModel, endUser)
       .filter((budget) => budget.owner === 'end_user');
     if (budgets.length > 0) (await this.budgets.admit(budgets, 0)).release();
   }

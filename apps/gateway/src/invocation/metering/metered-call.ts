@@ -2,6 +2,7 @@
 // when its first token came. The pipeline creates it, the surface fills in what only it knows (end
 // user, usage), and spend booking reads it once, whatever the outcome.
 import { costOf, type TokenUsage } from '@quarry/bedrock';
+import { aliasTarget } from '../../tenancy/access/model-alias';
 import type { Principal } from '../../tenancy/auth/principal';
 import { storableText, type SpendRecord } from '@quarry/db';
 import type { ResolvedDeployment } from '../deployments/resolved-deployment';
@@ -30,6 +31,11 @@ export class MeteredCall {
     readonly requestedModel: string,
   ) {}
 
+  /** The model per-model budgets count: the public model the requested name stands for. */
+  get budgetModel(): string {
+    return aliasTarget(this.principal, this.requestedModel);
+  }
+
   markFirstToken(): void {
     this.firstTokenAt ??= performance.now();
   }
@@ -50,6 +56,7 @@ export class MeteredCall {
       userId: this.principal.userId,
       endUser: this.endUser?.slice(0, MAX_STORED_IDENTIFIER),
       modelName: this.requestedModel,
+      budgetModel: this.budgetModel,
       deploymentId: this.deployment?.deployment.id,
       bedrockModel: this.deployment?.route.modelId,
       promptTokens: usage ? usage.inputTokens + usage.cacheReadTokens + usage.cacheWriteTokens : 0,

@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal';
 import type { Deployment } from '../models/deployment';
 import { ModelRegistry } from '../models/model-registry';
 import { canUseModel } from './model-access-rule';
+import { aliasTarget } from './model-alias';
 
 @Injectable()
 export class ModelAccessService {
@@ -13,8 +14,7 @@ export class ModelAccessService {
 
   /** The public model name a requested name stands for, after the key's `aliases`. */
   targetOf(principal: Principal, requestedModel: string): string {
-    const aliases = principal.key?.aliases;
-    return aliases && Object.hasOwn(aliases, requestedModel) ? aliases[requestedModel] : requestedModel;
+    return aliasTarget(principal, requestedModel);
   }
 
   canUse(principal: Principal, modelName: string): boolean {
