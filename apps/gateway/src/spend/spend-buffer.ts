@@ -41,6 +41,7 @@ export class SpendBuffer {
   private inFlight: Promise<void> | undefined;
   /** Totals of the write in flight: out of the buffer, maybe not yet in the database. */
   private writing: SpendTotals | undefined;
+  private writesCommitted = 0;
   private consecutiveFailures = 0;
   private nextAttemptAt = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -79,6 +80,11 @@ export class SpendBuffer {
    */
   unwrittenSpend(kind: SpendTotalKind, id: string): number {
     return (this.totals[kind].get(id) ?? 0) + (this.writing?.[kind].get(id) ?? 0);
+  }
+
+  /** Counts the writes this buffer has committed: a figure read from the database before is stale. */
+  get committedWrites(): number {
+    return this.writesCommitted;
   }
 
   /** Neither rows nor totals held. */
@@ -144,6 +150,7 @@ export class SpendBuffer {
     );
     this.writing = undefined;
     if (!unwritten) {
+      this.writesCommitted++;
       this.consecutiveFailures = 0;
       return;
     }

@@ -63,6 +63,11 @@ export class SpendWriter implements OnModuleInit {
     return this.buffer.unwrittenSpend(kind, id);
   }
 
+  /** Grows with every write committed here; a database figure read before it changed is stale. */
+  get committedWrites(): number {
+    return this.buffer.committedWrites;
+  }
+
   /** Rows recorded but not yet written. */
   get pendingRows(): number {
     return this.buffer.pendingRows;

@@ -123,6 +123,7 @@ export class BudgetGuard {
     if (period === undefined) return state;
     const next = new Date(now.getTime() + period);
     await this.ledger.resetIfDue(budget.owner, budget.id, now, next);
+    this.live.forgetStoredReads();
     return { spend: 0, resetAt: next };
   }
 }
