@@ -2,15 +2,8 @@
 // stopSequences, …penalty}` in, `{id, prompt: {text, tokens}, completions: [{data: {text, tokens},
 // finishReason: {reason}}]}` out.
 import type { ModelOutcome } from '../../model/conversation';
-import {
-  expectString,
-  optionalNumber,
-  optionalStringArray,
-  rejectExtraneousKeys,
-  requireKeys,
-  type JsonRecord,
-} from '../../service-support/request-body';
-import { lastTurn, promptConversation, shortHash, type TextFamily } from './text-family';
+import { rejectExtraneousKeys, type JsonRecord } from '../../service-support/request-body';
+import { lastPromptText, promptBodyConversation, shortHash, type TextFamily } from './text-family';
 
 const USER_TURN = /User:([\s\S]*?)(?:\n\s*Assistant:|$)/g;
 
@@ -33,25 +26,19 @@ export const ai21J2Family: TextFamily = {
       'presencePenalty',
       'frequencyPenalty',
     ]);
-    requireKeys(body, ['prompt']);
-    const prompt = expectString(body.prompt, 'prompt');
-    const conversation = promptConversation(prompt, lastTurn(prompt, USER_TURN));
-    conversation.maxTokens = optionalNumber(body.maxTokens, 'maxTokens', {
-      min: 1,
-      max: 8191,
-      integer: true,
+    const conversation = promptBodyConversation(body, {
+      userTurn: USER_TURN,
+      maxTokensKey: 'maxTokens',
+      maxTokensLimit: 8191,
+      stopKey: 'stopSequences',
     });
-    conversation.stopSequences = optionalStringArray(body.stopSequences, 'stopSequences');
     return conversation;
   },
   render(outcome, _model, conversation) {
-    const prompt = conversation.messages
-      .at(-1)
-      ?.blocks.map((block) => (block.kind === 'text' ? block.text : ''))
-      .join('');
+    const prompt = lastPromptText(conversation);
     return {
       id: shortHash(outcome.text),
-      prompt: { text: prompt ?? '', tokens: [] },
+      prompt: { text: prompt, tokens: [] },
       completions: [{ data: { text: outcome.text, tokens: [] }, finishReason: reason(outcome) }],
     };
   },

@@ -4,15 +4,14 @@
 import type { ModelOutcome } from '../../model/conversation';
 import { countTextTokens } from '../../model/prompt-tokens';
 import { textDeltas } from '../../model/text-chunks';
+import { rejectExtraneousKeys, type JsonRecord } from '../../service-support/request-body';
 import {
-  expectString,
-  optionalNumber,
-  optionalStringArray,
-  rejectExtraneousKeys,
-  requireKeys,
-  type JsonRecord,
-} from '../../service-support/request-body';
-import { lastTurn, promptConversation, shortHash, type NativeChunk, type TextFamily } from './text-family';
+  lastPromptText,
+  promptBodyConversation,
+  shortHash,
+  type NativeChunk,
+  type TextFamily,
+} from './text-family';
 
 const USER_TURN = /User:([\s\S]*?)(?:\n\s*Chatbot:|$)/g;
 
@@ -35,28 +34,22 @@ export const cohereTextFamily: TextFamily = {
       'num_generations',
       'truncate',
     ]);
-    requireKeys(body, ['prompt']);
-    const prompt = expectString(body.prompt, 'prompt');
-    const conversation = promptConversation(prompt, lastTurn(prompt, USER_TURN));
-    conversation.maxTokens = optionalNumber(body.max_tokens, 'max_tokens', {
-      min: 1,
-      max: 4096,
-      integer: true,
+    const conversation = promptBodyConversation(body, {
+      userTurn: USER_TURN,
+      maxTokensKey: 'max_tokens',
+      maxTokensLimit: 4096,
+      stopKey: 'stop_sequences',
     });
-    conversation.stopSequences = optionalStringArray(body.stop_sequences, 'stop_sequences');
     return conversation;
   },
   render(outcome, _model, conversation) {
-    const prompt = conversation.messages
-      .at(-1)
-      ?.blocks.map((block) => (block.kind === 'text' ? block.text : ''))
-      .join('');
+    const prompt = lastPromptText(conversation);
     return {
       id: shortHash(outcome.text + 'id'),
       generations: [
         { id: shortHash(outcome.text), text: outcome.text, finish_reason: finishReason(outcome), index: 0 },
       ],
-      prompt: prompt ?? '',
+      prompt,
     };
   },
   streamChunks(outcome): NativeChunk[] {

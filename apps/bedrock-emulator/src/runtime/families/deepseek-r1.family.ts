@@ -4,15 +4,8 @@
 import type { ModelOutcome } from '../../model/conversation';
 import { countTextTokens } from '../../model/prompt-tokens';
 import { textDeltas } from '../../model/text-chunks';
-import {
-  expectString,
-  optionalNumber,
-  optionalStringArray,
-  rejectExtraneousKeys,
-  requireKeys,
-  type JsonRecord,
-} from '../../service-support/request-body';
-import { lastTurn, promptConversation, type NativeChunk, type TextFamily } from './text-family';
+import { rejectExtraneousKeys, type JsonRecord } from '../../service-support/request-body';
+import { promptBodyConversation, type NativeChunk, type TextFamily } from './text-family';
 
 const USER_TURN = /<｜User｜>([\s\S]*?)(?=<｜Assistant｜>|$)/g;
 
@@ -29,15 +22,12 @@ export const deepSeekR1Family: TextFamily = {
   toolIdPrefix: 'call_',
   parse(body: JsonRecord) {
     rejectExtraneousKeys(body, ['prompt', 'max_tokens', 'temperature', 'top_p', 'stop']);
-    requireKeys(body, ['prompt']);
-    const prompt = expectString(body.prompt, 'prompt');
-    const conversation = promptConversation(prompt, lastTurn(prompt, USER_TURN));
-    conversation.maxTokens = optionalNumber(body.max_tokens, 'max_tokens', {
-      min: 1,
-      max: 32768,
-      integer: true,
+    const conversation = promptBodyConversation(body, {
+      userTurn: USER_TURN,
+      maxTokensKey: 'max_tokens',
+      maxTokensLimit: 32768,
+      stopKey: 'stop',
     });
-    conversation.stopSequences = optionalStringArray(body.stop, 'stop');
     // R1 always reasons first.
     conversation.thinking = true;
     return conversation;
