@@ -10,6 +10,8 @@ beforeAll(async () => {
       'bedrock/anthropic.claude-3-haiku-20240307-v1:0',
       '\n      guardrailConfig: {guardrailIdentifier: gr-quarry, guardrailVersion: "1"}',
     ),
+    // A guardrail a request names must be one the key may use (test/security/chat-guardrail-access).
+    ['guardrail/gr-request'],
   );
 });
 

@@ -9,6 +9,7 @@ import { InvocationPipeline } from '../../invocation/invocation-pipeline';
 import type { ClientReply } from '../../invocation/reply/client-reply';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import type { Principal } from '../../tenancy/auth/principal';
+import { RegisteredResourceAccess } from '../../tenancy/access/registered-resource-access';
 import type { ModelMode } from '../../tenancy/models/model-mode';
 import { AgentChat } from './agents/agent-chat';
 import { completionOf, contextOf, openChatStream, sendChat, type ChatTranslation } from './chat-calls';
@@ -21,6 +22,7 @@ import {
 } from './chat-translation';
 import { ChatStreamRelay } from './chat-stream-relay';
 import { completionId } from './completion-id';
+import { checkRequestedGuardrail } from './requested-guardrail';
 
 /** Agents and legacy completion models answer chat completions too. */
 const CHAT_MODES: readonly ModelMode[] = ['chat', 'completion', 'agent'];
@@ -31,6 +33,7 @@ export class ChatService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly pipeline: InvocationPipeline,
     private readonly agents: AgentChat,
+    private readonly resources: RegisteredResourceAccess,
   ) {}
 
   complete(
@@ -42,6 +45,7 @@ export class ChatService {
     return this.pipeline.run(principal, reply, 'chat', body, (call) => {
       const chatRequest = parseChatCompletionRequest(body);
       call.endUser = chatRequest.user ?? undefined;
+      checkRequestedGuardrail(this.resources, principal, chatRequest.guardrailConfig);
       return routedChatInvocation(chatRequest.model, CHAT_MODES, chatRequest.stream === true, {
         converse: () => this.converseOrInvokeInvocation(chatRequest, extras),
         agent: () => this.agents.invocationFor(chatRequest, CHAT_MODES, principal),

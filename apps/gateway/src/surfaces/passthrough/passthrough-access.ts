@@ -13,9 +13,11 @@ import { OpenAIError } from '@quarry/openai';
 import type { PassthroughTarget } from '@quarry/bedrock';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import type { Principal } from '../../tenancy/auth/principal';
-import { canUseModel } from '../../tenancy/access/model-access-rule';
 import { ModelAccessService } from '../../tenancy/access/model-access.service';
-import type { ModelCatalog } from '../../tenancy/models/model-catalog';
+import {
+  RegisteredResourceAccess,
+  guardrailNameOf,
+} from '../../tenancy/access/registered-resource-access';
 import { modeOf } from '../../tenancy/models/model-mode';
 import type { Deployment } from '../../tenancy/models/deployment';
 import { ModelRegistry } from '../../tenancy/models/model-registry';
@@ -36,6 +38,7 @@ export class PassthroughAccess {
     private readonly resolver: DeploymentResolver,
     private readonly router: DeploymentRouter,
     private readonly defaults: DefaultCredentials,
+    private readonly resources: RegisteredResourceAccess,
   ) {}
 
   /** @throws AwsError 403 (not allowed) or OpenAIError (unknown public model, …). */
@@ -123,12 +126,7 @@ export class PassthroughAccess {
 
   /** A knowledge base or guardrail a call uses beside its own target: registered ones need the key's access. */
   private allowRegistered(principal: Principal, name: string): void {
-    const registered = this.registry
-      .all()
-      .filter((candidate) => String(candidate.litellmParams.model).trim() === `bedrock/${name}`);
-    if (registered.length === 0) return this.allow(principal, name);
-    if (!registered.some((candidate) => this.access.canUse(principal, candidate.modelName)))
-      throw notAllowed(name);
+    if (!this.resources.mayUse(principal, name)) throw notAllowed(name);
   }
 
   /** Unregistered agents, guardrails and knowledge bases: the default credentials, for keys allowed them. */
@@ -139,7 +137,7 @@ export class PassthroughAccess {
 
   /** Names no deployment has, allowed by the key's lists as any model would be. */
   private allow(principal: Principal, name: string): void {
-    if (!canUseModel(principal, name, unregisteredCatalog([name, `bedrock/${name}`]))) throw notAllowed(name);
+    if (!this.resources.mayUseUnregistered(principal, name)) throw notAllowed(name);
   }
 
   private requireDefault(principal: Principal, name: string): void {
@@ -186,22 +184,6 @@ function isResource(deployment: Deployment): boolean {
     modeOf(deployment) === 'batch' ||
     /^bedrock\/(?:agent|knowledgebase|guardrail)\//.test(String(deployment.litellmParams.model).trim())
   );
-}
-
-/** A guardrail's registry name: an ARN (`arn:…:guardrail/<id>`) names the same guardrail as its id. */
-function guardrailNameOf(identifier: string): string {
-  const arn = /^arn:[^:]+:bedrock:[^:]*:[^:]*:guardrail\/([^/]+)$/.exec(identifier);
-  return `guardrail/${arn ? arn[1] : identifier}`;
-}
-
-/** A name no deployment has: only `*`, an exact entry or a matching wildcard allows it (no access groups). */
-function unregisteredCatalog(names: string[]): ModelCatalog {
-  return {
-    hasModel: () => false,
-    accessGroupsOf: () => [],
-    modelsInAccessGroup: () => [],
-    wildcardNamesOf: () => names,
-  };
 }
 
 function notAllowed(name: string): AwsError {
