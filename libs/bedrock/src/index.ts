@@ -63,6 +63,7 @@ export * from './batch/batch-status';
 export * from './batch/batch-objects';
 export * from './passthrough/passthrough-operation';
 export * from './passthrough/passthrough-usage';
+export * from './passthrough/cut-stream-estimate';
 export * from './passthrough/passthrough-upstream';
 export { MessageSplitter, MAX_EVENT_MESSAGE_BYTES } from './clients/event-stream-messages';
 export * from './messages/anthropic-body';

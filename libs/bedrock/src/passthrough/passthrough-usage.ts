@@ -3,6 +3,7 @@
 // event, the `amazon-bedrock-invocationMetrics` of InvokeModelWithResponseStream's last chunk, and the
 // model invocations an agent's trace reports. Lenient: what cannot be read counts as nothing.
 import { emptyTokenUsage, tokenUsageFromBedrock, type TokenUsage } from '../pricing/token-usage';
+import { textCharacters } from './cut-stream-estimate';
 import { readEventMessage } from './event-stream-headers';
 import type { ModelAction } from './passthrough-operation';
 
@@ -35,9 +36,13 @@ export function usageFromBody(action: ModelAction, body: Uint8Array): TokenUsage
   return usageOfNativeBody(parsed);
 }
 
-/** Accumulates usage from the messages of an event stream, one whole message at a time. */
+/**
+ * Accumulates usage from the messages of an event stream, one whole message at a time, and the
+ * characters of model output that went by (for an estimate when the stream is cut before its report).
+ */
 export class EventStreamUsage {
   private usage: TokenUsage | undefined;
+  private characters = 0;
 
   constructor(private readonly kind: 'converse-stream' | 'invoke-stream' | 'agent') {}
 
@@ -46,9 +51,11 @@ export class EventStreamUsage {
     if (!event) return;
     if (this.kind === 'converse-stream') {
       if (event.eventType === 'metadata') this.usage = tokenUsageFromBedrock(parseJson(event.payload)?.usage);
-    } else if (this.kind === 'invoke-stream') {
-      if (event.eventType === 'chunk') this.observeChunk(event.payload);
-    } else if (event.eventType === 'trace') {
+      else if (event.eventType === 'contentBlockDelta')
+        this.characters += textCharacters(parseJson(event.payload)?.delta);
+    } else if (event.eventType === 'chunk') {
+      this.observeChunk(event.payload);
+    } else if (this.kind === 'agent' && event.eventType === 'trace') {
       this.add(modelInvocationUsage(parseJson(event.payload)));
     }
   }
@@ -57,11 +64,24 @@ export class EventStreamUsage {
     return this.usage;
   }
 
+  /** Characters of model output seen so far (text, tool input, reasoning; not protocol fields). */
+  get outputCharacters(): number {
+    return this.characters;
+  }
+
+  /** InvokeModel's native chunks and an agent's answer chunks: base64 JSON or text in `bytes`. */
   private observeChunk(payload: Uint8Array): void {
     const bytes = parseJson(payload)?.bytes;
     if (typeof bytes !== 'string') return;
     const decoded = Buffer.from(bytes, 'base64');
-    if (!decoded.includes('amazon-bedrock-invocationMetrics')) return;
+    if (this.kind === 'agent') {
+      this.characters += decoded.toString('utf8').length;
+      return;
+    }
+    if (!decoded.includes('amazon-bedrock-invocationMetrics')) {
+      this.characters += textCharacters(parseJson(decoded));
+      return;
+    }
     const metrics = parseJson(decoded)?.['amazon-bedrock-invocationMetrics'];
     if (!metrics) return;
     this.usage = {

@@ -3,6 +3,8 @@
 // bound) and read at its end, and InvokeModel's token-count headers are read before the body.
 import {
   EventStreamUsage,
+  estimatedStreamUsage,
+  promptCharactersOf,
   MAX_EVENT_MESSAGE_BYTES,
   MessageSplitter,
   usageFromBody,
@@ -21,6 +23,11 @@ export interface AnswerUsage {
   observe(chunk: Buffer): void;
   /** The usage, once the answer has ended. */
   result(): TokenUsage | undefined;
+  /**
+   * A stream cut before its usage report: an estimate from the request's text and the output that went
+   * by (cut-stream-estimate.ts). Unary answers have no estimate: Bedrock sent them whole.
+   */
+  estimate?(requestBody: Uint8Array | undefined): TokenUsage;
 }
 
 export function answerUsageFor(operation: PassthroughOperation, headers: IncomingHttpHeaders): AnswerUsage {
@@ -69,6 +76,10 @@ class StreamUsage implements AnswerUsage {
 
   result(): TokenUsage | undefined {
     return this.usage.result;
+  }
+
+  estimate(requestBody: Uint8Array | undefined): TokenUsage {
+    return estimatedStreamUsage(promptCharactersOf(requestBody), this.usage.outputCharacters);
   }
 }
 

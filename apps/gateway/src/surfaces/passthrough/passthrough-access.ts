@@ -14,10 +14,7 @@ import type { PassthroughTarget } from '@quarry/bedrock';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import type { Principal } from '../../tenancy/auth/principal';
 import { ModelAccessService } from '../../tenancy/access/model-access.service';
-import {
-  RegisteredResourceAccess,
-  guardrailNameOf,
-} from '../../tenancy/access/registered-resource-access';
+import { RegisteredResourceAccess, guardrailNameOf } from '../../tenancy/access/registered-resource-access';
 import { modeOf } from '../../tenancy/models/model-mode';
 import type { Deployment } from '../../tenancy/models/deployment';
 import { ModelRegistry } from '../../tenancy/models/model-registry';

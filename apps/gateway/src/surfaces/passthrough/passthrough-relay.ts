@@ -31,6 +31,8 @@ export async function relayAnswer(
   operation: PassthroughOperation,
   call: MeteredCall,
   headers: Readonly<Record<string, string | number | string[]>>,
+  /** The request body when it was read whole (for the estimate of a cut stream's prompt). */
+  requestBody?: Uint8Array,
 ): Promise<CallOutcome> {
   const status = answer.statusCode ?? 502;
   const succeeded = status < 400;
@@ -56,8 +58,12 @@ export async function relayAnswer(
     call.markFirstToken();
     usage?.observe(chunk);
   });
-  await pipeline(answer, response);
-  if (usage) call.usage = usage.result() ?? call.usage;
+  try {
+    await pipeline(answer, response);
+  } finally {
+    // Cut or whole, the tokens Bedrock produced are booked: its report, else an estimate.
+    if (usage) call.usage = usage.result() ?? usage.estimate?.(requestBody) ?? call.usage;
+  }
   if (succeeded) return { status: 'success', httpStatus: status };
   const errorType = answer.headers['x-amzn-errortype'];
   return {

@@ -113,10 +113,14 @@ export class PassthroughService {
       }).catch((error: unknown) => {
         throw toInvocationError(error, signals);
       });
-      const outcome = await relayAnswer(answer, response, operation, call, {
-        ...ownHeaders,
-        ...admission.headers,
-      }).catch((error: unknown) => failureOf(toInvocationError(error, signals)));
+      const outcome = await relayAnswer(
+        answer,
+        response,
+        operation,
+        call,
+        { ...ownHeaders, ...admission.headers },
+        body,
+      ).catch((error: unknown) => failureOf(toInvocationError(error, signals)));
       this.book(call, outcome);
     } catch (error) {
       const refusal = toAwsError(error, this.logger, request.id);
