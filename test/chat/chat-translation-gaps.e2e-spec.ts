@@ -56,7 +56,8 @@ beforeAll(async () => {
     ].join(''),
   );
   const tenant = await createTenant(fixture.gateway, {
-    keyModels: ['gaps-*', 'nova-lite', 'claude-sonnet-4-5'],
+    // The guardrails the trace tests name: a request's guardrail must be one the key may use.
+    keyModels: ['gaps-*', 'nova-lite', 'claude-sonnet-4-5', 'guardrail/gr-quarry', 'guardrail/gr-stream'],
   });
   client = new OpenAI({ apiKey: tenant.key, baseURL: `${fixture.gateway.baseUrl}/v1`, maxRetries: 0 });
   proxyTarget = fixture.emulator.endpoint;
