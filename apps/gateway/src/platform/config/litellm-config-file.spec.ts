@@ -55,8 +55,9 @@ describe('LiteLLM config.yaml', () => {
       modifyParams: false,
       numRetries: 3,
       requestTimeoutMs: 30_000,
+      cooldowns: { allowedFails: 3, cooldownTimeMs: 5_000, retryAfterMs: 0, disabled: false },
     });
-    expect(config.warnings.join('\n')).toContain('router_settings');
+    expect(config.warnings.join('\n')).toContain('router_settings.routing_strategy');
   });
 
   it('keeps os.environ references as references, never the secret values', () => {
