@@ -59,7 +59,7 @@ describeWithRedis('cooldowns shared by gateway instances through Redis', () => {
     await start();
     await start();
     tenant = await createTenant(gateways[0]);
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await Promise.all(gateways.map((gateway) => gateway.close()));

@@ -49,7 +49,7 @@ beforeAll(async () => {
   emulator = await startEmulator({ port: 0 });
   gateway = await startTestGateway({ configYaml: CONFIG, awsEndpoint: emulator.endpoint });
   tenant = await createTenant(gateway);
-});
+}, 60_000);
 
 afterAll(async () => {
   await gateway?.close();
