@@ -12,6 +12,7 @@ import { RerankModule } from './surfaces/rerank/rerank.module';
 import { FilesModule } from './surfaces/files/files.module';
 import { BatchesModule } from './surfaces/batches/batches.module';
 import { PassthroughModule } from './surfaces/passthrough/passthrough.module';
+import { DeploymentHealthModule } from './surfaces/health/deployment-health.module';
 import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
 import { OpenAIExceptionFilter } from './platform/errors/openai-exception.filter';
 import { LOGGER } from './platform/logging/logger.token';
@@ -58,6 +59,7 @@ export class AppModule {
         FilesModule,
         BatchesModule,
         PassthroughModule,
+        DeploymentHealthModule,
         SpendModule,
         SpendReportsModule,
       ],

@@ -14,6 +14,9 @@ import { endpointsFor } from '../tenancy/models/model-mode';
 import { SpendWriter } from '../spend/spend-writer.service';
 import { CallDeadline } from './attempts/call-deadline';
 import { callWithFallbacks, type Attempted } from './attempts/call-with-fallbacks';
+import { requestedRetries } from './attempts/requested-retries';
+import { countsAgainstDeployment } from './cooldowns/cooldown-failure';
+import { DeploymentCooldowns } from './cooldowns/deployment-cooldowns';
 import { DeploymentResolver } from './deployments/deployment-resolver';
 import type { ResolvedDeployment } from './deployments/resolved-deployment';
 import {
@@ -28,10 +31,20 @@ import type { CallOutcome } from './metering/call-outcome';
 import { MeteredCall, requestedModelOf, type CallType } from './metering/metered-call';
 import { RESPONSE_COST_HEADER } from './metering/response-cost-header';
 import type { ClientReply } from './reply/client-reply';
+import { servedByHeaders } from './reply/served-by-headers';
 import { DeploymentRouter } from './routing/deployment-router';
 import { relayStream } from './stream-relay';
 
 type Translations = (deployment: ResolvedDeployment) => Promise<unknown>;
+
+/** The deployments to try, in order, and the retry budget of the call (call-with-fallbacks.ts). */
+interface CallPlan {
+  ordered: ResolvedDeployment[];
+  /** The request's num_retries, if it gave one. */
+  retries: number | undefined;
+  /** How many deployments serve the model (a model's only deployment is never cooled down). */
+  modelDeployments: number;
+}
 
 @Injectable()
 export class InvocationPipeline {
@@ -39,6 +52,7 @@ export class InvocationPipeline {
     private readonly access: ModelAccessService,
     private readonly deployments: DeploymentResolver,
     private readonly router: DeploymentRouter,
+    private readonly cooldowns: DeploymentCooldowns,
     private readonly limits: InvocationLimits,
     private readonly spend: SpendWriter,
     private readonly shutdown: ShutdownSignal,
@@ -61,18 +75,20 @@ export class InvocationPipeline {
     let admission: Admission | undefined;
     try {
       const invocation = build(call);
+      const retries = requestedRetries(body);
       const candidates = servedBy(
         invocation,
         this.deployments.resolveAll(this.access.resolve(principal, invocation.model)),
       );
-      admission = await this.limits.admit(call, { body, deployments: this.router.order(candidates) });
-      const ordered = [...admission.deployments];
+      const healthy = this.cooldowns.available(invocation.model, candidates);
+      admission = await this.limits.admit(call, { body, deployments: this.router.order(healthy) });
+      const plan = { ordered: [...admission.deployments], retries, modelDeployments: candidates.length };
       const translations = translationsOf(invocation);
-      await translations(ordered[0]);
+      await translations(plan.ordered[0]);
       const outcome =
         invocation.kind === 'stream'
-          ? await this.stream(call, invocation, ordered, translations, reply, admission)
-          : await this.unary(call, invocation, ordered, translations, reply, admission);
+          ? await this.stream(call, invocation, plan, translations, reply, admission)
+          : await this.unary(call, invocation, plan, translations, reply, admission);
       this.book(call, outcome);
     } catch (error) {
       const openAIError = toInvocationError(error);
@@ -87,14 +103,14 @@ export class InvocationPipeline {
   private async unary(
     call: MeteredCall,
     invocation: UnaryInvocation<unknown, unknown>,
-    ordered: ResolvedDeployment[],
+    plan: CallPlan,
     translations: Translations,
     reply: ClientReply,
     admission: Admission,
   ): Promise<CallOutcome> {
-    const deadline = new CallDeadline(ordered[0].timeoutMs);
+    const deadline = new CallDeadline(plan.ordered[0].timeoutMs);
     const signals = { deadline: deadline.signal };
-    const attempted = await this.attempt(call, ordered, signals, async (deployment) =>
+    const attempted = await this.attempt(call, plan, signals, async (deployment) =>
       invocation.send(deployment, await translations(deployment), deadline.signal),
     ).finally(() => deadline.dispose());
     call.markFirstToken();
@@ -108,6 +124,7 @@ export class InvocationPipeline {
     reply.sendJson(body, {
       ...admission.headers,
       ...headers,
+      ...servedByHeaders(attempted.deployment, attempted.retries),
       [RESPONSE_COST_HEADER]: formatCost(call.cost),
     });
     return { status: 'success', httpStatus: 200 };
@@ -116,13 +133,13 @@ export class InvocationPipeline {
   private async stream(
     call: MeteredCall,
     invocation: StreamInvocation<unknown, unknown>,
-    ordered: ResolvedDeployment[],
+    plan: CallPlan,
     translations: Translations,
     reply: ClientReply,
     admission: Admission,
   ): Promise<CallOutcome> {
     const sse = reply.openStream();
-    const deadline = new CallDeadline(ordered[0].timeoutMs, [this.shutdown.signal, sse.clientGone]);
+    const deadline = new CallDeadline(plan.ordered[0].timeoutMs, [this.shutdown.signal, sse.clientGone]);
     sse.cancel = deadline.signal;
     const signals = {
       clientGone: sse.clientGone,
@@ -130,7 +147,7 @@ export class InvocationPipeline {
       shutdown: this.shutdown.signal,
     };
     try {
-      const attempted = await this.attempt(call, ordered, signals, async (deployment) =>
+      const attempted = await this.attempt(call, plan, signals, async (deployment) =>
         invocation.open(deployment, await translations(deployment), deadline.signal),
       );
       const relay = invocation.relay(
@@ -138,7 +155,11 @@ export class InvocationPipeline {
         await translations(attempted.deployment),
         attempted.deployment,
       );
-      sse.start(relay.headers ? { ...admission.headers, ...relay.headers } : admission.headers);
+      sse.start({
+        ...admission.headers,
+        ...relay.headers,
+        ...servedByHeaders(attempted.deployment, attempted.retries),
+      });
       return await relayStream(call, relay, sse, signals, this.logger);
     } finally {
       deadline.dispose();
@@ -147,26 +168,38 @@ export class InvocationPipeline {
 
   /**
    * Calls Bedrock with retries and fallbacks in the router's order (all before the client's first byte),
-   * keeping the metering record on the deployment tried; a failure is mapped once, and says whether the
-   * client should retry what the gateway already retried.
+   * keeping the metering record on the deployment tried and telling the cooldowns of each failure that
+   * counts; a failure is mapped once, says which deployment failed last, and whether the client should
+   * retry what the gateway already retried.
    */
   private async attempt<T>(
     call: MeteredCall,
-    ordered: ResolvedDeployment[],
+    plan: CallPlan,
     signals: CallSignals & { deadline: AbortSignal },
     send: (deployment: ResolvedDeployment) => Promise<T>,
   ): Promise<Attempted<T>> {
     let attempts = 0;
+    const sendAndObserve = (deployment: ResolvedDeployment) => {
+      attempts++;
+      call.deployment = deployment;
+      return send(deployment).catch((error: unknown) => {
+        if (countsAgainstDeployment(error, signals))
+          this.cooldowns.recordFailure(deployment, plan.modelDeployments);
+        throw error;
+      });
+    };
     try {
-      const attempted = await callWithFallbacks(ordered, this.router, signals.deadline, (deployment) => {
-        attempts++;
-        call.deployment = deployment;
-        return send(deployment);
+      const attempted = await callWithFallbacks(plan.ordered, this.router, signals.deadline, sendAndObserve, {
+        retries: plan.retries,
+        isAvailable: (deployment) => this.cooldowns.isAvailable(deployment),
+        minWaitMs: this.cooldowns.settings.retryAfterMs,
       });
       call.deployment = attempted.deployment;
       return attempted;
     } catch (error) {
-      throw adviseOnClientRetry(toInvocationError(error, signals), attempts);
+      const failure = adviseOnClientRetry(toInvocationError(error, signals), attempts);
+      if (call.deployment) Object.assign(failure.headers, servedByHeaders(call.deployment, attempts - 1));
+      throw failure;
     }
   }
 

@@ -11,6 +11,8 @@ import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { LOGGER } from '../platform/logging/logger.token';
 import { EndUserDirectory } from '../tenancy/end-users/end-user-directory';
+import { DeploymentCooldowns } from './cooldowns/deployment-cooldowns';
+import { RedisCooldownBroadcast } from './cooldowns/redis-cooldown-broadcast';
 import { BudgetGuard } from './limits/budget-guard';
 import { BudgetResetSweep } from './limits/budget-reset-sweep';
 import { LimitCounters } from './limits/counters/limit-counters';
@@ -39,7 +41,25 @@ import { ShuffleRouter } from './routing/shuffle-router';
         config.redisUrl ? new RedisLimitCounters(config.redisUrl, logger) : new MemoryLimitCounters(),
     },
     { provide: InvocationLimits, useClass: EnforcedLimits },
+    {
+      // With REDIS_URL a cooldown one instance starts is kept by every instance.
+      provide: DeploymentCooldowns,
+      inject: [APP_CONFIG, LOGGER],
+      useFactory: (config: AppConfig, logger: Logger) =>
+        new DeploymentCooldowns(
+          config.settings.cooldowns,
+          config.redisUrl ? new RedisCooldownBroadcast(config.redisUrl, logger) : undefined,
+          logger,
+        ),
+    },
   ],
-  exports: [InvocationPipeline, DeploymentResolver, BedrockClients, DeploymentRouter, InvocationLimits],
+  exports: [
+    InvocationPipeline,
+    DeploymentResolver,
+    BedrockClients,
+    DeploymentRouter,
+    InvocationLimits,
+    DeploymentCooldowns,
+  ],
 })
 export class InvocationModule {}

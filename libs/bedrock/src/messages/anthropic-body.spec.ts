@@ -1,7 +1,7 @@
 import { anthropicBetaOf, toBedrockAnthropicBody } from './anthropic-body';
 
 describe('toBedrockAnthropicBody', () => {
-  it('sends the body as given, without model and stream, with Bedrock’s anthropic_version', () => {
+  it('sends the body as given, without model, stream and num_retries, with Bedrock’s anthropic_version', () => {
     const body = toBedrockAnthropicBody(
       {
         model: 'claude-sonnet-4-5',
@@ -11,9 +11,11 @@ describe('toBedrockAnthropicBody', () => {
         system: [{ type: 'text', text: 's', cache_control: { type: 'ephemeral' } }],
         thinking: { type: 'enabled', budget_tokens: 1024 },
         metadata: { user_id: 'u-1', tags: ['x'] },
+        num_retries: 3,
       },
       [],
     );
+    // num_retries is the gateway's (LiteLLM's request extra): Bedrock would refuse the body over it.
     expect(body).toEqual({
       anthropic_version: 'bedrock-2023-05-31',
       max_tokens: 10,

@@ -10,8 +10,8 @@ import { ANTHROPIC_VERSION } from '../chat/invoke/families/anthropic-messages';
 
 export type AnthropicBody = Record<string, unknown>;
 
-/** Client-only members: the gateway reads them, Bedrock must not get them. */
-const CLIENT_ONLY = new Set(['model', 'stream', 'metadata', 'anthropic_beta']);
+/** Client-only members: the gateway reads them (num_retries: LiteLLM's request extra), Bedrock must not get them. */
+const CLIENT_ONLY = new Set(['model', 'stream', 'metadata', 'anthropic_beta', 'num_retries']);
 
 /** The beta flags Bedrock's InvokeModel takes for Claude (AWS's documented list); others are dropped. */
 export const BEDROCK_ANTHROPIC_BETAS: ReadonlySet<string> = new Set([

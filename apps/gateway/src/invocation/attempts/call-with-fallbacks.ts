@@ -1,13 +1,28 @@
-// Calls Bedrock on the first deployment, retrying throttling and 5xx with jittered backoff; when that
-// deployment is exhausted, moves on to the next deployment in the router's order (LiteLLM's
-// load-balancing/fallback behaviour). All of this happens before the first byte reaches the client.
-import { isRetryable, withRetries, type RetryOptions } from '@quarry/bedrock';
+// Calls Bedrock on the deployments of one model in the router's order, all before the first byte reaches
+// the client. The retry budget is one number for the whole call, as in LiteLLM: `num_retries` retries in
+// all (the request's, else the first deployment's litellm_params / router_settings / litellm_settings),
+// each retry going to the next deployment in the order that is not cooling down, wrapping round to the
+// first; only throttling, upstream 5xx and network failures are retried (libs/bedrock isRetryable).
+import { setTimeout as sleepFor } from 'node:timers/promises';
+import { isRetryable } from '@quarry/bedrock';
 import type { ResolvedDeployment } from '../deployments/resolved-deployment';
 import type { DeploymentRouter } from '../routing/deployment-router';
+import { retryWaitMs, type RetryWaitOptions } from './retry-wait';
 
 export interface Attempted<T> {
   result: T;
   deployment: ResolvedDeployment;
+  /** Retries made before this answer (0: the first attempt answered). */
+  retries: number;
+}
+
+export interface AttemptOptions extends RetryWaitOptions {
+  /** Retries in all; default: the first deployment's num_retries. */
+  retries?: number;
+  /** False for a deployment that is cooling down (asked before each retry: a cooldown may start mid-call). */
+  isAvailable?: (deployment: ResolvedDeployment) => boolean;
+  /** Injected in tests: must reject when the signal aborts. */
+  sleep?: (milliseconds: number, signal: AbortSignal) => Promise<void>;
 }
 
 export async function callWithFallbacks<T>(
@@ -15,25 +30,46 @@ export async function callWithFallbacks<T>(
   router: DeploymentRouter,
   signal: AbortSignal,
   call: (deployment: ResolvedDeployment) => Promise<T>,
-  /** Injected in tests: the backoff's sleep and randomness. */
-  backoff: Pick<RetryOptions, 'sleep' | 'random'> = {},
+  options: AttemptOptions = {},
 ): Promise<Attempted<T>> {
-  let lastError: unknown;
-  for (const deployment of ordered) {
+  const budget = Math.max(0, Math.floor(options.retries ?? ordered[0].numRetries));
+  const sleep =
+    options.sleep ?? ((milliseconds, abort) => sleepFor(milliseconds, undefined, { signal: abort }));
+  let position = 0;
+  for (let retries = 0; ; retries++) {
+    throwIfAborted(signal);
+    const deployment = ordered[position];
     try {
-      const result = await withRetries(() => observed(router, deployment, call), {
-        ...backoff,
-        retries: deployment.numRetries,
-        signal,
-        isRetryable,
-      });
-      return { result, deployment };
+      return { result: await observed(router, deployment, call), deployment, retries };
     } catch (error) {
-      lastError = error;
-      if (signal.aborted || !isRetryable(error)) throw error;
+      // An attempt that failed because the caller gave up reports the caller's reason.
+      throwIfAborted(signal);
+      if (retries >= budget || !isRetryable(error)) throw error;
+      const next = nextAvailable(ordered, position, options.isAvailable);
+      if (next === undefined) throw error;
+      const waitMs = retryWaitMs(error, retries + 1, next === position, options);
+      if (waitMs > 0) await sleep(waitMs, signal).catch(() => throwIfAborted(signal));
+      position = next;
     }
   }
-  throw lastError;
+}
+
+/** The next position after `from` (wrapping round, `from` itself last) whose deployment is available. */
+function nextAvailable(
+  ordered: readonly ResolvedDeployment[],
+  from: number,
+  isAvailable: ((deployment: ResolvedDeployment) => boolean) | undefined,
+): number | undefined {
+  for (let step = 1; step <= ordered.length; step++) {
+    const position = (from + step) % ordered.length;
+    if (!isAvailable || isAvailable(ordered[position])) return position;
+  }
+  return undefined;
+}
+
+function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted)
+    throw signal.reason ?? Object.assign(new Error('The operation was aborted'), { name: 'AbortError' });
 }
 
 async function observed<T>(

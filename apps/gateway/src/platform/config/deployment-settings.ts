@@ -50,6 +50,8 @@ export const DEPLOYMENT_SETTINGS: Readonly<Record<string, DeploymentSetting>> = 
   aws_bedrock_api_key: used('string', { secret: true }),
   aws_bedrock_runtime_endpoint: used('string', { endpoint: true }),
   num_retries: used('number'),
+  // Seconds this deployment stays out of the rotation after too many failures (invocation/cooldowns).
+  cooldown_time: used('number'),
   timeout: used('number'),
   // LiteLLM's name for the same per-deployment timeout (seconds).
   request_timeout: used('number', { note: 'same as timeout' }),

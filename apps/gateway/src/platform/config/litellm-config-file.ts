@@ -4,6 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { ConfigError } from './config-error';
+import {
+  COOLDOWN_LITELLM_SETTINGS,
+  COOLDOWN_ROUTER_SETTINGS,
+  DEFAULT_COOLDOWN_SETTINGS,
+  readCooldownSettings,
+  type CooldownSettings,
+} from './cooldown-settings';
 import { envReferenceName, isEnvReference } from './env-reference';
 import { unusedSettingMessage } from './deployment-settings';
 import { validateDeploymentEntry, type ConfigModel } from './deployment-validator';
@@ -15,6 +22,8 @@ export interface GatewaySettings {
   modifyParams: boolean;
   numRetries: number;
   requestTimeoutMs: number;
+  /** Retries and cooldowns (router_settings / litellm_settings): cooldown-settings.ts. */
+  cooldowns: CooldownSettings;
 }
 
 export const DEFAULT_SETTINGS: GatewaySettings = {
@@ -22,6 +31,7 @@ export const DEFAULT_SETTINGS: GatewaySettings = {
   modifyParams: false,
   numRetries: 2,
   requestTimeoutMs: 600_000,
+  cooldowns: DEFAULT_COOLDOWN_SETTINGS,
 };
 
 export interface LiteLLMConfigFile {
@@ -32,8 +42,15 @@ export interface LiteLLMConfigFile {
   warnings: string[];
 }
 
-const KNOWN_TOP_LEVEL = new Set(['model_list', 'general_settings', 'litellm_settings']);
-const KNOWN_LITELLM_SETTINGS = new Set(['drop_params', 'modify_params', 'num_retries', 'request_timeout']);
+const KNOWN_TOP_LEVEL = new Set(['model_list', 'general_settings', 'litellm_settings', 'router_settings']);
+const KNOWN_LITELLM_SETTINGS = new Set([
+  'drop_params',
+  'modify_params',
+  'num_retries',
+  'request_timeout',
+  ...COOLDOWN_LITELLM_SETTINGS,
+]);
+const KNOWN_ROUTER_SETTINGS = new Set<string>(COOLDOWN_ROUTER_SETTINGS);
 
 export function readLiteLLMConfigFile(path: string, env: NodeJS.ProcessEnv): LiteLLMConfigFile {
   let text: string;
@@ -142,6 +159,19 @@ export function parseLiteLLMConfig(
       else settings.requestTimeoutMs = Math.round(litellm.request_timeout * 1000);
     }
   }
+
+  const router = root.router_settings ?? {};
+  if (!isObject(router)) problems.push(`${at(['router_settings'])}: router_settings must be a mapping`);
+  else
+    for (const key of Object.keys(router))
+      if (!KNOWN_ROUTER_SETTINGS.has(key))
+        warnings.push(
+          `${at(['router_settings', key])}: router_settings.${key} is not supported by Quarry and is ignored`,
+        );
+  const reliability = readCooldownSettings(router, litellm, at);
+  problems.push(...reliability.problems);
+  settings.cooldowns = reliability.cooldowns;
+  if (reliability.numRetries !== undefined) settings.numRetries = reliability.numRetries;
 
   if (problems.length > 0) throw new ConfigError(problems);
   return { models, masterKey, settings, warnings };

@@ -3,6 +3,7 @@
 import { MODEL_INFO_PRICE_FIELDS } from '@quarry/bedrock';
 import type { Deployment } from '../models/deployment';
 import { endpointsFor, modeOf } from '../models/model-mode';
+import { deploymentStateJson, type DeploymentStates } from './deployment-states';
 
 const INFO_FIELDS = [
   'max_input_tokens',
@@ -24,7 +25,11 @@ const SUPPORT_FLAGS = [
   'supports_system_messages',
 ] as const;
 
-export function modelGroupInfo(modelName: string, deployments: readonly Deployment[]) {
+export function modelGroupInfo(
+  modelName: string,
+  deployments: readonly Deployment[],
+  states?: DeploymentStates,
+) {
   const mode = modeOf(deployments[0]);
   const firstStated = (field: string): unknown =>
     deployments
@@ -45,5 +50,10 @@ export function modelGroupInfo(modelName: string, deployments: readonly Deployme
     ),
   );
   info.access_groups = [...groups];
+  // Each deployment's health: in the rotation, or cooling down until a time (invocation/cooldowns).
+  info.deployment_states = deployments.map((deployment) => ({
+    model_id: deployment.id,
+    ...deploymentStateJson(states?.stateOf(deployment.id) ?? { status: 'healthy' }),
+  }));
   return info;
 }

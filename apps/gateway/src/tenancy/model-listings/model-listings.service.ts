@@ -1,12 +1,13 @@
 // What the caller sees of the models: /model/info, /model_group/info and the OpenAI model list show only
 // what the caller may call, decided by the one access rule.
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { OpenAIError } from '@quarry/openai';
 import { canUseModel } from '../access/model-access-rule';
 import { ModelAccessService } from '../access/model-access.service';
 import type { Principal } from '../auth/principal';
 import { ModelRegistry } from '../models/model-registry';
 import { modelInfoResponse } from '../models/model-response';
+import { DeploymentStates } from './deployment-states';
 import { modelGroupInfo } from './model-group-info';
 
 /** OpenAI's `created` is informational; one fixed value per process keeps /v1/models stable. */
@@ -24,6 +25,7 @@ export class ModelListingsService {
   constructor(
     private readonly registry: ModelRegistry,
     private readonly access: ModelAccessService,
+    @Optional() private readonly states?: DeploymentStates,
   ) {}
 
   info(principal: Principal, modelId: string | undefined) {
@@ -44,7 +46,9 @@ export class ModelListingsService {
         (name) =>
           (modelGroup === undefined || name === modelGroup) && canUseModel(principal, name, this.registry),
       );
-    return { data: names.map((name) => modelGroupInfo(name, this.registry.deploymentsFor(name))) };
+    return {
+      data: names.map((name) => modelGroupInfo(name, this.registry.deploymentsFor(name), this.states)),
+    };
   }
 
   openAIList(principal: Principal) {
