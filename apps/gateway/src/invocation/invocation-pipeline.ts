@@ -22,7 +22,13 @@ import {
   toInvocationError,
   type CallSignals,
 } from './errors/invocation-error';
+import { FallbackPlanner } from './fallbacks/fallback-planner';
+import { fallbackHeaders } from './fallbacks/fallback-headers';
+import { callWithModelFallbacks, type FallbackRoute, type Served } from './fallbacks/model-fallbacks';
+import { takeRequestReliability, type RequestReliability } from './fallbacks/request-reliability';
 import type { Invocation, StreamInvocation, UnaryInvocation } from './invocation';
+import { StreamIdleTimer } from './timeouts/stream-idle-timer';
+import { requestTimedOut } from './timeouts/timeout-errors';
 import { InvocationLimits, type Admission } from './limits/invocation-limits';
 import type { CallOutcome } from './metering/call-outcome';
 import { MeteredCall, requestedModelOf, type CallType } from './metering/metered-call';
@@ -33,12 +39,22 @@ import { relayStream } from './stream-relay';
 
 type Translations = (deployment: ResolvedDeployment) => Promise<unknown>;
 
+/** What the unary and stream paths share about one call. */
+interface CallState {
+  call: MeteredCall;
+  ordered: ResolvedDeployment[];
+  translations: Translations;
+  reliability: RequestReliability;
+  admission: Admission;
+}
+
 @Injectable()
 export class InvocationPipeline {
   constructor(
     private readonly access: ModelAccessService,
     private readonly deployments: DeploymentResolver,
     private readonly router: DeploymentRouter,
+    private readonly fallbacks: FallbackPlanner,
     private readonly limits: InvocationLimits,
     private readonly spend: SpendWriter,
     private readonly shutdown: ShutdownSignal,
@@ -60,6 +76,7 @@ export class InvocationPipeline {
     const call = new MeteredCall(reply.requestId, principal, callType, requestedModelOf(body));
     let admission: Admission | undefined;
     try {
+      const reliability = takeRequestReliability(body);
       const invocation = build(call);
       const candidates = servedBy(
         invocation,
@@ -69,10 +86,12 @@ export class InvocationPipeline {
       const ordered = [...admission.deployments];
       const translations = translationsOf(invocation);
       await translations(ordered[0]);
+      const state = { call, ordered, translations, reliability, admission };
+      const route = this.fallbacks.routeFor(principal, invocation, translations, reliability);
       const outcome =
         invocation.kind === 'stream'
-          ? await this.stream(call, invocation, ordered, translations, reply, admission)
-          : await this.unary(call, invocation, ordered, translations, reply, admission);
+          ? await this.stream(state, invocation, route, reply)
+          : await this.unary(state, invocation, route, reply);
       this.book(call, outcome);
     } catch (error) {
       const openAIError = toInvocationError(error);
@@ -85,88 +104,125 @@ export class InvocationPipeline {
   }
 
   private async unary(
-    call: MeteredCall,
+    { call, ordered, translations, reliability, admission }: CallState,
     invocation: UnaryInvocation<unknown, unknown>,
-    ordered: ResolvedDeployment[],
-    translations: Translations,
+    route: FallbackRoute,
     reply: ClientReply,
-    admission: Admission,
   ): Promise<CallOutcome> {
-    const deadline = new CallDeadline(ordered[0].timeoutMs);
-    const signals = { deadline: deadline.signal };
-    const attempted = await this.attempt(call, ordered, signals, async (deployment) =>
-      invocation.send(deployment, await translations(deployment), deadline.signal),
-    ).finally(() => deadline.dispose());
+    const tally = { attempts: 0 };
+    const served = await this.withFallbacks(ordered, route, tally, async (deployments) => {
+      const timeoutMs = requestTimeoutOf(deployments[0], reliability);
+      const deadline = new CallDeadline(timeoutMs, [], () => requestTimedOut(timeoutMs));
+      const signals = { deadline: deadline.signal };
+      try {
+        const attempted = await this.attempt(call, deployments, signals, tally, async (deployment) =>
+          invocation.send(deployment, await translations(deployment), deadline.signal),
+        );
+        // Inside the model's turn: a refusal found in the answer (an image filter) falls back too.
+        const { deployment, result } = attempted;
+        return { deployment, answer: invocation.respond(result, await translations(deployment), deployment) };
+      } catch (error) {
+        throw toInvocationError(error, signals);
+      } finally {
+        deadline.dispose();
+      }
+    });
+    call.deployment = served.result.deployment;
     call.markFirstToken();
-    const { body, usage, cost, headers } = invocation.respond(
-      attempted.result,
-      await translations(attempted.deployment),
-      attempted.deployment,
-    );
+    const { body, usage, cost, headers } = served.result.answer;
     call.usage = usage;
     call.reportedCost = cost;
     reply.sendJson(body, {
       ...admission.headers,
       ...headers,
+      ...fallbackHeaders(served.attemptedFallbacks),
       [RESPONSE_COST_HEADER]: formatCost(call.cost),
     });
     return { status: 'success', httpStatus: 200 };
   }
 
   private async stream(
-    call: MeteredCall,
+    { call, ordered, translations, reliability, admission }: CallState,
     invocation: StreamInvocation<unknown, unknown>,
-    ordered: ResolvedDeployment[],
-    translations: Translations,
+    route: FallbackRoute,
     reply: ClientReply,
-    admission: Admission,
   ): Promise<CallOutcome> {
     const sse = reply.openStream();
-    const deadline = new CallDeadline(ordered[0].timeoutMs, [this.shutdown.signal, sse.clientGone]);
-    sse.cancel = deadline.signal;
-    const signals = {
-      clientGone: sse.clientGone,
-      deadline: deadline.signal,
-      shutdown: this.shutdown.signal,
-    };
+    const tally = { attempts: 0 };
+    const served = await this.withFallbacks(ordered, route, tally, async (deployments) => {
+      const timeoutMs = requestTimeoutOf(deployments[0], reliability);
+      const idle = new StreamIdleTimer(deployments[0].streamTimeoutMs);
+      const parents = [this.shutdown.signal, sse.clientGone, idle.signal];
+      const deadline = new CallDeadline(timeoutMs, parents, () => requestTimedOut(timeoutMs));
+      sse.cancel = deadline.signal;
+      const signals = {
+        clientGone: sse.clientGone,
+        deadline: deadline.signal,
+        shutdown: this.shutdown.signal,
+      };
+      try {
+        const attempted = await this.attempt(call, deployments, signals, tally, async (deployment) => {
+          idle.touch();
+          return invocation.open(deployment, await translations(deployment), deadline.signal);
+        });
+        return { attempted, deadline, idle, signals };
+      } catch (error) {
+        deadline.dispose();
+        idle.dispose();
+        throw error;
+      }
+    });
+    const { attempted, deadline, idle, signals } = served.result;
     try {
-      const attempted = await this.attempt(call, ordered, signals, async (deployment) =>
-        invocation.open(deployment, await translations(deployment), deadline.signal),
-      );
       const relay = invocation.relay(
         attempted.result,
         await translations(attempted.deployment),
         attempted.deployment,
       );
-      sse.start(relay.headers ? { ...admission.headers, ...relay.headers } : admission.headers);
-      return await relayStream(call, relay, sse, signals, this.logger);
+      sse.start({ ...admission.headers, ...relay.headers, ...fallbackHeaders(served.attemptedFallbacks) });
+      return await relayStream(call, relay, sse, signals, this.logger, () => idle.touch());
     } finally {
       deadline.dispose();
+      idle.dispose();
+    }
+  }
+
+  /** Model-level fallbacks around the calls; the error that ends them says whether the client should retry. */
+  private async withFallbacks<T>(
+    ordered: readonly ResolvedDeployment[],
+    route: FallbackRoute,
+    tally: { attempts: number },
+    callModel: (deployments: readonly ResolvedDeployment[]) => Promise<T>,
+  ): Promise<Served<T>> {
+    try {
+      return await callWithModelFallbacks(ordered, route, callModel);
+    } catch (error) {
+      throw adviseOnClientRetry(toInvocationError(error), tally.attempts);
     }
   }
 
   /**
-   * Calls Bedrock with retries and fallbacks in the router's order (all before the client's first byte),
-   * keeping the metering record on the deployment tried; a failure is mapped once, and says whether the
-   * client should retry what the gateway already retried.
+   * Calls Bedrock with retries and moves to the model's next deployment in the router's order (all
+   * before the client's first byte), keeping the metering record on the deployment tried; a failure is
+   * mapped once.
    */
   private async attempt<T>(
     call: MeteredCall,
-    ordered: ResolvedDeployment[],
+    ordered: readonly ResolvedDeployment[],
     signals: CallSignals & { deadline: AbortSignal },
+    tally: { attempts: number },
     send: (deployment: ResolvedDeployment) => Promise<T>,
   ): Promise<Attempted<T>> {
-    let attempts = 0;
     try {
       const attempted = await callWithFallbacks(ordered, this.router, signals.deadline, (deployment) => {
-        attempts++;
+        tally.attempts++;
         call.deployment = deployment;
         return send(deployment);
       });
       call.deployment = attempted.deployment;
       return attempted;
     } catch (error) {
-      throw adviseOnClientRetry(toInvocationError(error, signals), attempts);
+      throw toInvocationError(error, signals);
     }
   }
 
@@ -212,6 +268,13 @@ function translationsOf(invocation: Invocation): Translations {
     }
     return translation;
   };
+}
+
+/** The deployment's timeout, or the request's `timeout` when shorter (a client may not extend it). */
+function requestTimeoutOf(deployment: ResolvedDeployment, reliability: RequestReliability): number {
+  return reliability.timeoutMs !== undefined
+    ? Math.min(deployment.timeoutMs, reliability.timeoutMs)
+    : deployment.timeoutMs;
 }
 
 function failureOutcome(error: OpenAIError): CallOutcome {

@@ -6,6 +6,7 @@ import { Module } from '@nestjs/common';
 import { SpendModule } from '../spend/spend.module';
 import { BedrockClients } from './deployments/bedrock-clients';
 import { DeploymentResolver } from './deployments/deployment-resolver';
+import { FallbackPlanner } from './fallbacks/fallback-planner';
 import { InvocationPipeline } from './invocation-pipeline';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
@@ -27,6 +28,7 @@ import { ShuffleRouter } from './routing/shuffle-router';
     BedrockClients,
     DeploymentResolver,
     InvocationPipeline,
+    FallbackPlanner,
     { provide: DeploymentRouter, useClass: ShuffleRouter },
     BudgetGuard,
     BudgetResetSweep,

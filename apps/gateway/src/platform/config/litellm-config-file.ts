@@ -9,12 +9,22 @@ import { unusedSettingMessage } from './deployment-settings';
 import { validateDeploymentEntry, type ConfigModel } from './deployment-validator';
 import { masterKeyProblems } from './env-config';
 import { isObject } from './is-object';
+import {
+  FALLBACK_SETTING_KEYS,
+  NO_FALLBACKS,
+  readFallbackSettings,
+  type FallbackSettings,
+} from './fallback-settings';
+import { TIMEOUT_SETTING_KEYS, readTimeoutSettings } from './timeout-settings';
 
 export interface GatewaySettings {
   dropParams: boolean;
   modifyParams: boolean;
   numRetries: number;
   requestTimeoutMs: number;
+  /** Longest silence of a stream (before its first chunk or between chunks); undefined: none. */
+  streamTimeoutMs?: number;
+  fallbacks: FallbackSettings;
 }
 
 export const DEFAULT_SETTINGS: GatewaySettings = {
@@ -22,6 +32,7 @@ export const DEFAULT_SETTINGS: GatewaySettings = {
   modifyParams: false,
   numRetries: 2,
   requestTimeoutMs: 600_000,
+  fallbacks: NO_FALLBACKS,
 };
 
 export interface LiteLLMConfigFile {
@@ -32,8 +43,15 @@ export interface LiteLLMConfigFile {
   warnings: string[];
 }
 
-const KNOWN_TOP_LEVEL = new Set(['model_list', 'general_settings', 'litellm_settings']);
-const KNOWN_LITELLM_SETTINGS = new Set(['drop_params', 'modify_params', 'num_retries', 'request_timeout']);
+const KNOWN_TOP_LEVEL = new Set(['model_list', 'general_settings', 'litellm_settings', 'router_settings']);
+const KNOWN_LITELLM_SETTINGS = new Set([
+  'drop_params',
+  'modify_params',
+  'num_retries',
+  'request_timeout',
+  ...FALLBACK_SETTING_KEYS,
+  ...TIMEOUT_SETTING_KEYS,
+]);
 
 export function readLiteLLMConfigFile(path: string, env: NodeJS.ProcessEnv): LiteLLMConfigFile {
   let text: string;
@@ -142,6 +160,20 @@ export function parseLiteLLMConfig(
       else settings.requestTimeoutMs = Math.round(litellm.request_timeout * 1000);
     }
   }
+
+  // Fallbacks and timeouts (fallback-settings.ts, timeout-settings.ts), from either section.
+  const sections = {
+    router_settings: isObject(root.router_settings) ? root.router_settings : {},
+    litellm_settings: isObject(litellm) ? litellm : {},
+  };
+  const fallbacks = readFallbackSettings(sections, new Set(models.map((model) => model.modelName)), at);
+  const timeouts = readTimeoutSettings(sections, at);
+  problems.push(...fallbacks.problems, ...timeouts.problems);
+  warnings.push(...fallbacks.warnings);
+  settings.fallbacks = fallbacks.settings;
+  settings.streamTimeoutMs = timeouts.streamTimeoutMs;
+  if (litellm.request_timeout === undefined && timeouts.requestTimeoutMs !== undefined)
+    settings.requestTimeoutMs = timeouts.requestTimeoutMs;
 
   if (problems.length > 0) throw new ConfigError(problems);
   return { models, masterKey, settings, warnings };

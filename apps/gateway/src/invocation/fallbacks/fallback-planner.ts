@@ -1,0 +1,81 @@
+// Which models a failed call falls back to, and their deployments for this caller. The lists come from
+// config.yaml (fallback-settings.ts) or the request body; each fallback model goes through the caller's
+// access rule like a requested one, and one the caller may not use (or that has no deployment for this
+// surface) is passed over without a word: for that caller it does not exist.
+import { Inject, Injectable } from '@nestjs/common';
+import { OpenAIError } from '@quarry/openai';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
+import { ModelAccessService } from '../../tenancy/access/model-access.service';
+import type { Principal } from '../../tenancy/auth/principal';
+import type { ModelMode } from '../../tenancy/models/model-mode';
+import { DeploymentResolver } from '../deployments/deployment-resolver';
+import type { ResolvedDeployment } from '../deployments/resolved-deployment';
+import { DeploymentRouter } from '../routing/deployment-router';
+import type { Invocation } from '../invocation';
+import type { FallbackTrigger } from './fallback-trigger';
+import type { FallbackRoute } from './model-fallbacks';
+import type { RequestReliability } from './request-reliability';
+
+@Injectable()
+export class FallbackPlanner {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: ModelAccessService,
+    private readonly deployments: DeploymentResolver,
+    private readonly router: DeploymentRouter,
+  ) {}
+
+  /**
+   * The fallback models, in order, for a failure of `model` (the public name the request resolved to).
+   * The body's `fallbacks` replace the configured generic ones (and default_fallbacks), as in LiteLLM.
+   */
+  modelsFor(model: string, trigger: FallbackTrigger, request: RequestReliability): readonly string[] {
+    if (request.disableFallbacks) return [];
+    const settings = this.config.settings.fallbacks;
+    switch (trigger) {
+      case 'context_window':
+        return settings.contextWindowFallbacks[model] ?? [];
+      case 'content_policy':
+        return settings.contentPolicyFallbacks[model] ?? [];
+      case 'generic':
+        return request.fallbacks ?? settings.fallbacks[model] ?? settings.defaultFallbacks;
+    }
+  }
+
+  /** The deployments of `model` that may serve this caller on this surface, in the router's order. */
+  deploymentsOf(principal: Principal, model: string, modes: readonly ModelMode[]): ResolvedDeployment[] {
+    let found;
+    try {
+      found = this.access.resolve(principal, model);
+    } catch {
+      return [];
+    }
+    const served = this.deployments.resolveAll(found).filter((deployment) => modes.includes(deployment.mode));
+    return served.length > 0 ? this.router.order(served) : [];
+  }
+
+  /** Where one call may fall back to: the lists of its model (after the key's aliases), for its caller. */
+  routeFor(
+    principal: Principal,
+    invocation: Invocation,
+    translations: (deployment: ResolvedDeployment) => Promise<unknown>,
+    request: RequestReliability,
+  ): FallbackRoute {
+    const model = this.access.targetOf(principal, invocation.model);
+    return {
+      model,
+      maxFallbacks: this.config.settings.fallbacks.maxFallbacks,
+      modelsFor: (trigger) => this.modelsFor(model, trigger, request),
+      deploymentsOf: (name) => this.deploymentsOf(principal, name, invocation.modes),
+      // A model whose translation refuses the request (a parameter it lacks) cannot serve it.
+      accepts: (deployments) =>
+        translations(deployments[0]).then(
+          () => true,
+          (error) => {
+            if (error instanceof OpenAIError && error.status < 500) return false;
+            throw error;
+          },
+        ),
+    };
+  }
+}
