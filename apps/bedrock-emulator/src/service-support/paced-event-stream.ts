@@ -1,8 +1,8 @@
 // Sends a model's output on an open event stream the way the request's faults say: the first event
 // waits out a slow-first-byte fault (the headers went out at once), events are paced at the request's
 // tokens per second (else the emulator default), a `stall:MS` fault goes silent after the first event
-// with output, and an operation with a mid-stream failure mode cuts the stream under a `midstream` fault. Shared by ConverseStream, InvokeModelWithResponseStream and
-// InvokeAgent.
+// with output, and an operation with a mid-stream failure mode cuts the stream under a `midstream` fault.
+// Shared by ConverseStream, InvokeModelWithResponseStream and InvokeAgent.
 import type { EmulatorOptions, EventStreamWriter, FaultSpec } from '../http/types';
 import { sleep } from './request-faults';
 
