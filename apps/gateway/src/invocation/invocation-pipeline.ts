@@ -87,7 +87,7 @@ export class InvocationPipeline {
       const translations = translationsOf(invocation);
       await translations(ordered[0]);
       const state = { call, ordered, translations, reliability, admission };
-      const route = this.fallbacks.routeFor(principal, invocation, translations, reliability);
+      const route = () => this.fallbacks.routeFor(principal, invocation, translations, reliability);
       const outcome =
         invocation.kind === 'stream'
           ? await this.stream(state, invocation, route, reply)
@@ -106,7 +106,7 @@ export class InvocationPipeline {
   private async unary(
     { call, ordered, translations, reliability, admission }: CallState,
     invocation: UnaryInvocation<unknown, unknown>,
-    route: FallbackRoute,
+    route: () => FallbackRoute,
     reply: ClientReply,
   ): Promise<CallOutcome> {
     const tally = { attempts: 0 };
@@ -144,7 +144,7 @@ export class InvocationPipeline {
   private async stream(
     { call, ordered, translations, reliability, admission }: CallState,
     invocation: StreamInvocation<unknown, unknown>,
-    route: FallbackRoute,
+    route: () => FallbackRoute,
     reply: ClientReply,
   ): Promise<CallOutcome> {
     const sse = reply.openStream();
@@ -190,7 +190,7 @@ export class InvocationPipeline {
   /** Model-level fallbacks around the calls; the error that ends them says whether the client should retry. */
   private async withFallbacks<T>(
     ordered: readonly ResolvedDeployment[],
-    route: FallbackRoute,
+    route: () => FallbackRoute,
     tally: { attempts: number },
     callModel: (deployments: readonly ResolvedDeployment[]) => Promise<T>,
   ): Promise<Served<T>> {

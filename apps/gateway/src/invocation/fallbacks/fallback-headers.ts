@@ -3,7 +3,14 @@
 export const ATTEMPTED_FALLBACKS_HEADER = 'x-quarry-attempted-fallbacks';
 export const LITELLM_ATTEMPTED_FALLBACKS_HEADER = 'x-litellm-attempted-fallbacks';
 
-export function fallbackHeaders(attempted: number): Record<string, string> {
+/** The answer of a call its requested model served (the common case: one object, made once). */
+const NONE_ATTEMPTED = Object.freeze({
+  [ATTEMPTED_FALLBACKS_HEADER]: '0',
+  [LITELLM_ATTEMPTED_FALLBACKS_HEADER]: '0',
+});
+
+export function fallbackHeaders(attempted: number): Readonly<Record<string, string>> {
+  if (attempted === 0) return NONE_ATTEMPTED;
   const value = String(attempted);
   return { [ATTEMPTED_FALLBACKS_HEADER]: value, [LITELLM_ATTEMPTED_FALLBACKS_HEADER]: value };
 }

@@ -52,10 +52,11 @@ describe('callWithModelFallbacks', () => {
     const called: string[] = [];
     const served = await callWithModelFallbacks(
       [deploymentOf('primary')],
-      route(
-        { generic: ['missing', 'primary', 'unfit', 'down', 'up', 'never'] },
-        { accepts: async (deployments) => modelOf(deployments) !== 'unfit' },
-      ),
+      () =>
+        route(
+          { generic: ['missing', 'primary', 'unfit', 'down', 'up', 'never'] },
+          { accepts: async (deployments) => modelOf(deployments) !== 'unfit' },
+        ),
       async (deployments) => {
         const model = modelOf(deployments);
         called.push(model);
@@ -72,7 +73,7 @@ describe('callWithModelFallbacks', () => {
     await expect(
       callWithModelFallbacks(
         [deploymentOf('primary')],
-        route({ generic: ['other'] }),
+        () => route({ generic: ['other'] }),
         async (deployments) => {
           called.push(modelOf(deployments));
           throw invalid();
@@ -92,7 +93,7 @@ describe('callWithModelFallbacks', () => {
     await expect(
       callWithModelFallbacks(
         [deploymentOf('primary')],
-        route({ context_window: ['strict', 'after'] }),
+        () => route({ context_window: ['strict', 'after'] }),
         failing,
       ),
     ).rejects.toMatchObject({ status: 400, message: 'Malformed input request' });
@@ -102,7 +103,7 @@ describe('callWithModelFallbacks', () => {
     await expect(
       callWithModelFallbacks(
         [deploymentOf('primary')],
-        route({ context_window: ['a', 'b', 'c'] }, { maxFallbacks: 2 }),
+        () => route({ context_window: ['a', 'b', 'c'] }, { maxFallbacks: 2 }),
         failing,
       ),
     ).rejects.toMatchObject({ headers: { 'x-litellm-attempted-fallbacks': '2' } });

@@ -31,7 +31,8 @@ export interface Served<T> {
  */
 export async function callWithModelFallbacks<T>(
   primary: readonly ResolvedDeployment[],
-  route: FallbackRoute,
+  /** Made only when the requested model failed: a call that succeeds does no fallback work. */
+  routeOf: () => FallbackRoute,
   callModel: (deployments: readonly ResolvedDeployment[]) => Promise<T>,
 ): Promise<Served<T>> {
   let error: OpenAIError;
@@ -43,6 +44,7 @@ export async function callWithModelFallbacks<T>(
   const trigger = fallbackTriggerOf(error);
   let attempted = 0;
   if (trigger) {
+    const route = routeOf();
     const tried = new Set([route.model]);
     for (const model of route.modelsFor(trigger)) {
       if (attempted >= route.maxFallbacks) break;
