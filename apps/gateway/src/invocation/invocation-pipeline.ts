@@ -151,8 +151,10 @@ export class InvocationPipeline {
     const tally = { attempts: 0 };
     const served = await this.withFallbacks(ordered, route, tally, async (deployments) => {
       const timeoutMs = requestTimeoutOf(deployments[0], reliability);
-      const idle = new StreamIdleTimer(deployments[0].streamTimeoutMs);
-      const parents = [this.shutdown.signal, sse.clientGone, idle.signal];
+      const idleMs = deployments[0].streamTimeoutMs;
+      const idle = idleMs !== undefined ? new StreamIdleTimer(idleMs) : undefined;
+      const parents = [this.shutdown.signal, sse.clientGone];
+      if (idle) parents.push(idle.signal);
       const deadline = new CallDeadline(timeoutMs, parents, () => requestTimedOut(timeoutMs));
       sse.cancel = deadline.signal;
       const signals = {
@@ -162,13 +164,13 @@ export class InvocationPipeline {
       };
       try {
         const attempted = await this.attempt(call, deployments, signals, tally, async (deployment) => {
-          idle.touch();
+          idle?.touch();
           return invocation.open(deployment, await translations(deployment), deadline.signal);
         });
         return { attempted, deadline, idle, signals };
       } catch (error) {
         deadline.dispose();
-        idle.dispose();
+        idle?.dispose();
         throw error;
       }
     });
@@ -180,10 +182,10 @@ export class InvocationPipeline {
         attempted.deployment,
       );
       sse.start({ ...admission.headers, ...relay.headers, ...fallbackHeaders(served.attemptedFallbacks) });
-      return await relayStream(call, relay, sse, signals, this.logger, () => idle.touch());
+      return await relayStream(call, relay, sse, signals, this.logger, idle?.touch);
     } finally {
       deadline.dispose();
-      idle.dispose();
+      idle?.dispose();
     }
   }
 

@@ -1,13 +1,13 @@
 // stream_timeout: a signal that fires when a stream stays silent too long — before its first chunk or
 // between two. touch() on every chunk restarts the wait. Its signal is a parent of the call's deadline,
-// so firing aborts the upstream call like any deadline. Without a stream_timeout it never fires.
+// so firing aborts the upstream call like any deadline. A call without a stream_timeout makes none.
 import { streamWentSilent } from './timeout-errors';
 
 export class StreamIdleTimer {
   private readonly controller = new AbortController();
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly idleMs: number | undefined) {
+  constructor(private readonly idleMs: number) {
     this.touch();
   }
 
@@ -15,16 +15,15 @@ export class StreamIdleTimer {
     return this.controller.signal;
   }
 
-  /** Something arrived: the silence starts over. */
-  touch(): void {
-    if (this.idleMs === undefined || this.controller.signal.aborted) return;
+  /** Something arrived: the silence starts over (an arrow: handed to the relay as its frame hook). */
+  readonly touch = (): void => {
+    if (this.controller.signal.aborted) return;
     if (this.timer) this.timer.refresh();
     else {
-      const idleMs = this.idleMs;
-      this.timer = setTimeout(() => this.controller.abort(streamWentSilent(idleMs)), idleMs);
+      this.timer = setTimeout(() => this.controller.abort(streamWentSilent(this.idleMs)), this.idleMs);
       this.timer.unref();
     }
-  }
+  };
 
   dispose(): void {
     clearTimeout(this.timer);
