@@ -74,6 +74,8 @@ describe.each(TRANSPORTS)('faults over %s, one attempt', (transport) => {
     ['unavailable', 503, 'ServiceUnavailableException'],
     ['timeout', 408, 'ModelTimeoutException'],
     ['model-error', 424, 'ModelErrorException'],
+    ['context-too-long', 400, 'ValidationException'],
+    ['content-filtered', 400, 'ValidationException'],
   ])('%s answers %i %s', async (fault, status, name) => {
     await expect(
       client.send(new ConverseCommand({ modelId: faulty(fault), messages })),

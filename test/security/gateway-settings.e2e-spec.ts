@@ -212,7 +212,6 @@ ${lines.join('\n')}
 
   it.each([
     ['weight', 10],
-    ['stream_timeout', 30],
     ['order', 1],
     ['extra_headers', { 'x-anything': '1' }],
   ])('/model/new answers an unused setting (%s) with a 400 naming it', async (name, value) => {

@@ -35,6 +35,9 @@ describe('fault syntax', () => {
     });
     expect(parseFaultList('slow:300,latency:20').faults).toEqual({ kind: 'slow-first-byte', latencyMs: 320 });
     expect(parseFaultList('throttle:2')).toEqual({ faults: { kind: 'throttle' }, throttleCount: 2 });
+    expect(parseFaultList('stall:60000').faults).toEqual({ stallMs: 60000 });
+    expect(parseFaultList('context-too-long').faults).toEqual({ kind: 'context-too-long' });
+    expect(parseFaultList('content-filtered').faults).toEqual({ kind: 'content-filtered' });
   });
 
   it('rejects unknown words and missing numbers with a ValidationException naming them', () => {

@@ -9,7 +9,16 @@ export interface ParsedFaults {
   throttleCount?: number;
 }
 
-const ERROR_KINDS = ['throttle', 'error500', 'unavailable', 'timeout', 'model-error', 'midstream'];
+const ERROR_KINDS = [
+  'throttle',
+  'error500',
+  'unavailable',
+  'timeout',
+  'model-error',
+  'midstream',
+  'context-too-long',
+  'content-filtered',
+];
 
 function amount(name: string, argument: string | undefined): number {
   const value = Number(argument);
@@ -41,6 +50,9 @@ export function parseFaultList(list: string): ParsedFaults {
       case 'tps':
         faults.tokensPerSecond = amount(name, argument);
         break;
+      case 'stall':
+        faults.stallMs = amount(name, argument);
+        break;
       case 'nonce':
         break;
       case 'throttle':
@@ -50,7 +62,7 @@ export function parseFaultList(list: string): ParsedFaults {
       default:
         if (!ERROR_KINDS.includes(name)) {
           throw EmulatorError.validation(
-            `Unknown emulator fault '${name}'. Known: throttle[:N], error500, unavailable, timeout, model-error, midstream, slow:MS, latency:MS, tps:N, nonce:X.`,
+            `Unknown emulator fault '${name}'. Known: throttle[:N], error500, unavailable, timeout, model-error, midstream, context-too-long, content-filtered, slow:MS, stall:MS, latency:MS, tps:N, nonce:X.`,
           );
         }
         faults.kind = name;

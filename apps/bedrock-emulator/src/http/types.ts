@@ -63,7 +63,8 @@ export interface EmulatorContext {
 
 export interface FaultSpec {
   /**
-   * 'throttle' | 'error500' | 'unavailable' | 'timeout' | 'model-error' | 'slow-first-byte' | 'midstream' | undefined.
+   * 'throttle' | 'error500' | 'unavailable' | 'timeout' | 'model-error' | 'slow-first-byte' | 'midstream' |
+   * 'context-too-long' | 'content-filtered' | undefined.
    * `throttle:N` is already decided by the core: kind is 'throttle' only while the first N requests last.
    * For 'slow-first-byte', latencyMs holds the delay before the first byte (after headers, for streams).
    */
@@ -72,6 +73,8 @@ export interface FaultSpec {
   latencyMs?: number;
   /** Stream pacing: tokens per second for streamed output (0 or undefined = as fast as possible). */
   tokensPerSecond?: number;
+  /** `stall:MS`: a stream goes silent this long after its first event with output, then goes on. */
+  stallMs?: number;
 }
 
 export interface EmulatorOptions {

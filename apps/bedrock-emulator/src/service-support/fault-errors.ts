@@ -33,6 +33,20 @@ export function runtimeFaultError(kind: string | undefined): FaultError | undefi
         errorType: 'ModelTimeoutException',
         message: 'The request took too long to process. Processing time exceeded the model timeout length.',
       };
+    // Bedrock's ValidationException for a prompt past the model's context window.
+    case 'context-too-long':
+      return {
+        status: 400,
+        errorType: 'ValidationException',
+        message: 'Input is too long for requested model.',
+      };
+    // What Bedrock's image models (Titan, Nova Canvas) answer when their content filters refuse a prompt.
+    case 'content-filtered':
+      return {
+        status: 400,
+        errorType: 'ValidationException',
+        message: 'This request has been blocked by our content filters.',
+      };
     case 'model-error':
       return {
         status: 424,

@@ -1,8 +1,8 @@
 // Sends a model's output on an open event stream the way the request's faults say: the first event
 // waits out a slow-first-byte fault (the headers went out at once), events are paced at the request's
-// tokens per second (else the emulator default), and an operation with a mid-stream failure mode cuts
-// the stream under a `midstream` fault. Shared by ConverseStream, InvokeModelWithResponseStream and
-// InvokeAgent.
+// tokens per second (else the emulator default), a `stall:MS` fault goes silent after the first event
+// with output, and an operation with a mid-stream failure mode cuts the stream under a `midstream` fault.
+// Shared by ConverseStream, InvokeModelWithResponseStream and InvokeAgent.
 import type { EmulatorOptions, EventStreamWriter, FaultSpec } from '../http/types';
 import { sleep } from './request-faults';
 
@@ -53,6 +53,7 @@ export async function streamPacedEvents(
   if (faults.kind === 'slow-first-byte') await sleep(faults.latencyMs ?? 0, signal);
   const pacer = new StreamPacer(faults.tokensPerSecond ?? options.tokensPerSecond, signal);
   let sent = 0;
+  let stalled = false;
   for (const event of events) {
     if (writer.closed || signal.aborted) return;
     if (faults.kind === 'midstream' && midstreamFailure && sent === midstreamFailure.afterEvents) {
@@ -62,6 +63,10 @@ export async function streamPacedEvents(
     }
     writer.event(event.type, event.payload);
     sent++;
+    if (faults.stallMs && !stalled && event.tokens > 0) {
+      stalled = true;
+      await sleep(faults.stallMs, signal);
+    }
     await pacer.after(event.tokens);
   }
   writer.end();

@@ -1,30 +1,29 @@
-// The one path every Bedrock call takes, whatever the surface: access → limits → route → translate →
-// call (retries and fallbacks before the first byte, under one deadline) → translate back → reply →
-// meter and book spend. Surfaces parse and translate; everything else lives here, once.
+// The one path every Bedrock call takes, whatever the surface: access → limits → cooldowns → route →
+// translate → call (retries across the model's deployments, then model fallbacks, all before the first
+// byte, each model under its own deadline) → translate back → reply → meter and book spend. Surfaces
+// parse and translate; everything else lives here, once.
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { formatCost } from '@quarry/bedrock';
-import { OpenAIError } from '@quarry/openai';
+import type { OpenAIError } from '@quarry/openai';
 import { redactKeysAndCredentials } from '../platform/logging/log-redaction';
 import { LOGGER } from '../platform/logging/logger.token';
 import { ShutdownSignal } from '../platform/shutdown/shutdown-signal';
 import type { Principal } from '../tenancy/auth/principal';
 import { ModelAccessService } from '../tenancy/access/model-access.service';
-import { endpointsFor } from '../tenancy/models/model-mode';
 import { SpendWriter } from '../spend/spend-writer.service';
 import { CallDeadline } from './attempts/call-deadline';
-import { callWithFallbacks, type Attempted } from './attempts/call-with-fallbacks';
+import { DeploymentAttempts, type AttemptTally, type ModelTurn } from './attempts/deployment-attempts';
 import { requestedRetries } from './attempts/requested-retries';
-import { countsAgainstDeployment } from './cooldowns/cooldown-failure';
+import { requestTimeoutOf, servedBy, translationsOf, type Translations } from './call-plan';
 import { DeploymentCooldowns } from './cooldowns/deployment-cooldowns';
 import { DeploymentResolver } from './deployments/deployment-resolver';
 import type { ResolvedDeployment } from './deployments/resolved-deployment';
-import {
-  adviseOnClientRetry,
-  spendStatusOf,
-  toInvocationError,
-  type CallSignals,
-} from './errors/invocation-error';
+import { adviseOnClientRetry, spendStatusOf, toInvocationError } from './errors/invocation-error';
+import { FallbackPlanner } from './fallbacks/fallback-planner';
+import { fallbackHeaders } from './fallbacks/fallback-headers';
+import { callWithModelFallbacks, type FallbackRoute, type Served } from './fallbacks/model-fallbacks';
+import { takeRequestReliability, type RequestReliability } from './fallbacks/request-reliability';
 import type { Invocation, StreamInvocation, UnaryInvocation } from './invocation';
 import { InvocationLimits, type Admission } from './limits/invocation-limits';
 import type { CallOutcome } from './metering/call-outcome';
@@ -33,17 +32,20 @@ import { RESPONSE_COST_HEADER } from './metering/response-cost-header';
 import type { ClientReply } from './reply/client-reply';
 import { servedByHeaders } from './reply/served-by-headers';
 import { DeploymentRouter } from './routing/deployment-router';
+import { StreamIdleTimer } from './timeouts/stream-idle-timer';
+import { requestTimedOut } from './timeouts/timeout-errors';
 import { relayStream } from './stream-relay';
 
-type Translations = (deployment: ResolvedDeployment) => Promise<unknown>;
-
-/** The deployments to try, in order, and the retry budget of the call (call-with-fallbacks.ts). */
-interface CallPlan {
-  ordered: ResolvedDeployment[];
-  /** The request's num_retries, if it gave one. */
-  retries: number | undefined;
-  /** How many deployments serve the model (a model's only deployment is never cooled down). */
-  modelDeployments: number;
+/** What the unary and stream paths share about one call. */
+interface CallState {
+  call: MeteredCall;
+  /** The requested model's turn; no deployments when all of them are cooling down (`cooling` says so). */
+  primary: ModelTurn;
+  cooling: unknown;
+  translations: Translations;
+  reliability: RequestReliability;
+  admission: Admission;
+  route: () => FallbackRoute<ModelTurn>;
 }
 
 @Injectable()
@@ -53,6 +55,8 @@ export class InvocationPipeline {
     private readonly deployments: DeploymentResolver,
     private readonly router: DeploymentRouter,
     private readonly cooldowns: DeploymentCooldowns,
+    private readonly attempts: DeploymentAttempts,
+    private readonly fallbacks: FallbackPlanner,
     private readonly limits: InvocationLimits,
     private readonly spend: SpendWriter,
     private readonly shutdown: ShutdownSignal,
@@ -74,21 +78,38 @@ export class InvocationPipeline {
     const call = new MeteredCall(reply.requestId, principal, callType, requestedModelOf(body));
     let admission: Admission | undefined;
     try {
-      const invocation = build(call);
+      const reliability = takeRequestReliability(body);
       const retries = requestedRetries(body);
+      const invocation = build(call);
       const candidates = servedBy(
         invocation,
         this.deployments.resolveAll(this.access.resolve(principal, invocation.model)),
       );
-      const healthy = this.cooldowns.available(invocation.model, candidates);
+      // When every deployment is cooling down, the model's fallbacks may still answer.
+      let healthy: readonly ResolvedDeployment[] = [];
+      let cooling: unknown;
+      try {
+        healthy = this.cooldowns.available(invocation.model, candidates);
+      } catch (error) {
+        cooling = error;
+      }
       admission = await this.limits.admit(call, { body, deployments: this.router.order(healthy) });
-      const plan = { ordered: [...admission.deployments], retries, modelDeployments: candidates.length };
+      const deployments = [...admission.deployments];
       const translations = translationsOf(invocation);
-      await translations(plan.ordered[0]);
+      if (deployments.length > 0) await translations(deployments[0]);
+      const state: CallState = {
+        call,
+        primary: { deployments, modelDeployments: candidates.length, retries },
+        cooling,
+        translations,
+        reliability,
+        admission,
+        route: () => this.fallbacks.routeFor(principal, invocation, translations, reliability, retries),
+      };
       const outcome =
         invocation.kind === 'stream'
-          ? await this.stream(call, invocation, plan, translations, reply, admission)
-          : await this.unary(call, invocation, plan, translations, reply, admission);
+          ? await this.stream(state, invocation, reply)
+          : await this.unary(state, invocation, reply);
       this.book(call, outcome);
     } catch (error) {
       const openAIError = toInvocationError(error);
@@ -101,105 +122,119 @@ export class InvocationPipeline {
   }
 
   private async unary(
-    call: MeteredCall,
+    state: CallState,
     invocation: UnaryInvocation<unknown, unknown>,
-    plan: CallPlan,
-    translations: Translations,
     reply: ClientReply,
-    admission: Admission,
   ): Promise<CallOutcome> {
-    const deadline = new CallDeadline(plan.ordered[0].timeoutMs);
-    const signals = { deadline: deadline.signal };
-    const attempted = await this.attempt(call, plan, signals, async (deployment) =>
-      invocation.send(deployment, await translations(deployment), deadline.signal),
-    ).finally(() => deadline.dispose());
-    call.markFirstToken();
-    const { body, usage, cost, headers } = invocation.respond(
-      attempted.result,
-      await translations(attempted.deployment),
-      attempted.deployment,
-    );
-    call.usage = usage;
-    call.reportedCost = cost;
-    reply.sendJson(body, {
-      ...admission.headers,
-      ...headers,
-      ...servedByHeaders(attempted.deployment, attempted.retries),
-      [RESPONSE_COST_HEADER]: formatCost(call.cost),
+    const { call, translations, admission } = state;
+    const tally = { attempts: 0 };
+    const served = await this.withFallbacks(state, tally, async (turn) => {
+      const timeoutMs = requestTimeoutOf(turn.deployments[0], state.reliability);
+      const deadline = new CallDeadline(timeoutMs, [], () => requestTimedOut(timeoutMs));
+      const signals = { deadline: deadline.signal };
+      try {
+        const attempted = await this.attempts.run(call, turn, signals, tally, async (deployment) =>
+          invocation.send(deployment, await translations(deployment), deadline.signal),
+        );
+        // Inside the model's turn: a refusal found in the answer (an image filter) falls back too.
+        const { deployment, result, retries } = attempted;
+        const answer = invocation.respond(result, await translations(deployment), deployment);
+        return { deployment, retries, answer };
+      } catch (error) {
+        throw toInvocationError(error, signals);
+      } finally {
+        deadline.dispose();
+      }
     });
+    const { deployment, retries, answer } = served.result;
+    call.deployment = deployment;
+    call.markFirstToken();
+    call.usage = answer.usage;
+    call.reportedCost = answer.cost;
+    const headers = Object.assign(
+      {},
+      admission.headers,
+      answer.headers,
+      servedByHeaders(deployment, retries),
+      fallbackHeaders(served.attemptedFallbacks),
+    );
+    headers[RESPONSE_COST_HEADER] = formatCost(call.cost);
+    reply.sendJson(answer.body, headers);
     return { status: 'success', httpStatus: 200 };
   }
 
   private async stream(
-    call: MeteredCall,
+    state: CallState,
     invocation: StreamInvocation<unknown, unknown>,
-    plan: CallPlan,
-    translations: Translations,
     reply: ClientReply,
-    admission: Admission,
   ): Promise<CallOutcome> {
+    const { call, translations, admission } = state;
     const sse = reply.openStream();
-    const deadline = new CallDeadline(plan.ordered[0].timeoutMs, [this.shutdown.signal, sse.clientGone]);
-    sse.cancel = deadline.signal;
-    const signals = {
-      clientGone: sse.clientGone,
-      deadline: deadline.signal,
-      shutdown: this.shutdown.signal,
-    };
+    const tally = { attempts: 0 };
+    const served = await this.withFallbacks(state, tally, async (turn) => {
+      const first = turn.deployments[0];
+      const timeoutMs = requestTimeoutOf(first, state.reliability);
+      const idle =
+        first.streamTimeoutMs !== undefined ? new StreamIdleTimer(first.streamTimeoutMs) : undefined;
+      const parents = [this.shutdown.signal, sse.clientGone];
+      if (idle) parents.push(idle.signal);
+      const deadline = new CallDeadline(timeoutMs, parents, () => requestTimedOut(timeoutMs));
+      sse.cancel = deadline.signal;
+      const signals = {
+        clientGone: sse.clientGone,
+        deadline: deadline.signal,
+        shutdown: this.shutdown.signal,
+      };
+      try {
+        const attempted = await this.attempts.run(call, turn, signals, tally, async (deployment) => {
+          idle?.touch();
+          return invocation.open(deployment, await translations(deployment), deadline.signal);
+        });
+        return { attempted, deadline, idle, signals };
+      } catch (error) {
+        deadline.dispose();
+        idle?.dispose();
+        throw error;
+      }
+    });
+    const { attempted, deadline, idle, signals } = served.result;
     try {
-      const attempted = await this.attempt(call, plan, signals, async (deployment) =>
-        invocation.open(deployment, await translations(deployment), deadline.signal),
-      );
       const relay = invocation.relay(
         attempted.result,
         await translations(attempted.deployment),
         attempted.deployment,
       );
-      sse.start({
-        ...admission.headers,
-        ...relay.headers,
-        ...servedByHeaders(attempted.deployment, attempted.retries),
-      });
-      return await relayStream(call, relay, sse, signals, this.logger);
+      sse.start(
+        Object.assign(
+          {},
+          admission.headers,
+          relay.headers,
+          servedByHeaders(attempted.deployment, attempted.retries),
+          fallbackHeaders(served.attemptedFallbacks),
+        ),
+      );
+      return await relayStream(call, relay, sse, signals, this.logger, idle?.touch);
     } finally {
       deadline.dispose();
+      idle?.dispose();
     }
   }
 
   /**
-   * Calls Bedrock with retries and fallbacks in the router's order (all before the client's first byte),
-   * keeping the metering record on the deployment tried and telling the cooldowns of each failure that
-   * counts; a failure is mapped once, says which deployment failed last, and whether the client should
-   * retry what the gateway already retried.
+   * The requested model's turn, then its fallbacks (fallbacks/model-fallbacks.ts); the error that ends
+   * them says whether the client should retry what the gateway already retried.
    */
-  private async attempt<T>(
-    call: MeteredCall,
-    plan: CallPlan,
-    signals: CallSignals & { deadline: AbortSignal },
-    send: (deployment: ResolvedDeployment) => Promise<T>,
-  ): Promise<Attempted<T>> {
-    let attempts = 0;
-    const sendAndObserve = (deployment: ResolvedDeployment) => {
-      attempts++;
-      call.deployment = deployment;
-      return send(deployment).catch((error: unknown) => {
-        if (countsAgainstDeployment(error, signals))
-          this.cooldowns.recordFailure(deployment, plan.modelDeployments);
-        throw error;
-      });
-    };
+  private async withFallbacks<T>(
+    state: CallState,
+    tally: AttemptTally,
+    callModel: (turn: ModelTurn) => Promise<T>,
+  ): Promise<Served<T>> {
     try {
-      const attempted = await callWithFallbacks(plan.ordered, this.router, signals.deadline, sendAndObserve, {
-        retries: plan.retries,
-        isAvailable: (deployment) => this.cooldowns.isAvailable(deployment),
-        minWaitMs: this.cooldowns.settings.retryAfterMs,
-      });
-      call.deployment = attempted.deployment;
-      return attempted;
+      return await callWithModelFallbacks<T, ModelTurn>(state.primary, state.route, (turn) =>
+        turn.deployments.length > 0 ? callModel(turn) : Promise.reject(toInvocationError(state.cooling)),
+      );
     } catch (error) {
-      const failure = adviseOnClientRetry(toInvocationError(error, signals), attempts);
-      if (call.deployment) Object.assign(failure.headers, servedByHeaders(call.deployment, attempts - 1));
-      throw failure;
+      throw adviseOnClientRetry(toInvocationError(error), tally.attempts);
     }
   }
 
@@ -220,31 +255,6 @@ export class InvocationPipeline {
   private book(call: MeteredCall, outcome: CallOutcome): void {
     this.spend.record(call.toSpendRecord(outcome.status, outcome.httpStatus, outcome.errorType));
   }
-}
-
-/** The deployments of the model that this surface serves; none is a 400 that names the right endpoint. */
-function servedBy(invocation: Invocation, candidates: ResolvedDeployment[]): ResolvedDeployment[] {
-  const served = candidates.filter((candidate) => invocation.modes.includes(candidate.mode));
-  if (served.length > 0) return served;
-  const mode = candidates[0].mode;
-  throw OpenAIError.badRequest(
-    `Model "${invocation.model}" is a${/^[aeiou]/.test(mode) ? 'n' : ''} ${mode.replace('_', ' ')} model; call ${endpointsFor(mode).join(' or ')} for it`,
-    'model',
-    'wrong_endpoint',
-  );
-}
-
-/** Each deployment's translation, made once per call (images are fetched once, not per fallback). */
-function translationsOf(invocation: Invocation): Translations {
-  const made = new Map<ResolvedDeployment, Promise<unknown>>();
-  return (deployment) => {
-    let translation = made.get(deployment);
-    if (!translation) {
-      translation = invocation.translate(deployment);
-      made.set(deployment, translation);
-    }
-    return translation;
-  };
 }
 
 function failureOutcome(error: OpenAIError): CallOutcome {

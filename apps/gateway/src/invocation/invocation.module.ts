@@ -6,6 +6,8 @@ import { Module } from '@nestjs/common';
 import { SpendModule } from '../spend/spend.module';
 import { BedrockClients } from './deployments/bedrock-clients';
 import { DeploymentResolver } from './deployments/deployment-resolver';
+import { DeploymentAttempts } from './attempts/deployment-attempts';
+import { FallbackPlanner } from './fallbacks/fallback-planner';
 import { InvocationPipeline } from './invocation-pipeline';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
@@ -29,6 +31,8 @@ import { ShuffleRouter } from './routing/shuffle-router';
     BedrockClients,
     DeploymentResolver,
     InvocationPipeline,
+    FallbackPlanner,
+    DeploymentAttempts,
     { provide: DeploymentRouter, useClass: ShuffleRouter },
     BudgetGuard,
     BudgetResetSweep,

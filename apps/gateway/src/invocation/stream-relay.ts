@@ -15,9 +15,12 @@ export async function relayStream(
   sse: SseResponse,
   signals: CallSignals,
   logger: Logger,
+  /** Called for every frame (the stream_timeout's silence starts over). */
+  onFrame?: () => void,
 ): Promise<CallOutcome> {
   let streamedCharacters = 0;
   const emit = (text: string, outputCharacters: number) => {
+    onFrame?.();
     if (outputCharacters > 0) {
       call.markFirstToken();
       streamedCharacters += outputCharacters;

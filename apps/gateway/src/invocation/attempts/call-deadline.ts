@@ -11,13 +11,15 @@ export class CallDeadline {
   private readonly onParentAbort = (event: Event) =>
     this.controller.abort((event.target as AbortSignal | null)?.reason);
 
-  constructor(timeoutMs: number, parents: AbortSignal[] = []) {
+  /** `timeoutReason`: the abort reason when the time is up (the pipeline's names the limit reached). */
+  constructor(
+    timeoutMs: number,
+    parents: AbortSignal[] = [],
+    timeoutReason: () => unknown = () =>
+      new DOMException('The operation was aborted due to timeout', 'TimeoutError'),
+  ) {
     this.parents = parents;
-    this.timer = setTimeout(
-      () =>
-        this.controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
-      timeoutMs,
-    );
+    this.timer = setTimeout(() => this.controller.abort(timeoutReason()), timeoutMs);
     this.timer.unref();
     for (const parent of parents) {
       if (parent.aborted) this.controller.abort(parent.reason);

@@ -41,6 +41,8 @@ export interface ResolvedDeployment {
   providerParams: Record<string, unknown>;
   numRetries: number;
   timeoutMs: number;
+  /** litellm_params.stream_timeout, else the gateway's: the longest a stream may stay silent. */
+  streamTimeoutMs: number | undefined;
   dropParams: boolean;
   /** The deployment's own `modify_params` (litellm_settings' and the request's are added by each surface). */
   modifyParams: boolean;
@@ -123,6 +125,10 @@ export function resolveDeployment(
     providerParams,
     numRetries: typeof params.num_retries === 'number' ? params.num_retries : config.settings.numRetries,
     timeoutMs: timeoutMs(params, config),
+    streamTimeoutMs:
+      typeof params.stream_timeout === 'number' && params.stream_timeout > 0
+        ? Math.round(params.stream_timeout * 1000)
+        : config.settings.streamTimeoutMs,
     dropParams: params.drop_params === true || config.settings.dropParams,
     modifyParams: params.modify_params === true,
     ...(typeof params.user_continue_message?.content === 'string'

@@ -68,8 +68,8 @@ describe('config.yaml deployment settings', () => {
       {},
     );
     expect(models).toHaveLength(1);
+    // stream_timeout is used (docs/routing.md, Timeouts): no warning.
     expect(warnings).toEqual([
-      expect.stringContaining('model_list.0.litellm_params.stream_timeout is not used by Quarry'),
       expect.stringContaining('model_list.0.litellm_params.weight is not used by Quarry'),
     ]);
     // Batch settings are used (docs/batches.md): no warning.

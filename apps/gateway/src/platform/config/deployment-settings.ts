@@ -55,6 +55,8 @@ export const DEPLOYMENT_SETTINGS: Readonly<Record<string, DeploymentSetting>> = 
   timeout: used('number'),
   // LiteLLM's name for the same per-deployment timeout (seconds).
   request_timeout: used('number', { note: 'same as timeout' }),
+  // Longest silence of a stream from this deployment, before its first chunk or between two (seconds).
+  stream_timeout: used('number'),
   drop_params: used('boolean'),
   modify_params: used('boolean'),
   // The turn modify_params inserts when Bedrock needs one ({role, content}); see structured-settings.ts.
@@ -89,7 +91,6 @@ export const DEPLOYMENT_SETTINGS: Readonly<Record<string, DeploymentSetting>> = 
   s3_secret_access_key: used('string', { secret: true }),
   s3_encryption_key_id: used('string'),
   aws_batch_role_arn: used('string'),
-  stream_timeout: unused('number', 'use timeout (or request_timeout)'),
   max_retries: unused('number', 'use num_retries'),
   weight: unused('number', NOT_ROUTED),
   order: unused('number', NOT_ROUTED),

@@ -1,4 +1,5 @@
 import { ConfigError } from './config-error';
+import { NO_FALLBACKS } from './fallback-settings';
 import { parseLiteLLMConfig } from './litellm-config-file';
 
 function problemsOf(yamlText: string, env: NodeJS.ProcessEnv = {}): string[] {
@@ -50,13 +51,15 @@ describe('LiteLLM config.yaml', () => {
     const config = parseLiteLLMConfig(GOOD, env);
     expect(config.models.map((model) => model.modelName)).toEqual(['claude-haiku', 'titan-embed']);
     expect(config.masterKey).toBe('sk-from-env-master');
-    expect(config.settings).toEqual({
+    expect(config.settings).toMatchObject({
       dropParams: true,
       modifyParams: false,
       numRetries: 3,
       requestTimeoutMs: 30_000,
       cooldowns: { allowedFails: 3, cooldownTimeMs: 5_000, retryAfterMs: 0, disabled: false },
+      fallbacks: NO_FALLBACKS,
     });
+    expect(config.settings.streamTimeoutMs).toBeUndefined();
     expect(config.warnings.join('\n')).toContain('router_settings.routing_strategy');
   });
 

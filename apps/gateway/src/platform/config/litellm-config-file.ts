@@ -16,6 +16,13 @@ import { unusedSettingMessage } from './deployment-settings';
 import { validateDeploymentEntry, type ConfigModel } from './deployment-validator';
 import { masterKeyProblems } from './env-config';
 import { isObject } from './is-object';
+import {
+  FALLBACK_SETTING_KEYS,
+  NO_FALLBACKS,
+  readFallbackSettings,
+  type FallbackSettings,
+} from './fallback-settings';
+import { TIMEOUT_SETTING_KEYS, readTimeoutSettings } from './timeout-settings';
 
 export interface GatewaySettings {
   dropParams: boolean;
@@ -24,6 +31,9 @@ export interface GatewaySettings {
   requestTimeoutMs: number;
   /** Retries and cooldowns (router_settings / litellm_settings): cooldown-settings.ts. */
   cooldowns: CooldownSettings;
+  /** Longest silence of a stream (before its first chunk or between chunks); undefined: none. */
+  streamTimeoutMs?: number;
+  fallbacks: FallbackSettings;
 }
 
 export const DEFAULT_SETTINGS: GatewaySettings = {
@@ -32,6 +42,7 @@ export const DEFAULT_SETTINGS: GatewaySettings = {
   numRetries: 2,
   requestTimeoutMs: 600_000,
   cooldowns: DEFAULT_COOLDOWN_SETTINGS,
+  fallbacks: NO_FALLBACKS,
 };
 
 export interface LiteLLMConfigFile {
@@ -49,8 +60,16 @@ const KNOWN_LITELLM_SETTINGS = new Set([
   'num_retries',
   'request_timeout',
   ...COOLDOWN_LITELLM_SETTINGS,
+  ...FALLBACK_SETTING_KEYS,
+  ...TIMEOUT_SETTING_KEYS,
 ]);
-const KNOWN_ROUTER_SETTINGS = new Set<string>(COOLDOWN_ROUTER_SETTINGS);
+const KNOWN_ROUTER_SETTINGS = new Set<string>([
+  ...COOLDOWN_ROUTER_SETTINGS,
+  ...FALLBACK_SETTING_KEYS,
+  ...TIMEOUT_SETTING_KEYS,
+  'timeout',
+  'request_timeout',
+]);
 
 export function readLiteLLMConfigFile(path: string, env: NodeJS.ProcessEnv): LiteLLMConfigFile {
   let text: string;
@@ -172,6 +191,20 @@ export function parseLiteLLMConfig(
   problems.push(...reliability.problems);
   settings.cooldowns = reliability.cooldowns;
   if (reliability.numRetries !== undefined) settings.numRetries = reliability.numRetries;
+
+  // Fallbacks and timeouts (fallback-settings.ts, timeout-settings.ts), from either section.
+  const sections = {
+    router_settings: isObject(root.router_settings) ? root.router_settings : {},
+    litellm_settings: isObject(litellm) ? litellm : {},
+  };
+  const fallbacks = readFallbackSettings(sections, new Set(models.map((model) => model.modelName)), at);
+  const timeouts = readTimeoutSettings(sections, at);
+  problems.push(...fallbacks.problems, ...timeouts.problems);
+  warnings.push(...fallbacks.warnings);
+  settings.fallbacks = fallbacks.settings;
+  settings.streamTimeoutMs = timeouts.streamTimeoutMs;
+  if (litellm.request_timeout === undefined && timeouts.requestTimeoutMs !== undefined)
+    settings.requestTimeoutMs = timeouts.requestTimeoutMs;
 
   if (problems.length > 0) throw new ConfigError(problems);
   return { models, masterKey, settings, warnings };

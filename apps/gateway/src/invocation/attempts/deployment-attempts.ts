@@ -1,0 +1,74 @@
+// One model's turn of a call: its deployments tried in the router's order with the call's retry budget
+// (call-with-fallbacks.ts), every attempt kept on the metering record, and each failure that counts
+// against a deployment told to the cooldowns. A failure is mapped once, and carries which deployment
+// failed last and how many retries were made.
+import { Injectable } from '@nestjs/common';
+import { countsAgainstDeployment } from '../cooldowns/cooldown-failure';
+import { DeploymentCooldowns } from '../cooldowns/deployment-cooldowns';
+import type { ResolvedDeployment } from '../deployments/resolved-deployment';
+import { toInvocationError, type CallSignals } from '../errors/invocation-error';
+import type { MeteredCall } from '../metering/metered-call';
+import { servedByHeaders } from '../reply/served-by-headers';
+import { DeploymentRouter } from '../routing/deployment-router';
+import { callWithFallbacks, type Attempted } from './call-with-fallbacks';
+
+/** The deployments of one model for one call, in the order to try them. */
+export interface ModelTurn {
+  deployments: readonly ResolvedDeployment[];
+  /** How many deployments serve the model (a model's only deployment is never cooled down). */
+  modelDeployments: number;
+  /** The request's num_retries, if it gave one. */
+  retries: number | undefined;
+}
+
+/** Attempts across every model of a call (fallbacks included), for the x-should-retry advice. */
+export interface AttemptTally {
+  attempts: number;
+}
+
+@Injectable()
+export class DeploymentAttempts {
+  constructor(
+    private readonly router: DeploymentRouter,
+    private readonly cooldowns: DeploymentCooldowns,
+  ) {}
+
+  async run<T>(
+    call: MeteredCall,
+    turn: ModelTurn,
+    signals: CallSignals & { deadline: AbortSignal },
+    tally: AttemptTally,
+    send: (deployment: ResolvedDeployment) => Promise<T>,
+  ): Promise<Attempted<T>> {
+    let attempts = 0;
+    const sendAndObserve = (deployment: ResolvedDeployment): Promise<T> => {
+      attempts++;
+      tally.attempts++;
+      call.deployment = deployment;
+      return send(deployment).catch((error: unknown) => {
+        if (countsAgainstDeployment(error, signals))
+          this.cooldowns.recordFailure(deployment, turn.modelDeployments);
+        throw error;
+      });
+    };
+    try {
+      const attempted = await callWithFallbacks(
+        turn.deployments,
+        this.router,
+        signals.deadline,
+        sendAndObserve,
+        {
+          retries: turn.retries,
+          isAvailable: (deployment) => this.cooldowns.isAvailable(deployment),
+          minWaitMs: this.cooldowns.settings.retryAfterMs,
+        },
+      );
+      call.deployment = attempted.deployment;
+      return attempted;
+    } catch (error) {
+      const failure = toInvocationError(error, signals);
+      if (call.deployment) Object.assign(failure.headers, servedByHeaders(call.deployment, attempts - 1));
+      throw failure;
+    }
+  }
+}

@@ -1,0 +1,41 @@
+// What the pipeline works out for a call before the first attempt: which of the model's deployments
+// serve this surface, each deployment's translation (made once per call), and the call's timeout.
+import { OpenAIError } from '@quarry/openai';
+import { endpointsFor } from '../tenancy/models/model-mode';
+import type { ResolvedDeployment } from './deployments/resolved-deployment';
+import type { RequestReliability } from './fallbacks/request-reliability';
+import type { Invocation } from './invocation';
+
+export type Translations = (deployment: ResolvedDeployment) => Promise<unknown>;
+
+/** The deployments of the model that this surface serves; none is a 400 that names the right endpoint. */
+export function servedBy(invocation: Invocation, candidates: ResolvedDeployment[]): ResolvedDeployment[] {
+  const served = candidates.filter((candidate) => invocation.modes.includes(candidate.mode));
+  if (served.length > 0) return served;
+  const mode = candidates[0].mode;
+  throw OpenAIError.badRequest(
+    `Model "${invocation.model}" is a${/^[aeiou]/.test(mode) ? 'n' : ''} ${mode.replace('_', ' ')} model; call ${endpointsFor(mode).join(' or ')} for it`,
+    'model',
+    'wrong_endpoint',
+  );
+}
+
+/** Each deployment's translation, made once per call (images are fetched once, not per fallback). */
+export function translationsOf(invocation: Invocation): Translations {
+  const made = new Map<ResolvedDeployment, Promise<unknown>>();
+  return (deployment) => {
+    let translation = made.get(deployment);
+    if (!translation) {
+      translation = invocation.translate(deployment);
+      made.set(deployment, translation);
+    }
+    return translation;
+  };
+}
+
+/** The deployment's timeout, or the request's `timeout` when shorter (a client may not extend it). */
+export function requestTimeoutOf(deployment: ResolvedDeployment, reliability: RequestReliability): number {
+  return reliability.timeoutMs !== undefined
+    ? Math.min(deployment.timeoutMs, reliability.timeoutMs)
+    : deployment.timeoutMs;
+}
