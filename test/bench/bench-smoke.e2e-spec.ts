@@ -162,3 +162,56 @@ describe('npm run bench -- --quick', () => {
     expect(bad.output).toContain('--connections must be a comma-separated list of numbers ≥ 1');
   });
 });
+
+describe('npm run bench -- --quick --requests images,rerank,agent,agent-stream', () => {
+  let resultsDir: string;
+  let run: HarnessRun;
+
+  beforeAll(async () => {
+    resultsDir = mkdtempSync(path.join(tmpdir(), 'quarry-bench-kinds-'));
+    run = await runHarness([
+      '--quick',
+      '--requests=images,rerank,agent,agent-stream',
+      '--duration=1',
+      '--warmup=0',
+      '--connections=1',
+      '--ttfb-samples=5',
+      '--streams=0',
+      `--results-dir=${resultsDir}`,
+      `--database-url=${withDatabaseName(testDatabaseUrl(), BENCH_DATABASE)}`,
+    ]);
+  }, HARNESS_TIMEOUT_MS + 10_000);
+
+  afterAll(async () => {
+    rmSync(resultsDir, { recursive: true, force: true });
+    await onMaintenanceDatabase(`DROP DATABASE IF EXISTS ${quoteIdentifier(BENCH_DATABASE)} WITH (FORCE)`);
+  });
+
+  it('measures Quarry and the direct Bedrock call for each kind with zero errors; Portkey and the passthrough sit them out', () => {
+    // The harness's preflight has checked each answer's shape (an image, the right passage ranked first,
+    // the agent's completion or stream) before measuring; a wrong one fails the run.
+    expect({ exitCode: run.exitCode, output: run.exitCode === 0 ? '' : run.output }).toEqual({
+      exitCode: 0,
+      output: '',
+    });
+    const results = JSON.parse(readFileSync(path.join(resultsDir, 'latest.json'), 'utf8'));
+    expect(results.scenarios.map((scenario: { request: string }) => scenario.request)).toEqual([
+      'images',
+      'rerank',
+      'agent',
+      'agent-stream',
+    ]);
+    for (const scenario of results.scenarios) {
+      expect(Object.keys(scenario.targets).sort()).toEqual(['direct', 'quarry']);
+      expect(scenario.targets.direct.by_connections['1'].requests).toBeGreaterThan(0);
+      expect(scenario.targets.quarry.by_connections['1'].requests).toBeGreaterThan(0);
+      expect(scenario.targets.quarry.by_connections['1'].cpu_us_per_request).toBeGreaterThan(0);
+    }
+    expect(results.total_errors).toBe(0);
+    const agentStream = results.time_to_first_byte.find(
+      (entry: { request: string }) => entry.request === 'agent-stream',
+    );
+    expect(agentStream.targets.quarry.first_byte_ms.count).toBe(5);
+    expect(agentStream.targets.direct.first_byte_ms.count).toBe(5);
+  });
+});
