@@ -20,8 +20,10 @@ import {
   directCall,
   openAIChatBody,
   openAIEmbeddingsBody,
+  PORTKEY_KINDS,
   quarryRouteOf,
 } from './chat-requests.mjs';
+import { IMAGE_RERANK_AGENT_KINDS, quarryImageRerankAgentRequest } from './images-rerank-agent-requests.mjs';
 import { freePort, startNode, waitUntilListening } from './child-processes.mjs';
 import { signedHeaders } from './sigv4-headers.mjs';
 
@@ -67,7 +69,7 @@ export async function startEmulators(plan, { root, logDir }) {
 
 function quarryConfigYaml(emulators) {
   const entries = [...emulators].flatMap(([key, { endpoint }]) =>
-    QUARRY_ROUTES.map(({ route, model }) =>
+    QUARRY_ROUTES.map(({ route, model, endpointSetting = 'aws_bedrock_runtime_endpoint' }) =>
       [
         `  - model_name: ${quarryModelName(key, route)}`,
         '    litellm_params:',
@@ -75,7 +77,7 @@ function quarryConfigYaml(emulators) {
         `      aws_region_name: ${REGION}`,
         `      aws_access_key_id: ${EMULATOR_ACCESS_KEY_ID}`,
         `      aws_secret_access_key: ${EMULATOR_SECRET_ACCESS_KEY}`,
-        `      aws_bedrock_runtime_endpoint: ${endpoint}`,
+        `      ${endpointSetting}: ${endpoint}`,
       ].join('\n'),
     ),
   );
@@ -153,9 +155,13 @@ export async function startQuarry(
           },
           body: anthropicMessagesBody(model),
         };
-      return kind === 'embeddings'
-        ? { url: `${baseUrl}/v1/embeddings`, headers, body: openAIEmbeddingsBody(model) }
-        : { url: `${baseUrl}/v1/chat/completions`, headers, body: openAIChatBody(kind, model) };
+      if (kind === 'embeddings')
+        return { url: `${baseUrl}/v1/embeddings`, headers, body: openAIEmbeddingsBody(model) };
+      if (IMAGE_RERANK_AGENT_KINDS.includes(kind)) {
+        const { path: surfacePath, body } = quarryImageRerankAgentRequest(kind, model);
+        return { url: `${baseUrl}${surfacePath}`, headers, body };
+      }
+      return { url: `${baseUrl}/v1/chat/completions`, headers, body: openAIChatBody(kind, model) };
     },
     passthrough: passthroughTarget(baseUrl, created.key, handle),
   };
@@ -173,7 +179,8 @@ function passthroughTarget(baseUrl, key, handle) {
     handle,
     sharesProcess: true,
     requestFor: async (kind, latencyKey) => {
-      // The Converse kinds only: InvokeModel, Messages and embeddings have no passthrough scenario here.
+      // The Converse kinds only: InvokeModel, Messages, embeddings, images, rerank and agents have no
+      // passthrough scenario here.
       if (quarryRouteOf(kind) !== '' || kind === 'messages-stream') return null;
       const { path: operationPath, body } = converseCall(kind, quarryModelName(latencyKey));
       return {
@@ -207,9 +214,9 @@ export async function startPortkey(emulators, { root, logDir }) {
     name: 'portkey',
     handle,
     // Portkey's Bedrock chat always takes Converse: it has no InvokeModel chat route to compare, and its
-    // Anthropic route is not the one measured here.
+    // Anthropic route is not the one measured here; nor are images, rerank and agents (PORTKEY_KINDS).
     requestFor: async (kind, latencyKey) =>
-      kind === 'invoke-stream' || kind === 'messages-stream'
+      !PORTKEY_KINDS.includes(kind)
         ? null
         : {
             url: `${baseUrl}/v1/${kind === 'embeddings' ? 'embeddings' : 'chat/completions'}`,

@@ -4,7 +4,13 @@
 // Anthropic Messages body on InvokeModelWithResponseStream for `invoke-stream` (Quarry's
 // `bedrock/invoke/` route) and for `messages-stream` (Quarry's Anthropic Messages API, `/v1/messages`,
 // which a Claude client such as Claude Code sends), Titan's `{inputText}` on InvokeModel for `embeddings`.
+// The images, rerank and agent kinds are in images-rerank-agent-requests.mjs.
 import { BEDROCK_MODEL_ID, EMBEDDING_MODEL_ID } from './bench-constants.mjs';
+import {
+  directImageRerankAgentCall,
+  IMAGE_RERANK_AGENT_KINDS,
+  QUARRY_ROUTE_OF_KIND,
+} from './images-rerank-agent-requests.mjs';
 
 /** ~20 kB of prose-like text: the emulator counts 4 characters per token, like a real prompt. */
 const LARGE_PROMPT_BYTES = 20 * 1024;
@@ -19,13 +25,17 @@ export const REQUEST_KINDS = [
   'invoke-stream',
   'messages-stream',
   'embeddings',
+  ...IMAGE_RERANK_AGENT_KINDS,
 ];
+
+/** What Portkey's Bedrock provider is driven with here: OpenAI chat over Converse, and embeddings. */
+export const PORTKEY_KINDS = ['small', 'large', 'small-stream', 'large-stream', 'embeddings'];
 
 /** Which of Quarry's deployments serves a kind (see QUARRY_ROUTES). */
 export function quarryRouteOf(kind) {
   if (kind === 'invoke-stream') return 'invoke';
   if (kind === 'embeddings') return 'embed';
-  return '';
+  return QUARRY_ROUTE_OF_KIND[kind] ?? '';
 }
 
 export function isStreamKind(kind) {
@@ -69,6 +79,7 @@ export function anthropicMessagesBody(model) {
 
 /** The Bedrock call the OpenAI request of this kind turns into. */
 export function directCall(kind) {
+  if (IMAGE_RERANK_AGENT_KINDS.includes(kind)) return directImageRerankAgentCall(kind);
   if (kind === 'embeddings') {
     return {
       path: `/model/${encodeURIComponent(EMBEDDING_MODEL_ID)}/invoke`,

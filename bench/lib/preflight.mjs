@@ -8,9 +8,21 @@ function looksRight(targetName, kind, status, text) {
     const answer = JSON.parse(text);
     return Array.isArray(targetName === 'direct' ? answer.embedding : answer.data?.[0]?.embedding);
   }
-  // InvokeModelWithResponseStream: an event stream of `chunk` events (their JSON is base64 inside).
-  if (targetName === 'direct' && (kind === 'invoke-stream' || kind === 'messages-stream'))
-    return text.includes('chunk') && text.includes('bytes');
+  if (kind === 'images') {
+    const answer = JSON.parse(text);
+    const image = targetName === 'direct' ? answer.images?.[0] : answer.data?.[0]?.b64_json;
+    return typeof image === 'string' && Buffer.from(image, 'base64').subarray(1, 4).toString() === 'PNG';
+  }
+  if (kind === 'rerank') {
+    const results = JSON.parse(text).results;
+    const scoreField = targetName === 'direct' ? 'relevanceScore' : 'relevance_score';
+    // The query names France's capital: the passage that answers it must rank first.
+    return results?.length === 3 && results[0].index === 0 && typeof results[0][scoreField] === 'number';
+  }
+  // InvokeModelWithResponseStream, InvokeAgent: an event stream of `chunk` events (their JSON or the
+  // agent's text is base64 inside), with no exception event.
+  if (targetName === 'direct' && ['invoke-stream', 'messages-stream', 'agent', 'agent-stream'].includes(kind))
+    return text.includes('chunk') && text.includes('bytes') && !text.includes('exception');
   // Anthropic's SSE, relayed as Bedrock's Claude produced it.
   if (kind === 'messages-stream')
     return text.includes('event: message_start') && text.includes('event: message_stop');

@@ -57,44 +57,54 @@ function isRunning(pid: number): boolean {
   }
 }
 
-describe('npm run bench -- --quick', () => {
-  let resultsDir: string;
-  let run: HarnessRun;
+/** The exit code, and the harness's output when it failed (so that a failure shows why). */
+function outcomeOf(run: HarnessRun): HarnessRun {
+  return { exitCode: run.exitCode, output: run.exitCode === 0 ? '' : run.output };
+}
 
+/** A harness run before a describe block's tests, its results in a directory of its own, removed after. */
+function harnessRunForThisBlock(args: string[]): { run: HarnessRun; resultsDir: string } {
+  const state = {} as { run: HarnessRun; resultsDir: string };
   beforeAll(async () => {
-    resultsDir = mkdtempSync(path.join(tmpdir(), 'quarry-bench-smoke-'));
-    run = await runHarness([
-      '--quick',
-      '--duration=1',
-      '--warmup=0.3',
-      '--connections=1,2',
-      '--ttfb-samples=5',
-      '--streams=20',
-      '--stream-rounds=2',
-      `--results-dir=${resultsDir}`,
+    state.resultsDir = mkdtempSync(path.join(tmpdir(), 'quarry-bench-smoke-'));
+    state.run = await runHarness([
+      ...args,
+      `--results-dir=${state.resultsDir}`,
       `--database-url=${withDatabaseName(testDatabaseUrl(), BENCH_DATABASE)}`,
-      '--label=smoke test',
     ]);
   }, HARNESS_TIMEOUT_MS + 10_000);
 
   afterAll(async () => {
-    rmSync(resultsDir, { recursive: true, force: true });
+    rmSync(state.resultsDir, { recursive: true, force: true });
     await onMaintenanceDatabase(`DROP DATABASE IF EXISTS ${quoteIdentifier(BENCH_DATABASE)} WITH (FORCE)`);
   });
+  return state;
+}
+
+describe('npm run bench -- --quick', () => {
+  const harness = harnessRunForThisBlock([
+    '--quick',
+    '--duration=1',
+    '--warmup=0.3',
+    '--connections=1,2',
+    '--ttfb-samples=5',
+    '--streams=20',
+    '--stream-rounds=2',
+    '--label=smoke test',
+  ]);
 
   it('exits successfully and writes latest.json, latest.md and timestamped copies', () => {
-    expect({ exitCode: run.exitCode, output: run.exitCode === 0 ? '' : run.output }).toEqual({
-      exitCode: 0,
-      output: '',
-    });
-    const files = readdirSync(resultsDir);
+    expect(outcomeOf(harness.run)).toEqual({ exitCode: 0, output: '' });
+    const files = readdirSync(harness.resultsDir);
     expect(files).toEqual(expect.arrayContaining(['latest.json', 'latest.md']));
     expect(files.filter((file) => /^results-.+\.json$/.test(file))).toHaveLength(1);
-    expect(readFileSync(path.join(resultsDir, 'latest.md'), 'utf8')).toContain('Quarry / Portkey throughput');
+    expect(readFileSync(path.join(harness.resultsDir, 'latest.md'), 'utf8')).toContain(
+      'Quarry / Portkey throughput',
+    );
   });
 
   it('reports the headline figures for the small request, with zero errors', () => {
-    const results = JSON.parse(readFileSync(path.join(resultsDir, 'latest.json'), 'utf8'));
+    const results = JSON.parse(readFileSync(path.join(harness.resultsDir, 'latest.json'), 'utf8'));
     for (const field of [
       'quarry_rps',
       'portkey_rps',
@@ -127,7 +137,7 @@ describe('npm run bench -- --quick', () => {
   });
 
   it('keeps the per-scenario detail: every target at every connection count, streams and memory', () => {
-    const results = JSON.parse(readFileSync(path.join(resultsDir, 'latest.json'), 'utf8'));
+    const results = JSON.parse(readFileSync(path.join(harness.resultsDir, 'latest.json'), 'utf8'));
     expect(results.scenarios.map((scenario: { request: string }) => scenario.request)).toEqual([
       'small',
       'small-stream',
@@ -149,7 +159,7 @@ describe('npm run bench -- --quick', () => {
   });
 
   it('leaves no child process running', () => {
-    const results = JSON.parse(readFileSync(path.join(resultsDir, 'latest.json'), 'utf8'));
+    const results = JSON.parse(readFileSync(path.join(harness.resultsDir, 'latest.json'), 'utf8'));
     const names = results.processes.map((child: { name: string }) => child.name);
     expect(names).toEqual(expect.arrayContaining(['quarry', 'portkey', 'emulator-0']));
     const alive = results.processes.filter((child: { pid: number }) => isRunning(child.pid));
@@ -160,5 +170,42 @@ describe('npm run bench -- --quick', () => {
     const bad = await runHarness(['--connections=0,abc', '--no-build']);
     expect(bad.exitCode).toBe(2);
     expect(bad.output).toContain('--connections must be a comma-separated list of numbers ≥ 1');
+  });
+});
+
+describe('npm run bench -- --quick --requests images,rerank,agent,agent-stream', () => {
+  const harness = harnessRunForThisBlock([
+    '--quick',
+    '--requests=images,rerank,agent,agent-stream',
+    '--duration=1',
+    '--warmup=0',
+    '--connections=1',
+    '--ttfb-samples=5',
+    '--streams=0',
+  ]);
+
+  it('measures Quarry and the direct Bedrock call for each kind with zero errors; Portkey and the passthrough sit them out', () => {
+    // The harness's preflight has checked each answer's shape (an image, the right passage ranked first,
+    // the agent's completion or stream) before measuring; a wrong one fails the run.
+    expect(outcomeOf(harness.run)).toEqual({ exitCode: 0, output: '' });
+    const results = JSON.parse(readFileSync(path.join(harness.resultsDir, 'latest.json'), 'utf8'));
+    expect(results.scenarios.map((scenario: { request: string }) => scenario.request)).toEqual([
+      'images',
+      'rerank',
+      'agent',
+      'agent-stream',
+    ]);
+    for (const scenario of results.scenarios) {
+      expect(Object.keys(scenario.targets).sort()).toEqual(['direct', 'quarry']);
+      expect(scenario.targets.direct.by_connections['1'].requests).toBeGreaterThan(0);
+      expect(scenario.targets.quarry.by_connections['1'].requests).toBeGreaterThan(0);
+      expect(scenario.targets.quarry.by_connections['1'].cpu_us_per_request).toBeGreaterThan(0);
+    }
+    expect(results.total_errors).toBe(0);
+    const agentStream = results.time_to_first_byte.find(
+      (entry: { request: string }) => entry.request === 'agent-stream',
+    );
+    expect(agentStream.targets.quarry.first_byte_ms.count).toBe(5);
+    expect(agentStream.targets.direct.first_byte_ms.count).toBe(5);
   });
 });
