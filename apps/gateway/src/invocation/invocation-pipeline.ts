@@ -105,11 +105,11 @@ export class InvocationPipeline {
     );
     call.usage = usage;
     call.reportedCost = cost;
-    reply.sendJson(body, {
-      ...admission.headers,
-      ...headers,
-      [RESPONSE_COST_HEADER]: formatCost(call.cost),
-    });
+    // Assigned, not `{ ...admission.headers, ...headers, [cost]: … }`: a literal that starts with a spread
+    // and goes on gets a new hidden class per call on Node 20 (bench/README.md, finding 7).
+    const replyHeaders: Record<string, string> = Object.assign({}, admission.headers, headers);
+    replyHeaders[RESPONSE_COST_HEADER] = formatCost(call.cost);
+    reply.sendJson(body, replyHeaders);
     return { status: 'success', httpStatus: 200 };
   }
 
@@ -138,7 +138,7 @@ export class InvocationPipeline {
         await translations(attempted.deployment),
         attempted.deployment,
       );
-      sse.start(relay.headers ? { ...admission.headers, ...relay.headers } : admission.headers);
+      sse.start(relay.headers ? Object.assign({}, admission.headers, relay.headers) : admission.headers);
       return await relayStream(call, relay, sse, signals, this.logger);
     } finally {
       deadline.dispose();
