@@ -62,11 +62,9 @@ export class AgentStreamTranslator {
     chunks.push(this.chunk({}, reason));
     this.finishSent = true;
     if (this.meta.includeUsage) {
-      chunks.push({
-        ...this.base(),
-        choices: [],
-        usage: agentCompletionUsage(this.meter, this.meta.priceOf),
-      });
+      const chunk = this.base([]);
+      chunk.usage = agentCompletionUsage(this.meter, this.meta.priceOf);
+      chunks.push(chunk);
     }
     return chunks;
   }
@@ -80,23 +78,22 @@ export class AgentStreamTranslator {
       this.roleSent = true;
       delta = { role: 'assistant', content: '', ...delta };
     }
-    const chunk: AgentChatCompletionChunk = {
-      ...this.base(),
-      choices: [{ index: 0, delta, finish_reason: finishReason, logprobs: null }],
-    };
+    const chunk = this.base([{ index: 0, delta, finish_reason: finishReason, logprobs: null }]);
     if (this.meta.includeUsage) chunk.usage = null;
     if (trace) chunk.trace = trace;
     return chunk;
   }
 
-  private base() {
+  /** A chunk's members in one literal: `{ ...base(), choices }` made a new hidden class per chunk on Node 20. */
+  private base(choices: AgentChatCompletionChunk['choices']): AgentChatCompletionChunk {
     return {
       id: this.meta.id,
-      object: 'chat.completion.chunk' as const,
+      object: 'chat.completion.chunk',
       created: this.meta.created,
       model: this.meta.model,
       system_fingerprint: null,
       session_id: this.meta.sessionId,
+      choices,
     };
   }
 }

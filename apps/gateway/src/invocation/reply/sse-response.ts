@@ -26,14 +26,14 @@ export class SseResponse {
 
   start(extraHeaders: Record<string, string> = {}): void {
     this.reply.hijack();
-    this.raw.writeHead(200, {
-      ...(this.reply.getHeaders() as Record<string, string>),
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-      ...extraHeaders,
-    });
+    // Assigned rather than `{ ...getHeaders(), … }`: on Node 20 a literal that starts with a spread and
+    // goes on gets a new hidden class per call (bench/README.md, finding 7).
+    const headers = Object.assign({}, this.reply.getHeaders()) as Record<string, string | number | string[]>;
+    headers['content-type'] = 'text/event-stream; charset=utf-8';
+    headers['cache-control'] = 'no-cache';
+    headers.connection = 'keep-alive';
+    headers['x-accel-buffering'] = 'no';
+    this.raw.writeHead(200, Object.assign(headers, extraHeaders));
     // No flushHeaders(): it writes the headers to the socket at once, a system call of their own. The
     // first chunk follows in the same tick (the stream opens only once Bedrock's first event is in), and
     // the headers go out with it in the socket's per-tick batch.

@@ -51,8 +51,15 @@ export async function toInvokeRequest(
     );
   }
   const family = INVOKE_FAMILIES[format];
-  const capabilities = { ...options.capabilities, ...family.limits, supportsResponseSchema: false };
-  const converse = await toConverseRequest(clientRequest, { ...options, capabilities, stream: false });
+  // Object.assign, not `{ ...a, ...b, more }`: on Node 20 a literal that starts with a spread and goes on
+  // gets a new hidden class per call, and every read of it downstream misses (bench/README.md, finding 7).
+  const capabilities = Object.assign({}, options.capabilities, family.limits, {
+    supportsResponseSchema: false,
+  });
+  const converse = await toConverseRequest(
+    clientRequest,
+    Object.assign({}, options, { capabilities, stream: false }),
+  );
   const bodyOptions: BodyOptions = {
     baseModelId: options.route.baseModelId,
     anthropicBeta: splitHeader(options.anthropicBeta),
