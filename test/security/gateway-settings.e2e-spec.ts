@@ -211,9 +211,8 @@ ${lines.join('\n')}
   });
 
   it.each([
-    ['weight', 10],
     ['stream_timeout', 30],
-    ['order', 1],
+    ['max_retries', 1],
     ['extra_headers', { 'x-anything': '1' }],
   ])('/model/new answers an unused setting (%s) with a 400 naming it', async (name, value) => {
     const response = await gateway.request('/model/new', {

@@ -3,7 +3,7 @@
 // meter and book spend. Surfaces parse and translate; everything else lives here, once.
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { formatCost } from '@quarry/bedrock';
+import { formatCost, type TokenUsage } from '@quarry/bedrock';
 import { OpenAIError } from '@quarry/openai';
 import { redactKeysAndCredentials } from '../platform/logging/log-redaction';
 import { LOGGER } from '../platform/logging/logger.token';
@@ -28,10 +28,12 @@ import type { CallOutcome } from './metering/call-outcome';
 import { MeteredCall, requestedModelOf, type CallType } from './metering/metered-call';
 import { RESPONSE_COST_HEADER } from './metering/response-cost-header';
 import type { ClientReply } from './reply/client-reply';
-import { DeploymentRouter } from './routing/deployment-router';
+import { DeploymentRouter, UNARY_ROUTE, type RouteRequest } from './routing/deployment-router';
 import { relayStream } from './stream-relay';
 
 type Translations = (deployment: ResolvedDeployment) => Promise<unknown>;
+
+const STREAM_ROUTE: RouteRequest = Object.freeze({ stream: true });
 
 @Injectable()
 export class InvocationPipeline {
@@ -65,7 +67,8 @@ export class InvocationPipeline {
         invocation,
         this.deployments.resolveAll(this.access.resolve(principal, invocation.model)),
       );
-      admission = await this.limits.admit(call, { body, deployments: this.router.order(candidates) });
+      const route = invocation.kind === 'stream' ? STREAM_ROUTE : UNARY_ROUTE;
+      admission = await this.limits.admit(call, { body, deployments: this.router.order(candidates, route) });
       const ordered = [...admission.deployments];
       const translations = translationsOf(invocation);
       await translations(ordered[0]);
@@ -81,6 +84,8 @@ export class InvocationPipeline {
       throw openAIError;
     } finally {
       admission?.settle(call.usage, call.cost);
+      if (call.served)
+        this.router.observe(call.deployment!, { kind: 'done', tokens: totalTokens(call.usage) });
     }
   }
 
@@ -94,7 +99,7 @@ export class InvocationPipeline {
   ): Promise<CallOutcome> {
     const deadline = new CallDeadline(ordered[0].timeoutMs);
     const signals = { deadline: deadline.signal };
-    const attempted = await this.attempt(call, ordered, signals, async (deployment) =>
+    const attempted = await this.attempt(call, ordered, signals, UNARY_ROUTE, async (deployment) =>
       invocation.send(deployment, await translations(deployment), deadline.signal),
     ).finally(() => deadline.dispose());
     call.markFirstToken();
@@ -130,7 +135,7 @@ export class InvocationPipeline {
       shutdown: this.shutdown.signal,
     };
     try {
-      const attempted = await this.attempt(call, ordered, signals, async (deployment) =>
+      const attempted = await this.attempt(call, ordered, signals, STREAM_ROUTE, async (deployment) =>
         invocation.open(deployment, await translations(deployment), deadline.signal),
       );
       const relay = invocation.relay(
@@ -154,16 +159,25 @@ export class InvocationPipeline {
     call: MeteredCall,
     ordered: ResolvedDeployment[],
     signals: CallSignals & { deadline: AbortSignal },
+    route: RouteRequest,
     send: (deployment: ResolvedDeployment) => Promise<T>,
   ): Promise<Attempted<T>> {
     let attempts = 0;
     try {
-      const attempted = await callWithFallbacks(ordered, this.router, signals.deadline, (deployment) => {
-        attempts++;
-        call.deployment = deployment;
-        return send(deployment);
-      });
+      const attempted = await callWithFallbacks(
+        ordered,
+        this.router,
+        signals.deadline,
+        (deployment) => {
+          attempts++;
+          call.deployment = deployment;
+          return send(deployment);
+        },
+        undefined,
+        route,
+      );
       call.deployment = attempted.deployment;
+      call.served = true;
       return attempted;
     } catch (error) {
       throw adviseOnClientRetry(toInvocationError(error, signals), attempts);
@@ -212,6 +226,10 @@ function translationsOf(invocation: Invocation): Translations {
     }
     return translation;
   };
+}
+
+function totalTokens(usage: TokenUsage | undefined): number {
+  return usage ? usage.inputTokens + usage.outputTokens + usage.cacheReadTokens + usage.cacheWriteTokens : 0;
 }
 
 function failureOutcome(error: OpenAIError): CallOutcome {

@@ -1,5 +1,5 @@
 import type { ResolvedDeployment } from '../deployments/resolved-deployment';
-import { DeploymentRouter, type AttemptOutcome } from '../routing/deployment-router';
+import { DeploymentRouter, type RoutingEvent } from '../routing/deployment-router';
 import { callWithFallbacks } from './call-with-fallbacks';
 
 const throttled = () => Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
@@ -10,13 +10,15 @@ function deployment(id: string, numRetries: number): ResolvedDeployment {
 }
 
 class RecordingRouter extends DeploymentRouter {
-  readonly outcomes: Array<[string, AttemptOutcome['kind']]> = [];
+  readonly outcomes: Array<[string, RoutingEvent['kind']]> = [];
   order(candidates: readonly ResolvedDeployment[]) {
     return candidates.slice();
   }
-  observe(target: ResolvedDeployment, outcome: AttemptOutcome) {
-    this.outcomes.push([target.deployment.id, outcome.kind]);
+  observe(target: ResolvedDeployment, event: RoutingEvent) {
+    if (event.kind !== 'start') this.outcomes.push([target.deployment.id, event.kind]);
+    else this.starts++;
   }
+  starts = 0;
 }
 
 const noWait = { sleep: async () => undefined, random: () => 0 };
@@ -44,6 +46,7 @@ describe('callWithFallbacks', () => {
       ['a', 'failure'],
       ['b', 'success'],
     ]);
+    expect(router.starts).toBe(3);
   });
 
   it('does not fall back on an error the client must fix', async () => {

@@ -63,17 +63,18 @@ describe('config.yaml deployment settings', () => {
   it('warns at start-up about each setting the gateway does not use, naming it', () => {
     const { warnings, models } = parseLiteLLMConfig(
       configWith(
-        '      rpm: 10\n      stream_timeout: 5\n      weight: 2\n      s3_bucket_name: files\n      top_k: 5',
+        '      rpm: 10\n      stream_timeout: 5\n      max_retries: 2\n      weight: 2\n      s3_bucket_name: files\n      top_k: 5',
       ),
       {},
     );
     expect(models).toHaveLength(1);
     expect(warnings).toEqual([
       expect.stringContaining('model_list.0.litellm_params.stream_timeout is not used by Quarry'),
-      expect.stringContaining('model_list.0.litellm_params.weight is not used by Quarry'),
+      expect.stringContaining('model_list.0.litellm_params.max_retries is not used by Quarry'),
     ]);
-    // Batch settings are used (docs/batches.md): no warning.
+    // Batch and routing settings are used (docs/batches.md, docs/routing.md): no warning.
     expect(warnings.join('\n')).not.toContain('s3_bucket_name');
+    expect(warnings.join('\n')).not.toContain('weight');
   });
 
   it('accepts request_timeout without a warning and checks it is a number', () => {
