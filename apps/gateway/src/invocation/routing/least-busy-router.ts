@@ -11,15 +11,15 @@ export class LeastBusyRouter extends TieredRouter {
   private readonly inFlight = new Map<string, number>();
   private scores: Float64Array = new Float64Array(16);
 
-  /** How many calls `deployment` is serving now (for /health-like views and tests). */
-  busy(deployment: ResolvedDeployment): number {
-    return this.inFlight.get(deployment.deployment.id) ?? 0;
+  /** How many calls the deployment with this id is serving now. */
+  busy(deploymentId: string): number {
+    return this.inFlight.get(deploymentId) ?? 0;
   }
 
   protected rank(list: ResolvedDeployment[], start: number, end: number): void {
     shuffleRange(list, start, end);
     const scores = (this.scores = scratchFor(this.scores, end));
-    for (let index = start; index < end; index++) scores[index] = this.busy(list[index]);
+    for (let index = start; index < end; index++) scores[index] = this.busy(list[index].deployment.id);
     sortRangeByScore(list, scores, start, end);
   }
 
