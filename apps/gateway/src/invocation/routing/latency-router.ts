@@ -30,15 +30,17 @@ export class LatencyRouter extends TieredRouter {
   }
 
   /** The average latency `ranks` uses for a deployment (undefined: not measured within ttl). */
-  averageOf(deployment: ResolvedDeployment, route: RouteRequest): number | undefined {
+  averageOf(deployment: ResolvedDeployment, route: RouteRequest, now = this.now()): number | undefined {
     const latency = this.latencies.get(deployment.deployment.id);
-    return latency && (route.stream ? latency.stream : latency.unary).average(this.now(), this.args.ttlMs);
+    return latency && (route.stream ? latency.stream : latency.unary).average(now, this.args.ttlMs);
   }
 
   protected rank(list: ResolvedDeployment[], start: number, end: number, route: RouteRequest): void {
     shuffleRange(list, start, end);
     const scores = (this.scores = scratchFor(this.scores, end));
-    for (let index = start; index < end; index++) scores[index] = this.averageOf(list[index], route) ?? 0;
+    const now = this.now();
+    for (let index = start; index < end; index++)
+      scores[index] = this.averageOf(list[index], route, now) ?? 0;
     sortRangeByScore(list, scores, start, end);
     // The fastest and those within the buffer of it are already shuffled among themselves: with a
     // buffer, lead with any of them at random (the rest keep their ranks).
