@@ -77,6 +77,19 @@ describe('config.yaml deployment settings', () => {
     expect(warnings.join('\n')).not.toContain('weight');
   });
 
+  it('reads weight and order for the router, refusing a weight ≤ 0 and an order that is not 1, 2, …', () => {
+    expect(parseLiteLLMConfig(configWith('      weight: 0.5\n      order: 2'), {}).warnings).toEqual([]);
+    expect(() => parseLiteLLMConfig(configWith('      weight: 0'), {})).toThrow(
+      /litellm_params\.weight must be a positive number/,
+    );
+    expect(() => parseLiteLLMConfig(configWith('      order: 1.5'), {})).toThrow(
+      /litellm_params\.order must be a positive integer/,
+    );
+    expect(() => parseLiteLLMConfig(configWith('      order: 0'), {})).toThrow(
+      /order must be a positive integer/,
+    );
+  });
+
   it('accepts request_timeout without a warning and checks it is a number', () => {
     expect(parseLiteLLMConfig(configWith('      request_timeout: 12'), {}).warnings).toEqual([]);
     expect(() => parseLiteLLMConfig(configWith('      request_timeout: soon'), {})).toThrow(ConfigError);
