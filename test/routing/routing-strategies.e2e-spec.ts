@@ -1,7 +1,8 @@
 // The routing strategies seen from a real client (openai SDK) through the gateway against the emulator:
 // simple-shuffle spreads calls by weight and keeps a higher order tier out while the first serves,
 // least-busy sends calls past a deployment busy with a slow call, latency-based routing settles on the
-// fast deployment (plain calls and streams). Which deployment served each call is read from its spend
+// fast deployment (plain calls and streams), usage-based routing fills deployments in proportion to
+// their rpm. Which deployment served each call is read from its spend
 // row. Counts are checked against binomial bounds (±5σ) and latency gaps are far larger than any
 // scheduling noise, so none of this depends on timing luck.
 import OpenAI from 'openai';
@@ -192,5 +193,26 @@ describe('latency-based-routing', () => {
     expect(await servedBy(routed, calls)).toEqual({ [id('fast')]: 15 });
     const streams = await sequentially(10, () => streamedChat(routed, 'latency-haiku'));
     expect(await servedBy(routed, streams)).toEqual({ [id('fast')]: 10 });
+  }, 30_000);
+});
+
+describe('usage-based-routing', () => {
+  let routed: RoutedGateway;
+
+  beforeAll(async () => {
+    routed = await startRoutedGateway('usage-based-routing-v2', [
+      deployment('usage-haiku', id('small'), 'nonce:small', '\n      rpm: 10'),
+      deployment('usage-haiku', id('large'), 'nonce:large', '\n      rpm: 30'),
+    ]);
+  });
+  afterAll(() => routed?.gateway.close());
+
+  it('always sends the next call to the deployment with the most rpm headroom this minute', async () => {
+    // Usage counts per clock minute: start early in one, so the 20 calls share a window.
+    const intoMinute = Date.now() % 60_000;
+    if (intoMinute > 45_000) await new Promise((resolve) => setTimeout(resolve, 60_100 - intoMinute));
+    const requestIds = await sequentially(20, () => chat(routed, 'usage-haiku'));
+    // Each call goes where the share used is lowest: 5 of 10 and 15 of 30 after 20, whatever the ties.
+    expect(await servedBy(routed, requestIds)).toEqual({ [id('small')]: 5, [id('large')]: 15 });
   }, 30_000);
 });
