@@ -9,12 +9,7 @@ import { unusedSettingMessage } from './deployment-settings';
 import { validateDeploymentEntry, type ConfigModel } from './deployment-validator';
 import { masterKeyProblems } from './env-config';
 import { isObject } from './is-object';
-import {
-  DEFAULT_ROUTER_SETTINGS,
-  parseRouterSettings,
-  ROUTING_SETTING_NAMES,
-  type RouterSettings,
-} from './router-settings';
+import { readRouterSettings, type RouterSettings } from './router-settings';
 
 export interface GatewaySettings {
   dropParams: boolean;
@@ -40,7 +35,6 @@ export interface LiteLLMConfigFile {
 }
 
 const KNOWN_TOP_LEVEL = new Set(['model_list', 'general_settings', 'litellm_settings', 'router_settings']);
-const KNOWN_ROUTER_SETTINGS = new Set([...ROUTING_SETTING_NAMES]);
 const KNOWN_LITELLM_SETTINGS = new Set(['drop_params', 'modify_params', 'num_retries', 'request_timeout']);
 
 export function readLiteLLMConfigFile(path: string, env: NodeJS.ProcessEnv): LiteLLMConfigFile {
@@ -151,18 +145,7 @@ export function parseLiteLLMConfig(
     }
   }
 
-  const routerSection = root.router_settings ?? {};
-  let router = DEFAULT_ROUTER_SETTINGS;
-  if (!isObject(routerSection))
-    problems.push(`${at(['router_settings'])}: router_settings must be a mapping`);
-  else {
-    for (const key of Object.keys(routerSection))
-      if (!KNOWN_ROUTER_SETTINGS.has(key))
-        warnings.push(
-          `${at(['router_settings', key])}: router_settings.${key} is not supported by Quarry and is ignored`,
-        );
-    router = parseRouterSettings(routerSection, at, problems, warnings);
-  }
+  const router = readRouterSettings(root.router_settings, at, problems, warnings);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return { models, masterKey, settings, router, warnings };

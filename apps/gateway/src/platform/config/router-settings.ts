@@ -35,18 +35,38 @@ export const DEFAULT_ROUTER_SETTINGS: RouterSettings = {
   latency: { ttlMs: 3_600_000, lowestLatencyBuffer: 0 },
 };
 
-/** The router_settings keys read here (other files add theirs). */
-export const ROUTING_SETTING_NAMES = ['routing_strategy', 'routing_strategy_args'];
+/** Every router_settings key Quarry reads (others are a start-up warning): add a setting's name here. */
+const ROUTER_SETTING_NAMES = new Set(['routing_strategy', 'routing_strategy_args']);
 
 type Path = (string | number)[];
 
 const LATENCY_ARGS = ['ttl', 'lowest_latency_buffer'];
 
 /**
- * Reads the routing part of router_settings. Every problem is pushed with its line, so one start-up
- * names all of them; arguments Quarry does not read are warnings (LiteLLM has more of them).
+ * config.yaml's router_settings (absent: the defaults). Problems and warnings are pushed with their
+ * line, so one start-up names all of them.
  */
-export function parseRouterSettings(
+export function readRouterSettings(
+  section: unknown,
+  at: (path: Path) => string,
+  problems: string[],
+  warnings: string[],
+): RouterSettings {
+  if (section === undefined || section === null) return DEFAULT_ROUTER_SETTINGS;
+  if (!isObject(section)) {
+    problems.push(`${at(['router_settings'])}: router_settings must be a mapping`);
+    return DEFAULT_ROUTER_SETTINGS;
+  }
+  for (const key of Object.keys(section))
+    if (!ROUTER_SETTING_NAMES.has(key))
+      warnings.push(
+        `${at(['router_settings', key])}: router_settings.${key} is not supported by Quarry and is ignored`,
+      );
+  return parseRouterSettings(section, at, problems, warnings);
+}
+
+/** The strategy and its arguments; arguments Quarry does not read are warnings (LiteLLM has more). */
+function parseRouterSettings(
   section: Record<string, unknown>,
   at: (path: Path) => string,
   problems: string[],
