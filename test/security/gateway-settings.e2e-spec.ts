@@ -230,6 +230,29 @@ ${lines.join('\n')}
     });
   });
 
+  it('/model/new accepts weight and order for the router, and answers a weight of 0 with a 400 naming it', async () => {
+    const created = await gateway.request('/model/new', {
+      method: 'POST',
+      json: {
+        model_name: 'weighted-tier',
+        litellm_params: { model: 'bedrock/amazon.nova-lite-v1:0', weight: 2, order: 2 },
+      },
+    });
+    expect(created.status).toBe(200);
+    const refused = await gateway.request('/model/new', {
+      method: 'POST',
+      json: {
+        model_name: 'weighted-tier',
+        litellm_params: { model: 'bedrock/amazon.nova-lite-v1:0', weight: 0 },
+      },
+    });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as any).error).toMatchObject({
+      param: 'litellm_params.weight',
+      message: expect.stringContaining('positive number'),
+    });
+  });
+
   it('/model/new accepts request_timeout', async () => {
     const response = await gateway.request('/model/new', {
       method: 'POST',
