@@ -230,22 +230,15 @@ ${lines.join('\n')}
     });
   });
 
+  const newNovaModel = (name: string, params: Record<string, unknown>) =>
+    gateway.request('/model/new', {
+      method: 'POST',
+      json: { model_name: name, litellm_params: { model: 'bedrock/amazon.nova-lite-v1:0', ...params } },
+    });
+
   it('/model/new accepts weight and order for the router, and answers a weight of 0 with a 400 naming it', async () => {
-    const created = await gateway.request('/model/new', {
-      method: 'POST',
-      json: {
-        model_name: 'weighted-tier',
-        litellm_params: { model: 'bedrock/amazon.nova-lite-v1:0', weight: 2, order: 2 },
-      },
-    });
-    expect(created.status).toBe(200);
-    const refused = await gateway.request('/model/new', {
-      method: 'POST',
-      json: {
-        model_name: 'weighted-tier',
-        litellm_params: { model: 'bedrock/amazon.nova-lite-v1:0', weight: 0 },
-      },
-    });
+    expect((await newNovaModel('weighted-tier', { weight: 2, order: 2 })).status).toBe(200);
+    const refused = await newNovaModel('weighted-tier', { weight: 0 });
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as any).error).toMatchObject({
       param: 'litellm_params.weight',
@@ -254,13 +247,6 @@ ${lines.join('\n')}
   });
 
   it('/model/new accepts request_timeout', async () => {
-    const response = await gateway.request('/model/new', {
-      method: 'POST',
-      json: {
-        model_name: 'with-request-timeout',
-        litellm_params: { model: 'bedrock/amazon.nova-lite-v1:0', request_timeout: 20 },
-      },
-    });
-    expect(response.status).toBe(200);
+    expect((await newNovaModel('with-request-timeout', { request_timeout: 20 })).status).toBe(200);
   });
 });
