@@ -28,7 +28,8 @@ const checkable = settings.filter(([name, setting]) => setting.use !== 'refused'
 /** A value for `name` that cannot occur in a Bedrock body by chance; secrets come from the environment. */
 function markerLine(name: string, setting: DeploymentSetting, index: number, env: Record<string, string>) {
   if (setting.value === 'boolean') return `      ${name}: true`;
-  if (setting.value === 'number') return `      ${name}: ${98765 + index}.4321`;
+  // `order` is a priority tier, so a whole number; the others carry a fraction no body has by chance.
+  if (setting.value === 'number') return `      ${name}: ${98765 + index}${name === 'order' ? '' : '.4321'}`;
   if (setting.endpoint) return `      ${name}: https://${MARK}-${name.replace(/_/g, '-')}.example`;
   if (setting.value === 'message') return `      ${name}: { role: user, content: ${MARK}-${name} }`;
   if (setting.value === 'any' || setting.value === 'headers')
@@ -122,7 +123,7 @@ ${lines.join('\n')}
         expect(request.body).toContain('"messages"');
         expect(request.body).not.toContain(MARK);
         expect(request.path).not.toContain(MARK);
-        expect(request.body).not.toMatch(/987\d\d\.4321/);
+        expect(request.body).not.toMatch(/987\d\d/);
       }
     }
   });
@@ -211,8 +212,7 @@ ${lines.join('\n')}
   });
 
   it.each([
-    ['weight', 10],
-    ['order', 1],
+    ['max_retries', 1],
     ['extra_headers', { 'x-anything': '1' }],
   ])('/model/new answers an unused setting (%s) with a 400 naming it', async (name, value) => {
     const response = await gateway.request('/model/new', {
@@ -229,14 +229,23 @@ ${lines.join('\n')}
     });
   });
 
-  it('/model/new accepts request_timeout', async () => {
-    const response = await gateway.request('/model/new', {
+  const newNovaModel = (name: string, params: Record<string, unknown>) =>
+    gateway.request('/model/new', {
       method: 'POST',
-      json: {
-        model_name: 'with-request-timeout',
-        litellm_params: { model: 'bedrock/amazon.nova-lite-v1:0', request_timeout: 20 },
-      },
+      json: { model_name: name, litellm_params: { model: 'bedrock/amazon.nova-lite-v1:0', ...params } },
     });
-    expect(response.status).toBe(200);
+
+  it('/model/new accepts weight and order for the router, and answers a weight of 0 with a 400 naming it', async () => {
+    expect((await newNovaModel('weighted-tier', { weight: 2, order: 2 })).status).toBe(200);
+    const refused = await newNovaModel('weighted-tier', { weight: 0 });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as any).error).toMatchObject({
+      param: 'litellm_params.weight',
+      message: expect.stringContaining('positive number'),
+    });
+  });
+
+  it('/model/new accepts request_timeout', async () => {
+    expect((await newNovaModel('with-request-timeout', { request_timeout: 20 })).status).toBe(200);
   });
 });

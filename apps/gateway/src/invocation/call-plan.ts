@@ -5,6 +5,7 @@ import { endpointsFor } from '../tenancy/models/model-mode';
 import type { ResolvedDeployment } from './deployments/resolved-deployment';
 import type { RequestReliability } from './fallbacks/request-reliability';
 import type { Invocation } from './invocation';
+import { STREAM_ROUTE, UNARY_ROUTE, type RouteRequest } from './routing/deployment-router';
 
 export type Translations = (deployment: ResolvedDeployment) => Promise<unknown>;
 
@@ -38,4 +39,9 @@ export function requestTimeoutOf(deployment: ResolvedDeployment, reliability: Re
   return reliability.timeoutMs !== undefined
     ? Math.min(deployment.timeoutMs, reliability.timeoutMs)
     : deployment.timeoutMs;
+}
+
+/** What the router is told about the call (latency routing compares streams by time to first token). */
+export function routeRequestOf(invocation: Invocation): RouteRequest {
+  return invocation.kind === 'stream' ? STREAM_ROUTE : UNARY_ROUTE;
 }

@@ -4,7 +4,7 @@
 // parse and translate; everything else lives here, once.
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { formatCost } from '@quarry/bedrock';
+import { formatCost, type TokenUsage } from '@quarry/bedrock';
 import type { OpenAIError } from '@quarry/openai';
 import { redactKeysAndCredentials } from '../platform/logging/log-redaction';
 import { LOGGER } from '../platform/logging/logger.token';
@@ -15,7 +15,7 @@ import { SpendWriter } from '../spend/spend-writer.service';
 import { CallDeadline } from './attempts/call-deadline';
 import { DeploymentAttempts, type AttemptTally, type ModelTurn } from './attempts/deployment-attempts';
 import { requestedRetries } from './attempts/requested-retries';
-import { requestTimeoutOf, servedBy, translationsOf, type Translations } from './call-plan';
+import { requestTimeoutOf, routeRequestOf, servedBy, translationsOf, type Translations } from './call-plan';
 import { DeploymentCooldowns } from './cooldowns/deployment-cooldowns';
 import { DeploymentResolver } from './deployments/deployment-resolver';
 import type { ResolvedDeployment } from './deployments/resolved-deployment';
@@ -93,13 +93,14 @@ export class InvocationPipeline {
       } catch (error) {
         cooling = error;
       }
-      admission = await this.limits.admit(call, { body, deployments: this.router.order(healthy) });
+      const route = routeRequestOf(invocation);
+      admission = await this.limits.admit(call, { body, deployments: this.router.order(healthy, route) });
       const deployments = [...admission.deployments];
       const translations = translationsOf(invocation);
       if (deployments.length > 0) await translations(deployments[0]);
       const state: CallState = {
         call,
-        primary: { deployments, modelDeployments: candidates.length, retries },
+        primary: { deployments, modelDeployments: candidates.length, retries, route },
         cooling,
         translations,
         reliability,
@@ -118,6 +119,9 @@ export class InvocationPipeline {
       throw openAIError;
     } finally {
       admission?.settle(call.usage, call.cost);
+      // Strategies that count calls in flight or tokens hear when the call they routed is over.
+      if (call.served)
+        this.router.observe(call.deployment!, { kind: 'done', tokens: totalTokens(call.usage) });
     }
   }
 
@@ -255,6 +259,10 @@ export class InvocationPipeline {
   private book(call: MeteredCall, outcome: CallOutcome): void {
     this.spend.record(call.toSpendRecord(outcome.status, outcome.httpStatus, outcome.errorType));
   }
+}
+
+function totalTokens(usage: TokenUsage | undefined): number {
+  return usage ? usage.inputTokens + usage.outputTokens + usage.cacheReadTokens + usage.cacheWriteTokens : 0;
 }
 
 function failureOutcome(error: OpenAIError): CallOutcome {

@@ -23,7 +23,7 @@ import { RedisLimitCounters } from './limits/counters/redis-limit-counters';
 import { EnforcedLimits } from './limits/enforced-limits';
 import { InvocationLimits } from './limits/invocation-limits';
 import { DeploymentRouter } from './routing/deployment-router';
-import { ShuffleRouter } from './routing/shuffle-router';
+import { routerFor } from './routing/routers-by-strategy';
 
 @Module({
   imports: [SpendModule],
@@ -33,7 +33,12 @@ import { ShuffleRouter } from './routing/shuffle-router';
     InvocationPipeline,
     FallbackPlanner,
     DeploymentAttempts,
-    { provide: DeploymentRouter, useClass: ShuffleRouter },
+    {
+      // router_settings.routing_strategy picks the strategy (simple-shuffle by default).
+      provide: DeploymentRouter,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => routerFor(config.router),
+    },
     BudgetGuard,
     BudgetResetSweep,
     EndUserDirectory,

@@ -1,5 +1,5 @@
 import type { ResolvedDeployment } from '../deployments/resolved-deployment';
-import { DeploymentRouter, type AttemptOutcome } from '../routing/deployment-router';
+import { DeploymentRouter, type RoutingEvent } from '../routing/deployment-router';
 import { callWithFallbacks, type AttemptOptions } from './call-with-fallbacks';
 
 const throttled = (retryAfter?: string) =>
@@ -14,13 +14,15 @@ function deployment(id: string, numRetries: number): ResolvedDeployment {
 }
 
 class RecordingRouter extends DeploymentRouter {
-  readonly outcomes: Array<[string, AttemptOutcome['kind']]> = [];
+  readonly outcomes: Array<[string, RoutingEvent['kind']]> = [];
   order(candidates: readonly ResolvedDeployment[]) {
     return candidates.slice();
   }
-  observe(target: ResolvedDeployment, outcome: AttemptOutcome) {
-    this.outcomes.push([target.deployment.id, outcome.kind]);
+  observe(target: ResolvedDeployment, event: RoutingEvent) {
+    if (event.kind !== 'start') this.outcomes.push([target.deployment.id, event.kind]);
+    else this.starts++;
   }
+  starts = 0;
 }
 
 /** Records every wait instead of sleeping; random() = 0.5 makes the backoff predictable. */
@@ -71,6 +73,7 @@ describe('callWithFallbacks', () => {
       ['a', 'failure'],
       ['b', 'success'],
     ]);
+    expect(router.starts).toBe(2);
   });
 
   it('spends one retry budget across the deployments (num_retries of the first, or the request’s)', async () => {

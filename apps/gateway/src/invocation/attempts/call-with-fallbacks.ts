@@ -6,7 +6,7 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import { isRetryable } from '@quarry/bedrock';
 import type { ResolvedDeployment } from '../deployments/resolved-deployment';
-import type { DeploymentRouter } from '../routing/deployment-router';
+import { UNARY_ROUTE, type DeploymentRouter, type RouteRequest } from '../routing/deployment-router';
 import { retryWaitMs, type RetryWaitOptions } from './retry-wait';
 
 export interface Attempted<T> {
@@ -21,6 +21,8 @@ export interface AttemptOptions extends RetryWaitOptions {
   retries?: number;
   /** False for a deployment that is cooling down (asked before each retry: a cooldown may start mid-call). */
   isAvailable?: (deployment: ResolvedDeployment) => boolean;
+  /** Told to the router with each outcome (a stream's attempt ends at its first event). */
+  route?: RouteRequest;
   /** Injected in tests: must reject when the signal aborts. */
   sleep?: (milliseconds: number, signal: AbortSignal) => Promise<void>;
 }
@@ -33,6 +35,7 @@ export async function callWithFallbacks<T>(
   options: AttemptOptions = {},
 ): Promise<Attempted<T>> {
   const budget = Math.max(0, Math.floor(options.retries ?? ordered[0].numRetries));
+  const route = options.route ?? UNARY_ROUTE;
   const sleep =
     options.sleep ?? ((milliseconds, abort) => sleepFor(milliseconds, undefined, { signal: abort }));
   let position = 0;
@@ -40,7 +43,7 @@ export async function callWithFallbacks<T>(
     throwIfAborted(signal);
     const deployment = ordered[position];
     try {
-      return { result: await observed(router, deployment, call), deployment, retries };
+      return { result: await observed(router, deployment, route.stream, call), deployment, retries };
     } catch (error) {
       // An attempt that failed because the caller gave up reports the caller's reason.
       throwIfAborted(signal);
@@ -75,15 +78,20 @@ function throwIfAborted(signal: AbortSignal): void {
 async function observed<T>(
   router: DeploymentRouter,
   deployment: ResolvedDeployment,
+  stream: boolean,
   call: (deployment: ResolvedDeployment) => Promise<T>,
 ): Promise<T> {
+  router.observe(deployment, START);
   const startedAt = performance.now();
   try {
     const result = await call(deployment);
-    router.observe(deployment, { kind: 'success', latencyMs: performance.now() - startedAt });
+    router.observe(deployment, { kind: 'success', latencyMs: performance.now() - startedAt, stream });
     return result;
   } catch (error) {
-    router.observe(deployment, { kind: 'failure', retryable: isRetryable(error), error });
+    const latencyMs = performance.now() - startedAt;
+    router.observe(deployment, { kind: 'failure', retryable: isRetryable(error), error, latencyMs, stream });
     throw error;
   }
 }
+
+const START = Object.freeze({ kind: 'start' as const });

@@ -9,7 +9,7 @@ import type { ResolvedDeployment } from '../deployments/resolved-deployment';
 import { toInvocationError, type CallSignals } from '../errors/invocation-error';
 import type { MeteredCall } from '../metering/metered-call';
 import { servedByHeaders } from '../reply/served-by-headers';
-import { DeploymentRouter } from '../routing/deployment-router';
+import { DeploymentRouter, type RouteRequest } from '../routing/deployment-router';
 import { callWithFallbacks, type Attempted } from './call-with-fallbacks';
 
 /** The deployments of one model for one call, in the order to try them. */
@@ -19,6 +19,8 @@ export interface ModelTurn {
   modelDeployments: number;
   /** The request's num_retries, if it gave one. */
   retries: number | undefined;
+  /** Told to the router with each attempt (whether the call streams). */
+  route: RouteRequest;
 }
 
 /** Attempts across every model of a call (fallbacks included), for the x-should-retry advice. */

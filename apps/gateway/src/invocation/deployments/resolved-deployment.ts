@@ -51,6 +51,10 @@ export interface ResolvedDeployment {
   /** litellm_params rpm / tpm: what this deployment takes per minute (undefined: no limit). */
   rpm: number | undefined;
   tpm: number | undefined;
+  /** litellm_params weight: this deployment's share of simple-shuffle's picks (undefined: not weighted). */
+  weight: number | undefined;
+  /** litellm_params order: its priority tier, 1 first (undefined: the lowest tier, as order 1). */
+  order: number;
   /** Batch models: where files go and how jobs run, or why the deployment cannot run batches. */
   batch?: BatchStorage | { problem: string };
 }
@@ -136,6 +140,9 @@ export function resolveDeployment(
       : {}),
     rpm: perMinute(params.rpm),
     tpm: perMinute(params.tpm),
+    // Both validated when the deployment was loaded or created (deployment-validator.ts).
+    weight: typeof params.weight === 'number' ? params.weight : undefined,
+    order: typeof params.order === 'number' ? params.order : 1,
     ...(modeOf(deployment) === 'batch'
       ? { batch: batchSettings(deployment, params, config, region, env) }
       : {}),

@@ -12,7 +12,8 @@ import { DeploymentResolver } from '../deployments/deployment-resolver';
 import type { ResolvedDeployment } from '../deployments/resolved-deployment';
 import type { ModelTurn } from '../attempts/deployment-attempts';
 import { DeploymentCooldowns } from '../cooldowns/deployment-cooldowns';
-import { DeploymentRouter } from '../routing/deployment-router';
+import { routeRequestOf } from '../call-plan';
+import { DeploymentRouter, type RouteRequest } from '../routing/deployment-router';
 import type { Invocation } from '../invocation';
 import type { FallbackTrigger } from './fallback-trigger';
 import type { FallbackRoute } from './model-fallbacks';
@@ -54,12 +55,13 @@ export class FallbackPlanner {
     model: string,
     modes: readonly ModelMode[],
     retries: number | undefined,
+    route: RouteRequest,
   ): ModelTurn {
     let found;
     try {
       found = this.access.resolve(principal, model);
     } catch {
-      return { deployments: [], modelDeployments: 0, retries };
+      return { deployments: [], modelDeployments: 0, retries, route };
     }
     const served = this.deployments.resolveAll(found).filter((deployment) => modes.includes(deployment.mode));
     let healthy: readonly ResolvedDeployment[] = [];
@@ -69,9 +71,10 @@ export class FallbackPlanner {
       // Every deployment of this fallback is cooling down: the next one is tried.
     }
     return {
-      deployments: healthy.length > 0 ? this.router.order(healthy) : [],
+      deployments: healthy.length > 0 ? this.router.order(healthy, route) : [],
       modelDeployments: served.length,
       retries,
+      route,
     };
   }
 
@@ -84,11 +87,12 @@ export class FallbackPlanner {
     retries: number | undefined,
   ): FallbackRoute<ModelTurn> {
     const model = this.access.targetOf(principal, invocation.model);
+    const route = routeRequestOf(invocation);
     return {
       model,
       maxFallbacks: this.config.settings.fallbacks.maxFallbacks,
       modelsFor: (trigger) => this.modelsFor(model, trigger, request),
-      deploymentsOf: (name) => this.deploymentsOf(principal, name, invocation.modes, retries),
+      deploymentsOf: (name) => this.deploymentsOf(principal, name, invocation.modes, retries, route),
       // A model whose translation refuses the request (a parameter it lacks) cannot serve it.
       accepts: (deployments) =>
         translations(deployments[0]).then(

@@ -19,6 +19,8 @@ export class MeteredCall {
   /** The OpenAI `user` (end user), once the request has been parsed. */
   endUser: string | undefined;
   deployment: ResolvedDeployment | undefined;
+  /** Set once an attempt on `deployment` succeeded: the deployment serving the call (for the router). */
+  served = false;
   usage: TokenUsage | undefined;
   /** The cost the surface worked out itself (per image, per query); undefined: usage × price. */
   reportedCost: number | undefined;

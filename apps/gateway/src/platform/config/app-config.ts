@@ -5,10 +5,13 @@ import { ConfigError } from './config-error';
 import { loadEnvConfig, type EnvConfig } from './env-config';
 import type { ConfigModel } from './deployment-validator';
 import { DEFAULT_SETTINGS, readLiteLLMConfigFile, type GatewaySettings } from './litellm-config-file';
+import { DEFAULT_ROUTER_SETTINGS, type RouterSettings } from './router-settings';
 
 export interface AppConfig extends EnvConfig {
   masterKey: string;
   settings: GatewaySettings;
+  /** config.yaml's router_settings: how deployments sharing a model_name are chosen. */
+  router: RouterSettings;
   /** Deployments from config.yaml, upserted into the database at start-up. */
   configModels: ConfigModel[];
   warnings: string[];
@@ -29,6 +32,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...envConfig,
     masterKey,
     settings: file?.settings ?? { ...DEFAULT_SETTINGS },
+    router: file?.router ?? DEFAULT_ROUTER_SETTINGS,
     configModels: file?.models ?? [],
     warnings: file?.warnings ?? [],
   };

@@ -63,17 +63,30 @@ describe('config.yaml deployment settings', () => {
   it('warns at start-up about each setting the gateway does not use, naming it', () => {
     const { warnings, models } = parseLiteLLMConfig(
       configWith(
-        '      rpm: 10\n      stream_timeout: 5\n      weight: 2\n      s3_bucket_name: files\n      top_k: 5',
+        '      rpm: 10\n      stream_timeout: 5\n      max_retries: 2\n      weight: 2\n      s3_bucket_name: files\n      top_k: 5',
       ),
       {},
     );
     expect(models).toHaveLength(1);
-    // stream_timeout is used (docs/routing.md, Timeouts): no warning.
     expect(warnings).toEqual([
-      expect.stringContaining('model_list.0.litellm_params.weight is not used by Quarry'),
+      expect.stringContaining('model_list.0.litellm_params.max_retries is not used by Quarry'),
     ]);
-    // Batch settings are used (docs/batches.md): no warning.
+    // Batch and routing settings are used (docs/batches.md, docs/routing.md): no warning.
     expect(warnings.join('\n')).not.toContain('s3_bucket_name');
+    expect(warnings.join('\n')).not.toContain('weight');
+  });
+
+  it('reads weight and order for the router, refusing a weight ≤ 0 and an order that is not 1, 2, …', () => {
+    expect(parseLiteLLMConfig(configWith('      weight: 0.5\n      order: 2'), {}).warnings).toEqual([]);
+    expect(() => parseLiteLLMConfig(configWith('      weight: 0'), {})).toThrow(
+      /litellm_params\.weight must be a positive number/,
+    );
+    expect(() => parseLiteLLMConfig(configWith('      order: 1.5'), {})).toThrow(
+      /litellm_params\.order must be a positive integer/,
+    );
+    expect(() => parseLiteLLMConfig(configWith('      order: 0'), {})).toThrow(
+      /order must be a positive integer/,
+    );
   });
 
   it('accepts request_timeout without a warning and checks it is a number', () => {

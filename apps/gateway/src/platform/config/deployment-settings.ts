@@ -37,7 +37,6 @@ const unused = (value: DeploymentSetting['value'], note: string, extra: Partial<
 const refused = (value: DeploymentSetting['value'], extra: Partial<DeploymentSetting> = {}) =>
   ({ value, use: 'refused', ...extra }) as DeploymentSetting;
 
-const NOT_ROUTED = 'the router does not weigh deployments yet';
 const PRICE_IN_MODEL_INFO = 'prices are read from model_info';
 
 export const DEPLOYMENT_SETTINGS: Readonly<Record<string, DeploymentSetting>> = {
@@ -65,6 +64,10 @@ export const DEPLOYMENT_SETTINGS: Readonly<Record<string, DeploymentSetting>> = 
   // deployment of the model serves the call, or it is refused with a 429 when none can.
   rpm: used('number'),
   tpm: used('number'),
+  // The router's: a share of simple-shuffle's picks (positive), and a priority tier (1 is tried first;
+  // a higher order serves only when the lower ones cannot). See invocation/routing and docs/routing.md.
+  weight: used('number'),
+  order: used('number'),
   // Sent with every bedrock-runtime call; headers may carry credentials, so only the operator's file sets them.
   extra_headers: used('headers', { secret: true, configOnly: true }),
 
@@ -92,8 +95,6 @@ export const DEPLOYMENT_SETTINGS: Readonly<Record<string, DeploymentSetting>> = 
   s3_encryption_key_id: used('string'),
   aws_batch_role_arn: used('string'),
   max_retries: unused('number', 'use num_retries'),
-  weight: unused('number', NOT_ROUTED),
-  order: unused('number', NOT_ROUTED),
   max_parallel_requests: unused('number', 'per-deployment concurrency is not limited yet'),
   ...Object.fromEntries(
     MODEL_INFO_PRICE_FIELDS.map((field) => [field, unused('number', PRICE_IN_MODEL_INFO)]),
@@ -146,7 +147,7 @@ export function isModelParameter(name: string, value: unknown): boolean {
 const UNDECLARED_SECRET_NOTE =
   'not a Quarry setting, and a credential or a value read from the environment is never sent to Bedrock';
 
-/** "litellm_params.rpm is not used by Quarry (the router does not weigh deployments yet) and is ignored" */
+/** "litellm_params.api_version is not used by Quarry (Bedrock has no API versions) and is ignored" */
 export function unusedSettingMessage(name: string): string {
   const note = settingOf(name)?.note ?? UNDECLARED_SECRET_NOTE;
   return `litellm_params.${name} is not used by Quarry (${note}) and is ignored`;

@@ -80,6 +80,13 @@ export function validateDeploymentEntry(
       if (value !== undefined && (typeof value !== 'number' || value < 0))
         problems.push(`${field(['litellm_params', key])} must be a non-negative number`);
     }
+    // The router weighs by weight and tiers by order: a zero weight or a fractional or zero tier has no
+    // meaning (negative values are already reported as such above).
+    const { weight, order } = params;
+    if (typeof weight === 'number' && weight >= 0 && !(weight > 0 && Number.isFinite(weight)))
+      problems.push(`${field(['litellm_params', 'weight'])} must be a positive number`);
+    if (typeof order === 'number' && order >= 0 && !(Number.isInteger(order) && order >= 1))
+      problems.push(`${field(['litellm_params', 'order'])} must be a positive integer (1 is tried first)`);
     const deploymentName = typeof modelName === 'string' ? `model "${modelName}"` : 'this model';
     problems.push(
       ...structuredSettingProblems(params, (suffix) => field(['litellm_params', ...suffix]), deploymentName),

@@ -60,7 +60,8 @@ describe('LiteLLM config.yaml', () => {
       fallbacks: NO_FALLBACKS,
     });
     expect(config.settings.streamTimeoutMs).toBeUndefined();
-    expect(config.warnings.join('\n')).toContain('router_settings.routing_strategy');
+    expect(config.router.routingStrategy).toBe('simple-shuffle');
+    expect(config.warnings).toEqual([]);
   });
 
   it('keeps os.environ references as references, never the secret values', () => {

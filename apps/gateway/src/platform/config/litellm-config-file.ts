@@ -6,7 +6,6 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import { ConfigError } from './config-error';
 import {
   COOLDOWN_LITELLM_SETTINGS,
-  COOLDOWN_ROUTER_SETTINGS,
   DEFAULT_COOLDOWN_SETTINGS,
   readCooldownSettings,
   type CooldownSettings,
@@ -22,6 +21,7 @@ import {
   readFallbackSettings,
   type FallbackSettings,
 } from './fallback-settings';
+import { readRouterSettings, type RouterSettings } from './router-settings';
 import { TIMEOUT_SETTING_KEYS, readTimeoutSettings } from './timeout-settings';
 
 export interface GatewaySettings {
@@ -50,6 +50,7 @@ export interface LiteLLMConfigFile {
   /** general_settings.master_key, resolved if it was an os.environ/ reference. */
   masterKey?: string;
   settings: GatewaySettings;
+  router: RouterSettings;
   warnings: string[];
 }
 
@@ -62,13 +63,6 @@ const KNOWN_LITELLM_SETTINGS = new Set([
   ...COOLDOWN_LITELLM_SETTINGS,
   ...FALLBACK_SETTING_KEYS,
   ...TIMEOUT_SETTING_KEYS,
-]);
-const KNOWN_ROUTER_SETTINGS = new Set<string>([
-  ...COOLDOWN_ROUTER_SETTINGS,
-  ...FALLBACK_SETTING_KEYS,
-  ...TIMEOUT_SETTING_KEYS,
-  'timeout',
-  'request_timeout',
 ]);
 
 export function readLiteLLMConfigFile(path: string, env: NodeJS.ProcessEnv): LiteLLMConfigFile {
@@ -179,22 +173,18 @@ export function parseLiteLLMConfig(
     }
   }
 
-  const router = root.router_settings ?? {};
-  if (!isObject(router)) problems.push(`${at(['router_settings'])}: router_settings must be a mapping`);
-  else
-    for (const key of Object.keys(router))
-      if (!KNOWN_ROUTER_SETTINGS.has(key))
-        warnings.push(
-          `${at(['router_settings', key])}: router_settings.${key} is not supported by Quarry and is ignored`,
-        );
-  const reliability = readCooldownSettings(router, litellm, at);
+  // router_settings: the strategy (router-settings.ts, which also warns about keys no part reads), then
+  // retries and cooldowns, fallbacks and timeouts, each from its own file (LiteLLM reads the last three in
+  // litellm_settings too).
+  const router = readRouterSettings(root.router_settings, at, problems, warnings);
+  const routerSection = isObject(root.router_settings) ? root.router_settings : {};
+  const reliability = readCooldownSettings(routerSection, litellm, at);
   problems.push(...reliability.problems);
   settings.cooldowns = reliability.cooldowns;
   if (reliability.numRetries !== undefined) settings.numRetries = reliability.numRetries;
 
-  // Fallbacks and timeouts (fallback-settings.ts, timeout-settings.ts), from either section.
   const sections = {
-    router_settings: isObject(root.router_settings) ? root.router_settings : {},
+    router_settings: routerSection,
     litellm_settings: isObject(litellm) ? litellm : {},
   };
   const fallbacks = readFallbackSettings(sections, new Set(models.map((model) => model.modelName)), at);
@@ -207,7 +197,7 @@ export function parseLiteLLMConfig(
     settings.requestTimeoutMs = timeouts.requestTimeoutMs;
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return { models, masterKey, settings, warnings };
+  return { models, masterKey, settings, router, warnings };
 }
 
 /** Every `os.environ/NAME` in the file must name a variable that is set, or start-up fails naming it. */
