@@ -63,9 +63,12 @@ export class DeploymentAttempts {
           retries: turn.retries,
           isAvailable: (deployment) => this.cooldowns.isAvailable(deployment),
           minWaitMs: this.cooldowns.settings.retryAfterMs,
+          route: turn.route,
         },
       );
       call.deployment = attempted.deployment;
+      // The router hears the served call's end (the pipeline's `done`), so in-flight counts come down.
+      call.served = true;
       return attempted;
     } catch (error) {
       const failure = toInvocationError(error, signals);
