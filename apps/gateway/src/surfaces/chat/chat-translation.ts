@@ -6,6 +6,7 @@ import {
   toInvokeRequest,
   type ConverseRequest,
   type FetchImage,
+  type FetchInputFiles,
   type InvokeRequest,
 } from '@quarry/bedrock';
 import type { ChatCompletionRequest } from '@quarry/openai';
@@ -20,14 +21,20 @@ export interface ChatRequestExtras {
   anthropicBeta?: string;
 }
 
+/** How a translation reaches outside the request: remote media, and the caller's stored files. */
+export interface ChatFetchers {
+  fetchImage: FetchImage;
+  fetchFiles: FetchInputFiles;
+}
+
 export function translateChat(
   chatRequest: ChatCompletionRequest,
   deployment: ResolvedDeployment,
   settings: ChatSettings,
-  fetchImage: FetchImage,
+  fetchers: ChatFetchers,
 ): Promise<ConverseRequest> {
   return toConverseRequest(chatRequest, {
-    ...commonOptions(chatRequest, deployment, settings, fetchImage),
+    ...commonOptions(chatRequest, deployment, settings, fetchers),
     stream: chatRequest.stream === true,
   });
 }
@@ -36,11 +43,11 @@ export function translateInvokeChat(
   chatRequest: ChatCompletionRequest,
   deployment: ResolvedDeployment,
   settings: ChatSettings,
-  fetchImage: FetchImage,
+  fetchers: ChatFetchers,
   extras: ChatRequestExtras,
 ): Promise<InvokeRequest> {
   return toInvokeRequest(chatRequest, {
-    ...commonOptions(chatRequest, deployment, settings, fetchImage),
+    ...commonOptions(chatRequest, deployment, settings, fetchers),
     route: deployment.route,
     anthropicBeta: extras.anthropicBeta,
   });
@@ -50,14 +57,14 @@ function commonOptions(
   chatRequest: ChatCompletionRequest,
   deployment: ResolvedDeployment,
   settings: ChatSettings,
-  fetchImage: FetchImage,
+  fetchers: ChatFetchers,
 ) {
   return {
     modelId: deployment.route.modelId,
     capabilities: deployment.capabilities,
     ...chatSwitches(chatRequest, deployment, settings),
     deploymentParams: deployment.providerParams,
-    fetchImage,
+    ...fetchers,
   };
 }
 

@@ -2,6 +2,7 @@
 // → the shared pipeline → translate back. Everything else (access, limits, retries, fallbacks, deadline,
 // spend, errors, the reply) is the pipeline's.
 import { Inject, Injectable } from '@nestjs/common';
+import { BatchFilesRepository } from '@quarry/db';
 import { parseChatCompletionRequest, type ChatCompletionRequest } from '@quarry/openai';
 import type { ResolvedDeployment } from '../../invocation/deployments/resolved-deployment';
 import type { Invocation } from '../../invocation/invocation';
@@ -19,6 +20,7 @@ import {
   translateInvokeChat,
   type ChatRequestExtras,
 } from './chat-translation';
+import { inputFilesOnce } from './chat-input-files';
 import { ChatStreamRelay } from './chat-stream-relay';
 import { completionId } from './completion-id';
 
@@ -31,6 +33,7 @@ export class ChatService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly pipeline: InvocationPipeline,
     private readonly agents: AgentChat,
+    private readonly files: BatchFilesRepository,
   ) {}
 
   complete(
@@ -43,7 +46,7 @@ export class ChatService {
       const chatRequest = parseChatCompletionRequest(body);
       call.endUser = chatRequest.user ?? undefined;
       return routedChatInvocation(chatRequest.model, CHAT_MODES, chatRequest.stream === true, {
-        converse: () => this.converseOrInvokeInvocation(chatRequest, extras),
+        converse: () => this.converseOrInvokeInvocation(chatRequest, principal, extras),
         agent: () => this.agents.invocationFor(chatRequest, CHAT_MODES, principal),
       });
     });
@@ -52,10 +55,11 @@ export class ChatService {
   /** Converse and InvokeModel deployments: one invocation whose translations say which API they are for. */
   private converseOrInvokeInvocation(
     chatRequest: ChatCompletionRequest,
+    principal: Principal,
     extras: ChatRequestExtras,
   ): Invocation {
-    // Images are fetched once per request, however many deployments the request is translated for.
-    const fetchImage = fetchOncePerUrl();
+    // Images and stored files are fetched once per request, however many deployments it is translated for.
+    const fetchers = { fetchImage: fetchOncePerUrl(), fetchFiles: inputFilesOnce(this.files, principal) };
     const settings = { modifyParams: this.config.settings.modifyParams };
     const base = {
       model: chatRequest.model,
@@ -64,11 +68,11 @@ export class ChatService {
         chatRouteOf(deployment, chatRequest.model) === 'invoke'
           ? {
               route: 'invoke',
-              request: await translateInvokeChat(chatRequest, deployment, settings, fetchImage, extras),
+              request: await translateInvokeChat(chatRequest, deployment, settings, fetchers, extras),
             }
           : {
               route: 'converse',
-              request: await translateChat(chatRequest, deployment, settings, fetchImage),
+              request: await translateChat(chatRequest, deployment, settings, fetchers),
             },
     };
     if (chatRequest.stream) {

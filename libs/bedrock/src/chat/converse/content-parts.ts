@@ -48,16 +48,26 @@ export function userContentBlocks(
           break;
         case 'image_url':
           blocks.push(
-            mediaBlockFromUrl(
-              part.image_url.url,
-              `${partPath}.image_url.url`,
-              state.prefetchedMedia,
-              state.documents,
+            supportedMedia(
+              mediaBlockFromUrl(
+                part.image_url.url,
+                `${partPath}.image_url.url`,
+                state.prefetchedMedia,
+                state.documents,
+              ),
+              partPath,
+              state,
             ),
           );
           break;
         case 'file':
-          blocks.push(fileContentBlock(part.file, partPath, state.documents));
+          blocks.push(
+            supportedMedia(
+              fileContentBlock(part.file, partPath, state.documents, state.inputFiles),
+              partPath,
+              state,
+            ),
+          );
           break;
         case 'guarded_text':
           if (keepText(part.text, `${partPath}.text`, state))
@@ -137,16 +147,24 @@ export function toolResultContent(
           break;
         case 'image_url':
           blocks.push(
-            mediaBlockFromUrl(
-              part.image_url.url,
-              `${partPath}.image_url.url`,
-              state.prefetchedMedia,
-              state.documents,
+            supportedMedia(
+              mediaBlockFromUrl(
+                part.image_url.url,
+                `${partPath}.image_url.url`,
+                state.prefetchedMedia,
+                state.documents,
+              ),
+              partPath,
+              state,
             ),
           );
           break;
         case 'file': {
-          const block = fileContentBlock(part.file, partPath, state.documents);
+          const block = supportedMedia(
+            fileContentBlock(part.file, partPath, state.documents, state.inputFiles),
+            partPath,
+            state,
+          );
           blocks.push(block.image ? { image: block.image } : { document: block.document! });
           break;
         }
@@ -160,6 +178,22 @@ export function toolResultContent(
 }
 
 export const EMPTY_TOOL_RESULT = '(no output)';
+
+/** A document for a model without document chat is a 400 naming the part, before any Bedrock call. */
+function supportedMedia<Block extends object>(
+  block: Block,
+  partPath: string,
+  state: TranslationState,
+): Block {
+  if ('document' in block && block.document && !state.documentsSupported)
+    throw OpenAIError.badRequest(
+      `${partPath} is a document, and this model does not take documents (supports_pdf_input); ` +
+        'send its text instead, or set model_info.supports_pdf_input if the model does take them',
+      partPath,
+      'unsupported_content',
+    );
+  return block;
+}
 
 /**
  * The cache hint of a tool message or of one of its parts: a cache point cannot sit inside a toolResult,
