@@ -126,9 +126,9 @@ describe('uploads with purpose user_data', () => {
     expect((await refusal(otherTeam.files.retrieve(file.id))).status).toBe(404);
     expect((await refusal(otherTeam.files.content(file.id))).status).toBe(404);
     expect((await refusal(otherTeam.files.delete(file.id))).status).toBe(404);
-    expect((await otherTeam.files.list({ purpose: 'user_data' })).data.map((entry) => entry.id)).not.toContain(
-      file.id,
-    );
+    expect(
+      (await otherTeam.files.list({ purpose: 'user_data' })).data.map((entry) => entry.id),
+    ).not.toContain(file.id);
 
     expect(await client.files.delete(file.id)).toMatchObject({ id: file.id, deleted: true });
     expect((await refusal(client.files.retrieve(file.id))).status).toBe(404);
@@ -205,7 +205,10 @@ describe('chat with a file part naming an upload', () => {
     for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
     expect(text.length).toBeGreaterThan(0);
     expect(recorded[0].path).toMatch(/\/converse-stream$/);
-    expect(recorded[0].body.messages[0].content[0].document).toMatchObject({ format: 'pdf', name: 'streamed' });
+    expect(recorded[0].body.messages[0].content[0].document).toMatchObject({
+      format: 'pdf',
+      name: 'streamed',
+    });
   });
 
   it('refuses another team’s file exactly like a missing or deleted one, before any Bedrock call', async () => {

@@ -28,7 +28,10 @@ export type NewBatchFile = Omit<BatchFileRecord, 'createdAt' | 'records' | 'form
 };
 
 /** A chat input file: no model, deployment or S3 location; its bytes are stored with it. */
-export type NewInputFile = Pick<BatchFileRecord, 'id' | 'teamId' | 'keyId' | 'userId' | 'purpose' | 'filename'> & {
+export type NewInputFile = Pick<
+  BatchFileRecord,
+  'id' | 'teamId' | 'keyId' | 'userId' | 'purpose' | 'filename'
+> & {
   format: string;
   data: Uint8Array;
 };

@@ -8,8 +8,7 @@ import { documentFormatFromFilename, documentFormatFromMimeType } from './docume
 import { imageFormatFromMimeType, sniffImageFormat } from './images';
 
 export type InputFileFormat =
-  | { kind: 'image'; format: ImageFormat }
-  | { kind: 'document'; format: DocumentFormat };
+  { kind: 'image'; format: ImageFormat } | { kind: 'document'; format: DocumentFormat };
 
 /** Converse's caps: 4.5 MB per document, 3.75 MB per image (AWS's DocumentBlock / ImageBlock limits). */
 export const MAX_DOCUMENT_BYTES = 4_500_000;

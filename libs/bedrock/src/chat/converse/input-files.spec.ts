@@ -21,7 +21,10 @@ describe('prefetchInputFiles', () => {
     const files = await prefetchInputFiles(
       [
         { role: 'user', content: 'hi' },
-        userTurn({ type: 'text', text: 'x' }, { type: 'file', file: { file_data: 'data:text/plain;base64,aGk=' } }),
+        userTurn(
+          { type: 'text', text: 'x' },
+          { type: 'file', file: { file_data: 'data:text/plain;base64,aGk=' } },
+        ),
       ],
       fetchFiles,
     );
