@@ -9,8 +9,7 @@ import type {
 import { OpenAIError } from '@quarry/openai';
 import type { CacheControl, SystemMessage, ToolMessage, UserMessage } from '@quarry/openai';
 import { cachePointFor } from './cache-points';
-import { fileContentBlock } from './documents';
-import { mediaBlockFromUrl } from './media-urls';
+import { filePartBlock, imageUrlPartBlock } from './media-parts';
 import type { TranslationState } from './translation-state';
 
 const BLANK = /^\s*$/;
@@ -47,27 +46,10 @@ export function userContentBlocks(
           if (keepText(part.text, `${partPath}.text`, state)) blocks.push({ text: part.text });
           break;
         case 'image_url':
-          blocks.push(
-            supportedMedia(
-              mediaBlockFromUrl(
-                part.image_url.url,
-                `${partPath}.image_url.url`,
-                state.prefetchedMedia,
-                state.documents,
-              ),
-              partPath,
-              state,
-            ),
-          );
+          blocks.push(imageUrlPartBlock(part.image_url.url, partPath, state));
           break;
         case 'file':
-          blocks.push(
-            supportedMedia(
-              fileContentBlock(part.file, partPath, state.documents, state.inputFiles),
-              partPath,
-              state,
-            ),
-          );
+          blocks.push(filePartBlock(part.file, partPath, state));
           break;
         case 'guarded_text':
           if (keepText(part.text, `${partPath}.text`, state))
@@ -146,25 +128,10 @@ export function toolResultContent(
           if (!isBlank(part.text)) blocks.push({ text: part.text });
           break;
         case 'image_url':
-          blocks.push(
-            supportedMedia(
-              mediaBlockFromUrl(
-                part.image_url.url,
-                `${partPath}.image_url.url`,
-                state.prefetchedMedia,
-                state.documents,
-              ),
-              partPath,
-              state,
-            ),
-          );
+          blocks.push(imageUrlPartBlock(part.image_url.url, partPath, state));
           break;
         case 'file': {
-          const block = supportedMedia(
-            fileContentBlock(part.file, partPath, state.documents, state.inputFiles),
-            partPath,
-            state,
-          );
+          const block = filePartBlock(part.file, partPath, state);
           blocks.push(block.image ? { image: block.image } : { document: block.document! });
           break;
         }
@@ -178,22 +145,6 @@ export function toolResultContent(
 }
 
 export const EMPTY_TOOL_RESULT = '(no output)';
-
-/** A document for a model without document chat is a 400 naming the part, before any Bedrock call. */
-function supportedMedia<Block extends object>(
-  block: Block,
-  partPath: string,
-  state: TranslationState,
-): Block {
-  if ('document' in block && block.document && !state.documentsSupported)
-    throw OpenAIError.badRequest(
-      `${partPath} is a document, and this model does not take documents (supports_pdf_input); ` +
-        'send its text instead, or set model_info.supports_pdf_input if the model does take them',
-      partPath,
-      'unsupported_content',
-    );
-  return block;
-}
 
 /**
  * The cache hint of a tool message or of one of its parts: a cache point cannot sit inside a toolResult,

@@ -7,6 +7,7 @@ import type { ChatMessage } from '@quarry/openai';
 import { OpenAIError } from '@quarry/openai';
 import type { DocumentNamer } from './documents';
 import { inputFileFormatFromStored } from './input-file-format';
+import { forEachMediaPart } from './each-media-part';
 import type { MediaBlock } from './media-urls';
 
 /** A stored file as the lookup returns it; `data` is null for files whose bytes are not kept (batch files). */
@@ -70,16 +71,10 @@ function fileNotFound(id: string, param: string): OpenAIError {
 
 function collectFileIds(messages: readonly ChatMessage[]): Map<string, string> {
   const paramById = new Map<string, string>();
-  for (let messageIndex = 0; messageIndex < messages.length; messageIndex++) {
-    const message = messages[messageIndex];
-    if ((message.role !== 'user' && message.role !== 'tool') || typeof message.content === 'string') continue;
-    const parts = message.content;
-    for (let partIndex = 0; partIndex < parts.length; partIndex++) {
-      const part = parts[partIndex];
-      if (part.type !== 'file' || part.file.file_data || !part.file.file_id) continue;
-      if (!paramById.has(part.file.file_id))
-        paramById.set(part.file.file_id, `messages[${messageIndex}].content[${partIndex}].file.file_id`);
-    }
-  }
+  forEachMediaPart(messages, (part, messageIndex, partIndex) => {
+    if (part.type !== 'file' || part.file.file_data || !part.file.file_id) return;
+    if (!paramById.has(part.file.file_id))
+      paramById.set(part.file.file_id, `messages[${messageIndex}].content[${partIndex}].file.file_id`);
+  });
   return paramById;
 }
