@@ -2,41 +2,19 @@
 // {type: 'file', file: {file_id}} → the stored bytes reach Bedrock as a Converse document (or image)
 // block. A recording proxy in front of the emulator shows what the gateway sent. Files are the team's:
 // another team's id, a deleted one and a missing one are refused alike, before any Bedrock call.
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import OpenAI, { toFile } from 'openai';
+import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy';
 import { createTenant } from '../support/tenants';
 import { deployment, startChatFixture, type ChatFixture } from './chat-fixture';
 
 let fixture: ChatFixture;
 let client: OpenAI;
 let otherTeam: OpenAI;
+let proxy: RecordingProxy;
 
-/** Bodies of the Bedrock requests that went through the proxy, with their paths. */
-const recorded: Array<{ path: string; body: any }> = [];
-let proxyTarget = '';
-let proxy: Server;
-
-async function startRecordingProxy(): Promise<string> {
-  proxy = createServer((incoming, outgoing) => {
-    const chunks: Buffer[] = [];
-    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-    incoming.on('end', () => {
-      const body = Buffer.concat(chunks);
-      recorded.push({ path: decodeURIComponent(incoming.url!), body: JSON.parse(body.toString('utf8')) });
-      const forwarded = httpRequest(
-        new URL(incoming.url!, proxyTarget),
-        { method: incoming.method, headers: incoming.headers },
-        (answer) => {
-          outgoing.writeHead(answer.statusCode!, answer.headers);
-          answer.pipe(outgoing);
-        },
-      );
-      forwarded.end(body);
-    });
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+/** The Bedrock requests that went through the proxy: path and JSON body. */
+function recorded(): Array<{ path: string; body: any }> {
+  return proxy.recorded.map(({ path, body }) => ({ path, body: JSON.parse(body.toString('utf8')) }));
 }
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -46,7 +24,8 @@ const PNG = Buffer.from(
 );
 
 beforeAll(async () => {
-  const proxyUrl = await startRecordingProxy();
+  proxy = await startRecordingProxy();
+  const proxyUrl = proxy.endpoint;
   fixture = await startChatFixture(
     [
       deployment(
@@ -61,7 +40,7 @@ beforeAll(async () => {
       ),
     ].join(''),
   );
-  proxyTarget = fixture.emulator.endpoint;
+  proxy.forwardTo(fixture.emulator.endpoint);
   const tenant = await createTenant(fixture.gateway, { keyModels: ['files-*'] });
   client = new OpenAI({ apiKey: tenant.key, baseURL: `${fixture.gateway.baseUrl}/v1`, maxRetries: 0 });
   const other = await createTenant(fixture.gateway, { keyModels: ['files-*'] });
@@ -70,11 +49,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await fixture?.close();
-  await new Promise((resolve) => proxy?.close(resolve));
+  await proxy?.close();
 });
 
 beforeEach(() => {
-  recorded.length = 0;
+  proxy.recorded.length = 0;
 });
 
 async function uploadAs(owner: OpenAI, bytes: Buffer, filename: string) {
@@ -158,7 +137,7 @@ describe('chat with a file part naming an upload', () => {
     const file = await uploadAs(client, PDF, 'Quarterly report.pdf');
     const completion = await askAbout(file.id);
     expect(completion.choices[0].message.content).toBeTruthy();
-    const [call] = recorded;
+    const [call] = recorded();
     expect(call.path).toMatch(/\/converse$/);
     expect(call.body.messages[0].content[1]).toEqual({
       document: { format: 'pdf', name: 'Quarterly report', source: { bytes: PDF.toString('base64') } },
@@ -181,7 +160,7 @@ describe('chat with a file part naming an upload', () => {
         },
       ],
     });
-    const content = recorded[0].body.messages[0].content;
+    const content = recorded()[0].body.messages[0].content;
     expect(content[0]).toEqual({ image: { format: 'png', source: { bytes: PNG.toString('base64') } } });
     expect(content[1].document).toMatchObject({ format: 'md', name: 'notes' });
   });
@@ -204,8 +183,8 @@ describe('chat with a file part naming an upload', () => {
     let text = '';
     for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
     expect(text.length).toBeGreaterThan(0);
-    expect(recorded[0].path).toMatch(/\/converse-stream$/);
-    expect(recorded[0].body.messages[0].content[0].document).toMatchObject({
+    expect(recorded()[0].path).toMatch(/\/converse-stream$/);
+    expect(recorded()[0].body.messages[0].content[0].document).toMatchObject({
       format: 'pdf',
       name: 'streamed',
     });
@@ -229,7 +208,7 @@ describe('chat with a file part naming an upload', () => {
       param: 'messages[0].content[1].file.file_id',
       code: 'file_not_found',
     });
-    expect(recorded).toHaveLength(0);
+    expect(proxy.recorded).toHaveLength(0);
     // The owner can still use it.
     await expect(
       otherTeam.chat.completions.create({
@@ -244,6 +223,6 @@ describe('chat with a file part naming an upload', () => {
     const error = await refusal(askAbout(file.id, 'files-micro'));
     expect(error.status).toBe(400);
     expect(error.error).toMatchObject({ param: 'messages[0].content[1]', code: 'unsupported_content' });
-    expect(recorded).toHaveLength(0);
+    expect(proxy.recorded).toHaveLength(0);
   });
 });
