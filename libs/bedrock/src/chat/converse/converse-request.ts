@@ -53,15 +53,16 @@ export async function toConverseRequest(
   const request = withDeploymentDefaults(clientRequest, options.deploymentParams);
   rejectUnsupportedParams(request, dropParams);
 
-  const [media, inputFiles] = await Promise.all([
-    prefetchMedia(request.messages, options.fetchImage),
-    prefetchInputFiles(request.messages, options.fetchFiles),
-  ]);
+  // Remote media and stored files side by side; without file ids, nothing is looked up or awaited for them.
+  const files = prefetchInputFiles(request.messages, options.fetchFiles);
+  const media = prefetchMedia(request.messages, options.fetchImage);
+  const [prefetchedMedia, inputFiles] =
+    files instanceof Promise ? await Promise.all([media, files]) : [await media, files];
   const state = new TranslationState(
     capabilities.family,
     capabilities.supportsPromptCaching,
     modifyParams,
-    media,
+    prefetchedMedia,
     inputFiles,
     capabilities.supportsPdfInput,
   );

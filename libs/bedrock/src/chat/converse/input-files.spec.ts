@@ -47,10 +47,12 @@ describe('prefetchInputFiles', () => {
   });
 
   it('refuses an id the lookup does not return, naming the exact field', async () => {
-    const error = await prefetchInputFiles(
-      [userTurn({ type: 'text', text: 'x' }, { type: 'file', file: { file_id: 'file-other' } })],
-      async () => [],
-    ).catch((caught) => caught);
+    const error = await Promise.resolve(
+      prefetchInputFiles(
+        [userTurn({ type: 'text', text: 'x' }, { type: 'file', file: { file_id: 'file-other' } })],
+        async () => [],
+      ),
+    ).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OpenAIError);
     expect(error).toMatchObject({
       status: 400,
@@ -60,10 +62,10 @@ describe('prefetchInputFiles', () => {
     });
   });
 
-  it('refuses file ids where no lookup is given (batch lines)', async () => {
-    await expect(
+  it('refuses file ids where no lookup is given (batch lines)', () => {
+    expect(() =>
       prefetchInputFiles([userTurn({ type: 'file', file: { file_id: 'file-report' } })], undefined),
-    ).rejects.toMatchObject({ status: 400, param: 'messages[0].content[0].file.file_id' });
+    ).toThrow(expect.objectContaining({ status: 400, param: 'messages[0].content[0].file.file_id' }));
   });
 });
 

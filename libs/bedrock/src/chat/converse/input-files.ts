@@ -25,18 +25,30 @@ export type FetchInputFiles = (ids: readonly string[]) => Promise<readonly Store
 /** file id → its stored file, looked up before translation. */
 export type PrefetchedInputFiles = ReadonlyMap<string, StoredInputFile>;
 
-/** Looks up every file id of the conversation at once; `fetchFiles` absent: file ids are refused. */
-export async function prefetchInputFiles(
+const NO_INPUT_FILES: PrefetchedInputFiles = new Map();
+
+/**
+ * Looks up every file id of the conversation at once; `fetchFiles` absent: file ids are refused. Without
+ * file ids this is synchronous and allocates nothing (the common case, on the hot path).
+ */
+export function prefetchInputFiles(
   messages: readonly ChatMessage[],
   fetchFiles: FetchInputFiles | undefined,
-): Promise<PrefetchedInputFiles> {
+): PrefetchedInputFiles | Promise<PrefetchedInputFiles> {
   const paramById = collectFileIds(messages);
-  const files = new Map<string, StoredInputFile>();
-  if (paramById.size === 0) return files;
+  if (!paramById) return NO_INPUT_FILES;
   if (!fetchFiles) {
     const [param] = paramById.values();
     throw OpenAIError.badRequest(`${param} is not supported here; send the file inline as file_data`, param);
   }
+  return lookUp(paramById, fetchFiles);
+}
+
+async function lookUp(
+  paramById: Map<string, string>,
+  fetchFiles: FetchInputFiles,
+): Promise<PrefetchedInputFiles> {
+  const files = new Map<string, StoredInputFile>();
   for (const file of await fetchFiles([...paramById.keys()])) files.set(file.id, file);
   for (const [id, param] of paramById) if (!files.has(id)) throw fileNotFound(id, param);
   return files;
@@ -69,10 +81,12 @@ function fileNotFound(id: string, param: string): OpenAIError {
   return OpenAIError.badRequest(`No such File object: ${id}`, param, 'file_not_found');
 }
 
-function collectFileIds(messages: readonly ChatMessage[]): Map<string, string> {
-  const paramById = new Map<string, string>();
+/** file id → the field of its first part; undefined when the conversation names none. */
+function collectFileIds(messages: readonly ChatMessage[]): Map<string, string> | undefined {
+  let paramById: Map<string, string> | undefined;
   forEachMediaPart(messages, (part, messageIndex, partIndex) => {
     if (part.type !== 'file' || part.file.file_data || !part.file.file_id) return;
+    paramById ??= new Map();
     if (!paramById.has(part.file.file_id))
       paramById.set(part.file.file_id, `messages[${messageIndex}].content[${partIndex}].file.file_id`);
   });
