@@ -190,19 +190,23 @@ describe('chat with a file part naming an upload', () => {
     });
   });
 
-  it('refuses another team’s file exactly like a missing or deleted one, before any Bedrock call', async () => {
+  it('refuses another team’s file exactly like a missing, deleted or malformed one, before any Bedrock call', async () => {
     const theirs = await uploadAs(otherTeam, PDF, 'theirs.pdf');
     const deleted = await uploadAs(client, PDF, 'gone.pdf');
     await client.files.delete(deleted.id);
     const missing = 'file-000000000000000000000000';
 
+    // An id Quarry could never have made (a NUL, which Postgres text refuses) reads the same, not a 500.
+    const impossible = 'file-\u0000; drop table batch_files';
+
     const answers = [];
-    for (const id of [theirs.id, deleted.id, missing]) {
+    for (const id of [theirs.id, deleted.id, missing, impossible]) {
       const error = await refusal(askAbout(id));
       answers.push({ status: error.status, ...error.error, message: error.message.replace(id, '<id>') });
     }
     expect(answers[0]).toEqual(answers[1]);
     expect(answers[0]).toEqual(answers[2]);
+    expect(answers[0]).toEqual(answers[3]);
     expect(answers[0]).toMatchObject({
       status: 400,
       param: 'messages[0].content[1].file.file_id',

@@ -6,7 +6,16 @@ import type { BatchFilesRepository } from '@quarry/db';
 import { ownerScopeOf } from '../../tenancy/auth/owner-scope-of';
 import type { Principal } from '../../tenancy/auth/principal';
 
+/** The shape of every id Quarry hands out (`file-` + hex); anything else cannot exist and is not queried. */
+const FILE_ID = /^file-[0-9a-zA-Z_-]{1,64}$/;
+
 export function inputFilesOnce(files: BatchFilesRepository, principal: Principal): FetchInputFiles {
   let found: ReturnType<FetchInputFiles> | undefined;
-  return (ids) => (found ??= files.findContents(ownerScopeOf(principal), ids));
+  return (ids) => {
+    // Client strings reach the query only when they could be ids (no NUL, which Postgres text refuses).
+    const possible = ids.filter((id) => FILE_ID.test(id));
+    found ??=
+      possible.length > 0 ? files.findContents(ownerScopeOf(principal), possible) : Promise.resolve([]);
+    return found;
+  };
 }

@@ -62,6 +62,18 @@ describe('prefetchInputFiles', () => {
     });
   });
 
+  it('refuses more distinct file ids than a request can carry, before any lookup', () => {
+    const fetchFiles = jest.fn();
+    const parts = Array.from({ length: 26 }, (_, index) => ({
+      type: 'file',
+      file: { file_id: `file-${index}` },
+    }));
+    expect(() => prefetchInputFiles([userTurn(...parts)], fetchFiles)).toThrow(
+      expect.objectContaining({ status: 400, code: 'too_many_files' }),
+    );
+    expect(fetchFiles).not.toHaveBeenCalled();
+  });
+
   it('refuses file ids where no lookup is given (batch lines)', () => {
     expect(() =>
       prefetchInputFiles([userTurn({ type: 'file', file: { file_id: 'file-report' } })], undefined),

@@ -28,8 +28,14 @@ export type PrefetchedInputFiles = ReadonlyMap<string, StoredInputFile>;
 const NO_INPUT_FILES: PrefetchedInputFiles = new Map();
 
 /**
+ * At most this many distinct file ids per request: Converse takes 5 documents and 20 images per request,
+ * and without a cap one small body could make the gateway read thousands of files.
+ */
+export const MAX_FILE_IDS = 25;
+
+/**
  * Looks up every file id of the conversation at once; `fetchFiles` absent: file ids are refused. Without
- * file ids this is synchronous and allocates nothing (the common case, on the hot path).
+ * file ids this returns synchronously, with no lookup and no extra await (the common case, on the hot path).
  */
 export function prefetchInputFiles(
   messages: readonly ChatMessage[],
@@ -41,6 +47,12 @@ export function prefetchInputFiles(
     const [param] = paramById.values();
     throw OpenAIError.badRequest(`${param} is not supported here; send the file inline as file_data`, param);
   }
+  if (paramById.size > MAX_FILE_IDS)
+    throw OpenAIError.badRequest(
+      `At most ${MAX_FILE_IDS} files may be named per request (got ${paramById.size})`,
+      'messages',
+      'too_many_files',
+    );
   return lookUp(paramById, fetchFiles);
 }
 
