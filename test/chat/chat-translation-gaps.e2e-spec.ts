@@ -1,7 +1,6 @@
 // Issue 14's translation gaps, end to end: openai SDK → gateway → AWS SDK → emulator.
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import OpenAI from 'openai';
+import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy';
 import { createTenant } from '../support/tenants';
 import { deployment, startChatFixture, type ChatFixture } from './chat-fixture';
 
@@ -9,33 +8,14 @@ let fixture: ChatFixture;
 /** A key for this spec's own deployments. */
 let client: OpenAI;
 
-/** A corporate proxy stand-in in front of the emulator: records each request's headers, forwards it. */
-const proxied: IncomingHttpHeaders[] = [];
-let proxyTarget = '';
-let proxy: Server;
-
-async function startRecordingProxy(): Promise<string> {
-  proxy = createServer((incoming, outgoing) => {
-    proxied.push(incoming.headers);
-    const target = new URL(incoming.url!, proxyTarget);
-    const forwarded = httpRequest(
-      target,
-      { method: incoming.method, headers: incoming.headers },
-      (answer) => {
-        outgoing.writeHead(answer.statusCode!, answer.headers);
-        answer.pipe(outgoing);
-      },
-    );
-    incoming.pipe(forwarded);
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-}
+/** A corporate proxy stand-in in front of the emulator: records each request, forwards it. */
+let proxy: RecordingProxy;
 
 const CONTINUE_MESSAGE = '\n      user_continue_message: {role: user, content: "Please continue"}';
 
 beforeAll(async () => {
-  const proxyUrl = await startRecordingProxy();
+  proxy = await startRecordingProxy();
+  const proxyUrl = proxy.endpoint;
   fixture = await startChatFixture(
     [
       deployment(
@@ -60,12 +40,12 @@ beforeAll(async () => {
     keyModels: ['gaps-*', 'nova-lite', 'claude-sonnet-4-5', 'guardrail/gr-quarry', 'guardrail/gr-stream'],
   });
   client = new OpenAI({ apiKey: tenant.key, baseURL: `${fixture.gateway.baseUrl}/v1`, maxRetries: 0 });
-  proxyTarget = fixture.emulator.endpoint;
+  proxy.forwardTo(fixture.emulator.endpoint);
 });
 
 afterAll(async () => {
   await fixture?.close();
-  await new Promise((resolve) => proxy?.close(resolve));
+  await proxy?.close();
 });
 
 const cityTool = {
@@ -269,16 +249,16 @@ describe('guardrail trace', () => {
 
 describe('extra_headers on a deployment', () => {
   it('sends them with each Bedrock call, without replacing the SigV4 authorization', async () => {
-    proxied.length = 0;
+    proxy.recorded.length = 0;
     const completion = await client.chat.completions.create({
       model: 'gaps-proxied',
       messages: [{ role: 'user', content: 'Hello through the proxy' }],
     });
     // The emulator verifies the signature: the call succeeding proves authorization stayed SigV4.
     expect(completion.choices[0].message.content).toContain('Hello through the proxy');
-    expect(proxied).toHaveLength(1);
-    expect(proxied[0]['x-corp-proxy']).toBe('team-a');
-    expect(proxied[0].authorization).toMatch(/^AWS4-HMAC-SHA256 /);
+    expect(proxy.recorded).toHaveLength(1);
+    expect(proxy.recorded[0].headers['x-corp-proxy']).toBe('team-a');
+    expect(proxy.recorded[0].headers.authorization).toMatch(/^AWS4-HMAC-SHA256 /);
   });
 });
 

@@ -23,6 +23,7 @@ const EXPECTED_TABLES = [
   'daily_spend',
   'daily_spend_rollup',
   'end_users',
+  'file_contents',
   'key_model_spend',
   'model_deployments',
   'spend_dead_letters',

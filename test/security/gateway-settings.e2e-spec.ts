@@ -168,9 +168,15 @@ ${lines.join('\n')}
         () => ({}) as BedrockRuntimeClient,
       );
       const request = parseChatCompletionRequest({ model: 'm', messages: [{ role: 'user', content: 'hi' }] });
-      const { input } = await translateChat(request, resolved, { modifyParams: false }, () => {
+      const noFetch = () => {
         throw new Error('no fetch');
-      });
+      };
+      const { input } = await translateChat(
+        request,
+        resolved,
+        { modifyParams: false },
+        { fetchImage: noFetch, fetchFiles: noFetch },
+      );
       expect(JSON.stringify(input)).not.toContain(MARK);
       expect(JSON.stringify(input)).not.toContain('98765');
     }

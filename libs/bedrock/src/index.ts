@@ -23,6 +23,14 @@ export * from './chat/sse-line';
 export * from './chat/converse/translation-context';
 export * from './chat/converse/converse-request';
 export type { FetchImage } from './chat/converse/images';
+export type { FetchInputFiles, StoredInputFile } from './chat/converse/input-files';
+export {
+  inputFileFormatOf,
+  INPUT_FILE_TYPES,
+  MAX_DOCUMENT_BYTES,
+  MAX_IMAGE_BYTES,
+  type InputFileFormat,
+} from './chat/converse/input-file-format';
 export * from './chat/converse/converse-response';
 export * from './chat/converse/converse-stream';
 export * from './chat/converse/converse-calls';

@@ -72,7 +72,13 @@ export {
 export { SpendRankingsRepository } from './spend/spend-rankings.repository';
 
 export type { OwnerScope } from './batches/owner-scope';
-export type { BatchFileRecord, ListPage, NewBatchFile } from './batches/batch-file.record';
+export type {
+  BatchFileRecord,
+  InputFileContent,
+  ListPage,
+  NewBatchFile,
+  NewInputFile,
+} from './batches/batch-file.record';
 export type { BatchProgress, BatchRecord, NewBatch } from './batches/batch.record';
 export { BatchFilesRepository } from './batches/batch-files.repository';
 export { BatchesRepository, type BatchCollection } from './batches/batches.repository';

@@ -163,4 +163,19 @@ describe('capabilitiesFor', () => {
     expect(capabilities.supportsResponseSchema).toBe(true);
     expect(capabilities.supportsVision).toBe(false);
   });
+
+  it('takes document chat from AWS’s model-feature table where the price data misses it', () => {
+    for (const id of [
+      'anthropic.claude-3-opus-20240229-v1:0',
+      'meta.llama3-1-70b-instruct-v1:0',
+      'mistral.mistral-large-2407-v1:0',
+      'cohere.command-r-plus-v1:0',
+      'ai21.jamba-1-5-large-v1:0',
+      'us.amazon.nova-lite-v1:0',
+    ])
+      expect([id, capabilitiesFor(id).supportsPdfInput]).toEqual([id, true]);
+    for (const id of ['amazon.nova-micro-v1:0', 'cohere.command-text-v14', 'ai21.jamba-instruct-v1:0'])
+      expect([id, capabilitiesFor(id).supportsPdfInput]).toEqual([id, false]);
+    expect(capabilitiesFor('amazon.nova-micro-v1:0', { supportsPdfInput: true }).supportsPdfInput).toBe(true);
+  });
 });

@@ -10,6 +10,8 @@
 //   Haiku 4.5+, Opus 4.5+ (Opus 4.1 and Nova are not on it; they get the forced-tool fallback).
 //   AWS also lists "select" open-weight models without naming versions: enable them per deployment
 //   with an override.
+// - supportsPdfInput (document chat): the price data corrected by AWS's documentation
+//   (aws-document-support.ts).
 // - supportsTools / supportsToolChoice: the price data corrected by AWS's documentation
 //   (aws-tool-support.ts: Nova forces tools, Claude 2 and the Command text models have no tool use).
 // - Models missing from the table (newer releases, application-inference-profile ARNs, imported
@@ -18,6 +20,7 @@
 //   and native schemas are assumed only for families known to offer them.
 import type { ModelCapabilities, ModelMode } from './model-capabilities';
 import { familyOf } from '../model-family';
+import { documentSupportFor } from './aws-document-support';
 import { toolSupportFor } from './aws-tool-support';
 import { priceTableEntryForBaseModel } from '../pricing/price-table';
 import { splitCrossRegionPrefix } from '../model-id';
@@ -51,7 +54,7 @@ export function capabilitiesFor(
         })
       : { supportsTools: chat, supportsToolChoice: chat }),
     supportsVision: entry ? supports('vision') : chat,
-    supportsPdfInput: entry ? supports('pdf_input') : chat,
+    supportsPdfInput: entry ? documentSupportFor(id, supports('pdf_input')) : chat,
     supportsReasoning: entry ? supports('reasoning') : chat && (knownForCaching || family === 'openai'),
     supportsResponseSchema: chat && hasNativeStructuredOutput(id),
     supportsAdaptiveThinking: chat && (claudeVersion(id) ?? 0) >= ADAPTIVE_THINKING_MINIMUM,

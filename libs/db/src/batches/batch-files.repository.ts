@@ -3,7 +3,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/client';
 import { PrismaService } from '../prisma.service';
-import type { BatchFileRecord, ListPage, NewBatchFile } from './batch-file.record';
+import type {
+  BatchFileRecord,
+  InputFileContent,
+  ListPage,
+  NewBatchFile,
+  NewInputFile,
+} from './batch-file.record';
 import { ownerWhere, type OwnerScope } from './owner-scope';
 
 @Injectable()
@@ -14,6 +20,29 @@ export class BatchFilesRepository {
     return this.prisma.batchFile.create({
       data: { ...file, records: file.records as Prisma.InputJsonValue },
     });
+  }
+
+  /** A chat input file and its bytes, in one statement. */
+  createInputFile(file: NewInputFile): Promise<BatchFileRecord> {
+    const { data, ...record } = file;
+    return this.prisma.batchFile.create({
+      data: { ...record, bytes: data.length, content: { create: { data: data as Uint8Array<ArrayBuffer> } } },
+    });
+  }
+
+  /** The caller's files among `ids` with their stored bytes (one query); others' files are simply absent. */
+  async findContents(scope: OwnerScope, ids: readonly string[]): Promise<InputFileContent[]> {
+    const rows = await this.prisma.batchFile.findMany({
+      where: { ...ownerWhere(scope), id: { in: [...ids] } },
+      select: { id: true, filename: true, purpose: true, format: true, content: { select: { data: true } } },
+    });
+    return rows.map(({ content, ...row }) => ({ ...row, data: content?.data ?? null }));
+  }
+
+  /** The stored bytes of one of the caller's input files, or null. */
+  async contentOf(scope: OwnerScope, id: string): Promise<Uint8Array | null> {
+    const [file] = await this.findContents(scope, [id]);
+    return file?.data ?? null;
   }
 
   find(scope: OwnerScope, id: string): Promise<BatchFileRecord | null> {

@@ -32,6 +32,8 @@ export const UNIQUE_CONSTRAINTS: Readonly<Record<string, UniqueField>> = {
   model_deployments_pkey: 'modelDeployment.id',
   end_users_pkey: 'endUser.id',
   batch_files_pkey: 'batchFile.id',
+  // Created with its batch_files row, under the same id.
+  file_contents_pkey: 'batchFile.id',
   batches_pkey: 'batch.id',
 };
 

@@ -23,7 +23,7 @@ import type { Principal } from '../../tenancy/auth/principal';
 import { BatchDeployments, type BatchDeployment } from '../files/batch-deployment';
 import { listLimitOf, listOf } from '../files/file-object';
 import { FilesService } from '../files/files.service';
-import { ownerOf, ownerScopeOf } from '../files/owner-scope-of';
+import { ownerOf, ownerScopeOf } from '../../tenancy/auth/owner-scope-of';
 import { batchObject } from './batch-object';
 import { BatchQueue } from './batch-queue.service';
 import { parseCreateBatchRequest } from './create-batch-request';
@@ -42,7 +42,7 @@ export class BatchesService {
   async create(principal: Principal, body: unknown, requestId: string) {
     const request = parseCreateBatchRequest(body);
     const file = await this.files.find(principal, request.inputFileId);
-    if (file.purpose !== 'batch' || !file.bedrockKey)
+    if (file.purpose !== 'batch' || !file.bedrockKey || !file.modelName || !file.deploymentId)
       throw OpenAIError.badRequest(`File ${file.id} is not a batch input file`, 'input_file_id');
     const infos = file.records as unknown as BatchRecordInfo[];
     const fileEndpoint: BatchEndpoint = infos[0]?.embeddingKind ? '/v1/embeddings' : '/v1/chat/completions';

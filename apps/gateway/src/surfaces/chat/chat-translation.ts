@@ -6,6 +6,7 @@ import {
   toInvokeRequest,
   type ConverseRequest,
   type FetchImage,
+  type FetchInputFiles,
   type InvokeRequest,
 } from '@quarry/bedrock';
 import type { ChatCompletionRequest } from '@quarry/openai';
@@ -20,6 +21,12 @@ export interface ChatRequestExtras {
   anthropicBeta?: string;
 }
 
+/** How a translation reaches outside the request: remote media, and the caller's stored files. */
+export interface ChatFetchers {
+  fetchImage: FetchImage;
+  fetchFiles: FetchInputFiles;
+}
+
 // The options are written out member by member: on Node 20 an object literal that starts with a spread
 // and goes on (`{ ...common, stream }`) gets a new hidden class on every call, and every read of it
 // downstream misses its inline caches (bench/README.md, finding 7).
@@ -27,7 +34,7 @@ export function translateChat(
   chatRequest: ChatCompletionRequest,
   deployment: ResolvedDeployment,
   settings: ChatSettings,
-  fetchImage: FetchImage,
+  fetchers: ChatFetchers,
 ): Promise<ConverseRequest> {
   const switches = chatSwitches(chatRequest, deployment, settings);
   return toConverseRequest(chatRequest, {
@@ -37,7 +44,8 @@ export function translateChat(
     modifyParams: switches.modifyParams,
     userContinueMessage: switches.userContinueMessage,
     deploymentParams: deployment.providerParams,
-    fetchImage,
+    fetchImage: fetchers.fetchImage,
+    fetchFiles: fetchers.fetchFiles,
     stream: chatRequest.stream === true,
   });
 }
@@ -46,7 +54,7 @@ export function translateInvokeChat(
   chatRequest: ChatCompletionRequest,
   deployment: ResolvedDeployment,
   settings: ChatSettings,
-  fetchImage: FetchImage,
+  fetchers: ChatFetchers,
   extras: ChatRequestExtras,
 ): Promise<InvokeRequest> {
   const switches = chatSwitches(chatRequest, deployment, settings);
@@ -57,7 +65,8 @@ export function translateInvokeChat(
     modifyParams: switches.modifyParams,
     userContinueMessage: switches.userContinueMessage,
     deploymentParams: deployment.providerParams,
-    fetchImage,
+    fetchImage: fetchers.fetchImage,
+    fetchFiles: fetchers.fetchFiles,
     route: deployment.route,
     anthropicBeta: extras.anthropicBeta,
   });

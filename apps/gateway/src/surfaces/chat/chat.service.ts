@@ -2,6 +2,7 @@
 // → the shared pipeline → translate back. Everything else (access, limits, retries, fallbacks, deadline,
 // spend, errors, the reply) is the pipeline's.
 import { Inject, Injectable } from '@nestjs/common';
+import { BatchFilesRepository } from '@quarry/db';
 import type { ConverseResponseMeta, ConverseStreamMeta, TranslationContext } from '@quarry/bedrock';
 import { parseChatCompletionRequest, type ChatCompletionRequest } from '@quarry/openai';
 import type { ResolvedDeployment } from '../../invocation/deployments/resolved-deployment';
@@ -21,6 +22,7 @@ import {
   translateInvokeChat,
   type ChatRequestExtras,
 } from './chat-translation';
+import { inputFilesOnce } from './chat-input-files';
 import { ChatStreamRelay } from './chat-stream-relay';
 import { completionId } from './completion-id';
 import { checkRequestedGuardrail } from './requested-guardrail';
@@ -35,6 +37,7 @@ export class ChatService {
     private readonly pipeline: InvocationPipeline,
     private readonly agents: AgentChat,
     private readonly resources: RegisteredResourceAccess,
+    private readonly files: BatchFilesRepository,
   ) {}
 
   complete(
@@ -48,7 +51,7 @@ export class ChatService {
       call.endUser = chatRequest.user ?? undefined;
       checkRequestedGuardrail(this.resources, principal, chatRequest.guardrailConfig);
       return routedChatInvocation(chatRequest.model, CHAT_MODES, chatRequest.stream === true, {
-        converse: () => this.converseOrInvokeInvocation(chatRequest, extras),
+        converse: () => this.converseOrInvokeInvocation(chatRequest, principal, extras),
         agent: () => this.agents.invocationFor(chatRequest, CHAT_MODES, principal),
       });
     });
@@ -57,20 +60,21 @@ export class ChatService {
   /** Converse and InvokeModel deployments: one invocation whose translations say which API they are for. */
   private converseOrInvokeInvocation(
     chatRequest: ChatCompletionRequest,
+    principal: Principal,
     extras: ChatRequestExtras,
   ): Invocation {
-    // Images are fetched once per request, however many deployments the request is translated for.
-    const fetchImage = fetchOncePerUrl();
+    // Images and stored files are fetched once per request, however many deployments it is translated for.
+    const fetchers = { fetchImage: fetchOncePerUrl(), fetchFiles: inputFilesOnce(this.files, principal) };
     const settings = { modifyParams: this.config.settings.modifyParams };
     const translate = async (deployment: ResolvedDeployment): Promise<ChatTranslation> =>
       chatRouteOf(deployment, chatRequest.model) === 'invoke'
         ? {
             route: 'invoke',
-            request: await translateInvokeChat(chatRequest, deployment, settings, fetchImage, extras),
+            request: await translateInvokeChat(chatRequest, deployment, settings, fetchers, extras),
           }
         : {
             route: 'converse',
-            request: await translateChat(chatRequest, deployment, settings, fetchImage),
+            request: await translateChat(chatRequest, deployment, settings, fetchers),
           };
     // Each literal is written out in full: on Node 20, `{ ...base, more }` builds a new hidden class
     // per call (bench/README.md, finding 7).

@@ -1,6 +1,8 @@
-// /v1/files: uploads are validated line by line, translated into the batch deployment's Bedrock records
-// and written to its S3 bucket (the client's own lines beside them, for /content); output files are the
-// worker's. Every read goes through the caller's owner scope: another team's file does not exist.
+// /v1/files: batch uploads are validated line by line, translated into the batch deployment's Bedrock
+// records and written to its S3 bucket (the client's own lines beside them, for /content); output files
+// are the worker's. Chat input files (user_data, …) are checked for a type and size Bedrock takes and
+// kept in Postgres (no S3 needed). Every read goes through the caller's owner scope: another team's file
+// does not exist.
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
@@ -13,14 +15,15 @@ import {
 } from '@quarry/bedrock';
 import { BatchesRepository, BatchFilesRepository, type BatchFileRecord } from '@quarry/db';
 import { DEFAULT_BATCH_INPUT_LIMITS, lineError, OpenAIError, parseBatchInput } from '@quarry/openai';
+import { inputFileFormatOf } from '@quarry/bedrock';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from '../../platform/http/json-body-limits';
 import type { Principal } from '../../tenancy/auth/principal';
 import { BatchDeployments } from './batch-deployment';
 import { toBatchRecords } from './batch-records';
 import { fileObject, listLimitOf, listOf } from './file-object';
-import { ownerOf, ownerScopeOf } from './owner-scope-of';
-import type { UploadForm } from './upload-form';
+import { ownerOf, ownerScopeOf } from '../../tenancy/auth/owner-scope-of';
+import { INPUT_FILE_PURPOSES, type UploadForm } from './upload-form';
 
 export const BEDROCK_INPUT_NAME = 'bedrock-input.jsonl';
 /** Each line is held to the nesting cap of a JSON request body (plus the line's own two levels). */
@@ -39,13 +42,14 @@ export class FilesService {
   ) {}
 
   async upload(principal: Principal, form: UploadForm) {
+    if (INPUT_FILE_PURPOSES.has(form.purpose)) return this.uploadInputFile(principal, form);
     const lines = parseBatchInput(form.content.toString('utf8'), INPUT_LIMITS);
     const target = targetModelOf(form.targetModels, lines);
     const deployment = this.deployments.forModel(principal, target);
     const records = await toBatchRecords(lines, deployment, {
       modifyParams: this.config.settings.modifyParams,
     });
-    const id = `file-${randomBytes(12).toString('hex')}`;
+    const id = newFileId();
     const folder = keyIn(deployment.batch.input, `quarry/files/${id}`);
     const contentKey = s3Uri(deployment.batch.input.bucket, `${folder}/input.jsonl`);
     const bedrockKey = s3Uri(deployment.batch.input.bucket, `${folder}/${BEDROCK_INPUT_NAME}`);
@@ -67,6 +71,20 @@ export class FilesService {
     return fileObject(file);
   }
 
+  /** A file a chat names by file_id: refused at upload unless Bedrock can take it as a document or image. */
+  private async uploadInputFile(principal: Principal, form: UploadForm) {
+    const { format } = inputFileFormatOf(form.filename, form.contentType, form.content);
+    const file = await this.files.createInputFile({
+      id: newFileId(),
+      ...ownerOf(principal),
+      purpose: form.purpose,
+      filename: form.filename,
+      format,
+      data: form.content,
+    });
+    return fileObject(file);
+  }
+
   async list(principal: Principal, query: Record<string, unknown>) {
     const limit = listLimitOf(query.limit, 10_000);
     const after = typeof query.after === 'string' ? query.after : undefined;
@@ -79,8 +97,13 @@ export class FilesService {
     return fileObject(await this.find(principal, id));
   }
 
-  async content(principal: Principal, id: string): Promise<string> {
+  async content(principal: Principal, id: string): Promise<string | Buffer> {
     const file = await this.find(principal, id);
+    if (!file.contentKey) {
+      const data = await this.files.contentOf(ownerScopeOf(principal), id);
+      if (!data) throw fileNotFound(id);
+      return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    }
     return getBatchObject(this.storageOf(file), file.contentKey);
   }
 
@@ -94,6 +117,8 @@ export class FilesService {
         'file_in_use',
       );
     if (!(await this.files.delete(ownerScopeOf(principal), id))) throw fileNotFound(id);
+    // A chat input file's bytes went with its row (file_contents cascades).
+    if (!file.deploymentId) return { id, object: 'file' as const, deleted: true };
     const storage = this.storageOf(file);
     for (const location of [file.contentKey, file.bedrockKey])
       if (location) await deleteBatchObject(storage, location).catch(() => undefined);
@@ -108,8 +133,14 @@ export class FilesService {
 
   /** The S3 settings of the file's deployment, whoever reads it (output files outlive key access). */
   storageOf(file: BatchFileRecord): BatchStorage {
+    if (!file.deploymentId)
+      throw OpenAIError.badRequest(`File ${file.id} is not a batch file`, 'file_id', 'not_a_batch_file');
     return this.deployments.storageOfDeployment(file.deploymentId);
   }
+}
+
+function newFileId(): string {
+  return `file-${randomBytes(12).toString('hex')}`;
 }
 
 export function fileNotFound(id: string): OpenAIError {

@@ -1,12 +1,19 @@
-// What POST /v1/files carries: `purpose`, `file`, and the target model, which LiteLLM's clients give
-// as a `target_model_names` field (comma-separated; the OpenAI SDKs' extra_body lands there too) or as
-// an `extra_body` field holding JSON. Without one, the model all lines name is the target.
+// What POST /v1/files carries: `purpose`, `file`, and for batch files the target model, which LiteLLM's
+// clients give as a `target_model_names` field (comma-separated; the OpenAI SDKs' extra_body lands there
+// too) or as an `extra_body` field holding JSON. Without one, the model all lines name is the target.
+// Purposes: `batch`, and the ones OpenAI's clients use for files given to a model as input — `user_data`
+// (OpenAI's recommended one for chat `file` parts), `assistants` (older examples) and `vision` (images).
 import { OpenAIError } from '@quarry/openai';
 import { formFields, parseMultipartForm } from '../../platform/http/multipart-form';
+
+export const INPUT_FILE_PURPOSES: ReadonlySet<string> = new Set(['user_data', 'assistants', 'vision']);
+const PURPOSES = '"batch", "user_data", "assistants" or "vision"';
 
 export interface UploadForm {
   purpose: string;
   filename: string;
+  /** The file part's own Content-Type, if it gave one. */
+  contentType: string | undefined;
   content: Buffer;
   targetModels: string[];
 }
@@ -20,18 +27,21 @@ export function readUploadForm(contentType: string | undefined, body: unknown): 
   const parts = parseMultipartForm(contentType, body);
   const fields = formFields(parts);
   const purpose = fields.get('purpose');
-  if (purpose !== 'batch')
+  if (purpose !== 'batch' && (purpose === undefined || !INPUT_FILE_PURPOSES.has(purpose)))
     throw OpenAIError.badRequest(
       purpose === undefined
-        ? 'purpose is required; Quarry takes files with purpose "batch"'
-        : `purpose "${purpose}" is not supported; Quarry takes files with purpose "batch"`,
+        ? `purpose is required; Quarry takes files with purpose ${PURPOSES}`
+        : `purpose "${purpose}" is not supported; Quarry takes files with purpose ${PURPOSES}`,
       'purpose',
     );
   const file = parts.find((part) => part.name === 'file' && part.filename !== undefined);
-  if (!file) throw OpenAIError.badRequest('file is required (a JSONL file part named "file")', 'file');
+  if (!file) throw OpenAIError.badRequest('file is required (a file part named "file")', 'file');
   return {
     purpose,
-    filename: withoutControlCharacters(file.filename ?? '').slice(0, 255) || 'input.jsonl',
+    filename:
+      withoutControlCharacters(file.filename ?? '').slice(0, 255) ||
+      (purpose === 'batch' ? 'input.jsonl' : 'upload'),
+    contentType: file.contentType,
     content: file.data,
     targetModels: targetModelsOf(fields),
   };

@@ -9,8 +9,7 @@ import type {
 import { OpenAIError } from '@quarry/openai';
 import type { CacheControl, SystemMessage, ToolMessage, UserMessage } from '@quarry/openai';
 import { cachePointFor } from './cache-points';
-import { fileContentBlock } from './documents';
-import { mediaBlockFromUrl } from './media-urls';
+import { filePartBlock, imageUrlPartBlock } from './media-parts';
 import type { TranslationState } from './translation-state';
 
 const BLANK = /^\s*$/;
@@ -47,17 +46,10 @@ export function userContentBlocks(
           if (keepText(part.text, `${partPath}.text`, state)) blocks.push({ text: part.text });
           break;
         case 'image_url':
-          blocks.push(
-            mediaBlockFromUrl(
-              part.image_url.url,
-              `${partPath}.image_url.url`,
-              state.prefetchedMedia,
-              state.documents,
-            ),
-          );
+          blocks.push(imageUrlPartBlock(part.image_url.url, partPath, state));
           break;
         case 'file':
-          blocks.push(fileContentBlock(part.file, partPath, state.documents));
+          blocks.push(filePartBlock(part.file, partPath, state));
           break;
         case 'guarded_text':
           if (keepText(part.text, `${partPath}.text`, state))
@@ -136,17 +128,10 @@ export function toolResultContent(
           if (!isBlank(part.text)) blocks.push({ text: part.text });
           break;
         case 'image_url':
-          blocks.push(
-            mediaBlockFromUrl(
-              part.image_url.url,
-              `${partPath}.image_url.url`,
-              state.prefetchedMedia,
-              state.documents,
-            ),
-          );
+          blocks.push(imageUrlPartBlock(part.image_url.url, partPath, state));
           break;
         case 'file': {
-          const block = fileContentBlock(part.file, partPath, state.documents);
+          const block = filePartBlock(part.file, partPath, state);
           blocks.push(block.image ? { image: block.image } : { document: block.document! });
           break;
         }

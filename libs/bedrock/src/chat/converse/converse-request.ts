@@ -5,6 +5,7 @@ import type { ChatCompletionRequest } from '@quarry/openai';
 import type { ModelCapabilities } from '../../capabilities/model-capabilities';
 import type { ConverseDraft, JsonDocument } from './converse-draft';
 import type { FetchImage } from './images';
+import { prefetchInputFiles, type FetchInputFiles } from './input-files';
 import { prefetchMedia } from './media-urls';
 import { toInferenceConfig } from './inference-params';
 import { toConverseConversation } from './messages';
@@ -32,6 +33,8 @@ export interface ConverseRequestOptions {
   deploymentParams: Record<string, unknown>;
   /** Injected: the SSRF-guarded fetch in production. */
   fetchImage: FetchImage;
+  /** Injected: the caller's stored files by id (file parts with a file_id); absent, file ids are refused. */
+  fetchFiles?: FetchInputFiles;
   /** True for ConverseStream (enables guardrailConfig.streamProcessingMode). */
   stream?: boolean;
 }
@@ -50,11 +53,18 @@ export async function toConverseRequest(
   const request = withDeploymentDefaults(clientRequest, options.deploymentParams);
   rejectUnsupportedParams(request, dropParams);
 
+  // Remote media and stored files side by side; without file ids, nothing is looked up or awaited for them.
+  const files = prefetchInputFiles(request.messages, options.fetchFiles);
+  const media = prefetchMedia(request.messages, options.fetchImage);
+  const [prefetchedMedia, inputFiles] =
+    files instanceof Promise ? await Promise.all([media, files]) : [await media, files];
   const state = new TranslationState(
     capabilities.family,
     capabilities.supportsPromptCaching,
     modifyParams,
-    await prefetchMedia(request.messages, options.fetchImage),
+    prefetchedMedia,
+    inputFiles,
+    capabilities.supportsPdfInput,
   );
   const conversation = toConverseConversation(
     request.messages,

@@ -1,4 +1,5 @@
-// `file` parts → Converse `document {format, name, source {bytes}}` (or `image` for image files).
+// `file` parts → Converse `document {format, name, source {bytes}}` (or `image` for image files), from
+// the inline `file_data` or from the stored file a `file_id` names (input-files.ts).
 // Bedrock is picky about document names: only alphanumerics, single whitespace, hyphens, parentheses
 // and square brackets, unique within the request.
 import type { ContentBlock, DocumentFormat } from '@aws-sdk/client-bedrock-runtime';
@@ -6,6 +7,7 @@ import { OpenAIError } from '@quarry/openai';
 import type { FileContentPart } from '@quarry/openai';
 import { decodeBase64, decodeDataUrl, isDataUrl } from './data-urls';
 import { imageFormatFromMimeType, sniffImageFormat } from './images';
+import { inputFileBlock, type PrefetchedInputFiles } from './input-files';
 
 const FORMAT_BY_MIME_TYPE: Record<string, DocumentFormat> = {
   'application/pdf': 'pdf',
@@ -85,13 +87,12 @@ export function fileContentBlock(
   file: FileContentPart['file'],
   param: string,
   namer: DocumentNamer,
+  inputFiles: PrefetchedInputFiles = new Map(),
 ): ContentBlock {
   const dataParam = `${param}.file.file_data`;
   if (!file.file_data) {
-    throw OpenAIError.badRequest(
-      `${param}.file.file_id is not supported on Bedrock; send the file inline as file_data`,
-      `${param}.file.file_id`,
-    );
+    if (file.file_id) return inputFileBlock(file.file_id, `${param}.file.file_id`, inputFiles, namer);
+    throw OpenAIError.badRequest(`${param}.file must have file_data or file_id`, dataParam);
   }
   let mimeType = file.format ?? '';
   let bytes: Uint8Array;

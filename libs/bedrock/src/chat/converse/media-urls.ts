@@ -9,6 +9,7 @@ import { OpenAIError } from '@quarry/openai';
 import type { ChatMessage } from '@quarry/openai';
 import { decodeDataUrl, isDataUrl } from './data-urls';
 import { documentFormatFromMimeType, type DocumentNamer } from './documents';
+import { forEachMediaPart } from './each-media-part';
 import {
   imageFormatFromMimeType,
   sniffImageFormat,
@@ -115,22 +116,16 @@ export async function prefetchMedia(
 
 function collectRemoteUrls(messages: ChatMessage[]): Map<string, string> {
   const paramByUrl = new Map<string, string>();
-  for (let messageIndex = 0; messageIndex < messages.length; messageIndex++) {
-    const message = messages[messageIndex];
-    if ((message.role !== 'user' && message.role !== 'tool') || typeof message.content === 'string') continue;
-    const parts = message.content;
-    for (let partIndex = 0; partIndex < parts.length; partIndex++) {
-      const part = parts[partIndex];
-      if (part.type !== 'image_url') continue;
-      const url = part.image_url.url;
-      if (isDataUrl(url) || paramByUrl.has(url)) continue;
-      const param = `messages[${messageIndex}].content[${partIndex}].image_url.url`;
-      if (!/^https:\/\//i.test(url)) {
-        throw OpenAIError.badRequest(`${param} must be an https URL or a base64 data URL`, param);
-      }
-      paramByUrl.set(url, param);
+  forEachMediaPart(messages, (part, messageIndex, partIndex) => {
+    if (part.type !== 'image_url') return;
+    const url = part.image_url.url;
+    if (isDataUrl(url) || paramByUrl.has(url)) return;
+    const param = `messages[${messageIndex}].content[${partIndex}].image_url.url`;
+    if (!/^https:\/\//i.test(url)) {
+      throw OpenAIError.badRequest(`${param} must be an https URL or a base64 data URL`, param);
     }
-  }
+    paramByUrl.set(url, param);
+  });
   return paramByUrl;
 }
 

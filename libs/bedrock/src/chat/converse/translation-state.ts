@@ -1,7 +1,8 @@
 // Per-request state the message translators share: identifier registries (so a tool name or call id
-// maps the same way everywhere in the request), document names, prefetched images and the switches.
+// maps the same way everywhere in the request), document names, prefetched images and files, and the switches.
 import type { ModelFamily } from '../../model-family';
 import { DocumentNamer } from './documents';
+import type { PrefetchedInputFiles } from './input-files';
 import type { PrefetchedMedia } from './media-urls';
 import { BedrockNameRegistry } from './tool-names';
 
@@ -16,5 +17,9 @@ export class TranslationState {
     /** LiteLLM `modify_params`: repair conversations Bedrock would refuse instead of answering 400. */
     readonly modifyParams: boolean,
     readonly prefetchedMedia: PrefetchedMedia,
+    /** Stored files the conversation names by file_id, looked up before translation. */
+    readonly inputFiles: PrefetchedInputFiles = new Map(),
+    /** The model takes Converse `document` blocks (capability supportsPdfInput). */
+    readonly documentsSupported = true,
   ) {}
 }

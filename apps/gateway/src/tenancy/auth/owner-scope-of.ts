@@ -1,7 +1,7 @@
 // Whose files and batches a caller sees: a key's team (everyone holding a key of that team), else the
 // key's user, else the key itself; proxy admins see every tenant's.
 import type { OwnerScope } from '@quarry/db';
-import { canReadEverything, type Principal } from '../../tenancy/auth/principal';
+import { canReadEverything, type Principal } from './principal';
 
 export function ownerScopeOf(principal: Principal): OwnerScope {
   if (principal.kind === 'master' || canReadEverything(principal)) return { kind: 'all' };
