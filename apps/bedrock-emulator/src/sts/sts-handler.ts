@@ -46,7 +46,7 @@ export async function answerSts(
       );
     const call = callOf(action, form, options);
     const record = {
-      action,
+      action: action as StsAction,
       roleArn: call.roleArn,
       roleSessionName: call.sessionName,
       durationSeconds: call.durationSeconds,
