@@ -128,7 +128,10 @@ export async function authenticate(
       },
     );
     const again = /Signature=([0-9a-f]{64})/.exec(String(signed.headers.authorization))?.[1];
-    if (again !== undefined && safeEqual(again, signature)) return;
+    if (again !== undefined && safeEqual(again, signature)) {
+      if (signingService === BEDROCK_SIGNING_SERVICE) settings.sessions?.noteSigned(accessKeyId);
+      return;
+    }
   }
   throw forbidden('InvalidSignatureException', SIGNATURE_MISMATCH);
 }

@@ -46,7 +46,11 @@ export function createRequestDispatcher(
       if (isStsRequest(method, rawPath, headerText(incoming.headers['content-type']))) {
         const answer = await answerSts(signed, options, state);
         (outgoing as ServerResponse)
-          .writeHead(answer.status, { 'content-type': 'text/xml', 'x-amzn-requestid': requestId })
+          .writeHead(answer.status, {
+            'content-type': 'text/xml',
+            'x-amzn-requestid': requestId,
+            date: new Date().toUTCString(),
+          })
           .end(answer.xml);
         return;
       }

@@ -78,6 +78,7 @@ export async function answerSts(
       sessions.record({ ...record, issued: true });
     }
     const session = sessions.issue(call.durationSeconds, now);
+    sessions.calls[sessions.calls.length - 1].issuedAccessKeyId = session.accessKeyId;
     return { status: 200, xml: resultXml(action, call, session, requestId) };
   } catch (error) {
     if (!(error instanceof EmulatorError)) throw error;

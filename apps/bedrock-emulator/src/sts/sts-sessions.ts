@@ -1,7 +1,8 @@
 // The temporary credentials this emulator's STS has issued (AssumeRole, AssumeRoleWithWebIdentity), so
 // that the SigV4 check accepts them until they expire, then answers ExpiredTokenException as AWS does.
-// Also counts the STS calls and records what each asked for (never a secret), which is how tests prove
-// that a gateway calls STS once per refresh and sends the role, session name and external id it should.
+// Also counts the STS calls and records what each asked for (never a secret), and which access key signed
+// each Bedrock call: how tests prove that a gateway calls STS once per refresh, sends the role, session
+// name and external id it should, and signs with the credentials it was configured with.
 import { randomBytes } from 'node:crypto';
 
 export interface IssuedSession {
@@ -24,12 +25,15 @@ export interface StsCallRecord {
   callerAccessKeyId?: string;
   /** Whether STS issued credentials (false: refused). */
   issued: boolean;
+  /** The temporary access key id issued (an id, not a secret), to match with signedCalls(). */
+  issuedAccessKeyId?: string;
 }
 
 const STATE_KEY = 'sts.sessions';
 
 export class StsSessions {
   private readonly sessions = new Map<string, IssuedSession>();
+  private readonly signed = new Map<string, number>();
   readonly calls: StsCallRecord[] = [];
 
   static of(state: Map<string, unknown>): StsSessions {
@@ -53,8 +57,23 @@ export class StsSessions {
     return session;
   }
 
+  /** Every session issued so far (tests check that none of their secrets leaked anywhere). */
+  issued(): IssuedSession[] {
+    return [...this.sessions.values()];
+  }
+
   find(accessKeyId: string): IssuedSession | undefined {
     return this.sessions.get(accessKeyId);
+  }
+
+  /** A Bedrock call authenticated with SigV4 by `accessKeyId` (any key: long-term or issued here). */
+  noteSigned(accessKeyId: string): void {
+    this.signed.set(accessKeyId, (this.signed.get(accessKeyId) ?? 0) + 1);
+  }
+
+  /** How many Bedrock calls `accessKeyId` signed: which identity a gateway really used. */
+  signedCalls(accessKeyId: string): number {
+    return this.signed.get(accessKeyId) ?? 0;
   }
 
   record(call: StsCallRecord): void {
