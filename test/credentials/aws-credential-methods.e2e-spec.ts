@@ -193,6 +193,47 @@ describe('AWS credential methods through the gateway', () => {
     expect(signedAs('role-keys')).toBe(4);
   });
 
+  it.each([
+    ['aws_role_name', role('bedrock-a')],
+    ['aws_profile_name', 'bedrock-dev'],
+    ['aws_web_identity_token', 'os.environ/QUARRY_TEST_WEB_IDENTITY_TOKEN'],
+    ['aws_sts_endpoint', 'https://sts.us-east-1.amazonaws.com'],
+  ])(
+    "/model/new refuses %s: the gateway host's roles and profiles are config.yaml only",
+    async (name, value) => {
+      const params: Record<string, string> = {
+        model: 'bedrock/anthropic.claude-3-haiku-20240307-v1:0',
+        [name]: value,
+      };
+      if (name === 'aws_web_identity_token') params.aws_role_name = role('oidc');
+      const created = await fixture.gateway.request('/model/new', {
+        method: 'POST',
+        json: { model_name: `api-${name}`, litellm_params: params },
+      });
+      expect(created.status).toBe(400);
+      const body = await created.json();
+      answers.push(JSON.stringify(body));
+      expect(body.error.param).toMatch(
+        /^litellm_params\.aws_(role_name|profile_name|web_identity_token|sts_endpoint)$/,
+      );
+    },
+  );
+
+  it('/model/new takes api_key as an os.environ/ reference: a Bedrock API key for an API-created model', async () => {
+    const created = await fixture.gateway.request('/model/new', {
+      method: 'POST',
+      json: {
+        model_name: 'api-bearer',
+        litellm_params: {
+          model: 'bedrock/anthropic.claude-3-haiku-20240307-v1:0',
+          api_key: 'os.environ/QUARRY_TEST_BEDROCK_API_KEY',
+        },
+      },
+    });
+    expect(created.status).toBe(200);
+    await chat('api-bearer');
+  });
+
   it('never puts a key, token or external id in an answer or a log line', () => {
     const issued = fixture.emulator.sts
       .issued()
