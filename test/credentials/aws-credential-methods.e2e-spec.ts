@@ -211,7 +211,7 @@ describe('AWS credential methods through the gateway', () => {
         json: { model_name: `api-${name}`, litellm_params: params },
       });
       expect(created.status).toBe(400);
-      const body = await created.json();
+      const body = (await created.json()) as { error: { param: string } };
       answers.push(JSON.stringify(body));
       expect(body.error.param).toMatch(
         /^litellm_params\.aws_(role_name|profile_name|web_identity_token|sts_endpoint)$/,
