@@ -68,6 +68,7 @@ export const DEPLOYMENT_SETTINGS: Readonly<Record<string, DeploymentSetting>> = 
   aws_web_identity_token: used('string', { secret: true, configOnly: true }),
   aws_external_id: used('string', { secret: true, configOnly: true }),
   aws_sts_endpoint: used('string', { endpoint: true, configOnly: true }),
+  aws_session_tags: unused('any', 'STS session tags are not supported'),
   // LiteLLM's name for a Bedrock API key (sent as a bearer token), like aws_bedrock_api_key.
   api_key: used('string', { secret: true, note: 'same as aws_bedrock_api_key' }),
   api_base: unused('string', 'use aws_bedrock_runtime_endpoint', { endpoint: true }),
