@@ -95,9 +95,9 @@ function extraHeaderProblems(
 function signsItself(params: Record<string, unknown>): boolean {
   return Boolean(
     (params.aws_access_key_id && params.aws_secret_access_key) ||
-      params.aws_profile_name ||
-      params.aws_role_name ||
-      params.aws_bedrock_api_key ||
-      params.api_key,
+    params.aws_profile_name ||
+    params.aws_role_name ||
+    params.aws_bedrock_api_key ||
+    params.api_key,
   );
 }
