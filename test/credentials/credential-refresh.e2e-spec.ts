@@ -27,29 +27,9 @@ beforeAll(async () => {
   emulator = await startEmulator();
   gateway = await startTestGateway({
     awsEndpoint: emulator.endpoint,
-    configYaml: `model_list:
-  - model_name: claude-role
-    litellm_params:
-      model: bedrock/anthropic.claude-3-haiku-20240307-v1:0
-      aws_region_name: ${EMULATOR_REGION}
-      aws_access_key_id: ${EMULATOR_CREDENTIALS.accessKeyId}
-      aws_secret_access_key: ${EMULATOR_CREDENTIALS.secretAccessKey}
-      aws_role_name: ${ROLE}
-      aws_session_name: refresh-test
-      aws_sts_endpoint: ${emulator.endpoint}
-  # The same credential configuration under another name, with a header of its own: another SDK client
-  # (clients are cached per settings), yet the same credential provider, so still one STS call per refresh.
-  - model_name: claude-role-twin
-    litellm_params:
-      model: bedrock/anthropic.claude-3-haiku-20240307-v1:0
-      aws_region_name: ${EMULATOR_REGION}
-      aws_access_key_id: ${EMULATOR_CREDENTIALS.accessKeyId}
-      aws_secret_access_key: ${EMULATOR_CREDENTIALS.secretAccessKey}
-      aws_role_name: ${ROLE}
-      aws_session_name: refresh-test
-      aws_sts_endpoint: ${emulator.endpoint}
-      extra_headers: { x-team-tag: twin }
-`,
+    // The same credential configuration twice, the twin with a header of its own: another SDK client (clients
+    // are cached per settings), yet the same credential provider, so still one STS call per refresh.
+    configYaml: `model_list:${roleDeployment('claude-role')}${roleDeployment('claude-role-twin', '\n      extra_headers: { x-team-tag: twin }')}\n`,
   });
   const { key } = await createKey(gateway);
   openai = new OpenAI({ apiKey: key, baseURL: `${gateway.baseUrl}/v1`, maxRetries: 0 });
@@ -68,6 +48,19 @@ afterAll(async () => {
   await gateway?.close();
   await emulator?.close();
 });
+
+function roleDeployment(name: string, extra = ''): string {
+  return `
+  - model_name: ${name}
+    litellm_params:
+      model: bedrock/anthropic.claude-3-haiku-20240307-v1:0
+      aws_region_name: ${EMULATOR_REGION}
+      aws_access_key_id: ${EMULATOR_CREDENTIALS.accessKeyId}
+      aws_secret_access_key: ${EMULATOR_CREDENTIALS.secretAccessKey}
+      aws_role_name: ${ROLE}
+      aws_session_name: refresh-test
+      aws_sts_endpoint: ${emulator.endpoint}${extra}`;
+}
 
 const assumeRoleCalls = () => emulator.sts.issuedCount('AssumeRole');
 const latestKey = () => emulator.sts.calls.at(-1)!.issuedAccessKeyId!;
