@@ -7,15 +7,19 @@ import { createRequestDispatcher } from './http/request-dispatcher';
 import { RouteTable } from './http/route-table';
 import type { EmulatorContext, EmulatorOptions } from './http/types';
 import { runtimeRoutes } from './runtime';
+import { StsSessions } from './sts/sts-sessions';
 
 export type { EmulatorOptions } from './http/types';
 export { foundationModels } from './catalogue/foundation-models';
 export { answerConverse, answerInvokeModel, type ModelAnswer } from './runtime/model-answers';
 export { withFaults } from './http/fault-parser';
+export type { StsCallRecord } from './sts/sts-sessions';
 
 export const DEFAULT_ACCESS_KEY_ID = 'AKIAQUARRYEMULATOR01';
 export const DEFAULT_SECRET_ACCESS_KEY = 'quarry-emulator-secret-key-do-not-use-in-aws';
 export const DEFAULT_BEARER_TOKEN = 'quarry-emulator-bearer-token';
+/** A web identity token (an OIDC JWT in AWS) the emulator's STS accepts. */
+export const DEFAULT_WEB_IDENTITY_TOKEN = 'quarry-emulator-web-identity-token';
 
 export const DEFAULT_EMULATOR_OPTIONS: EmulatorOptions = {
   host: '127.0.0.1',
@@ -23,6 +27,8 @@ export const DEFAULT_EMULATOR_OPTIONS: EmulatorOptions = {
   region: 'us-east-1',
   credentials: { [DEFAULT_ACCESS_KEY_ID]: DEFAULT_SECRET_ACCESS_KEY },
   bearerTokens: [DEFAULT_BEARER_TOKEN],
+  stsWebIdentityTokens: [DEFAULT_WEB_IDENTITY_TOKEN],
+  stsMinDurationSeconds: 900,
   verifySignatures: true,
   latencyMs: 0,
   tokensPerSecond: 0,
@@ -39,6 +45,8 @@ export interface RunningEmulator {
   /** The S3 endpoint batch jobs read from and write to (s3rver unless options.s3Endpoint was given). */
   s3Endpoint: string;
   options: EmulatorOptions;
+  /** The STS calls answered so far (what each asked for, never a secret) and the sessions issued. */
+  sts: StsSessions;
   close(): Promise<void>;
 }
 
@@ -68,6 +76,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
     port: server.port,
     s3Endpoint: controlPlane.s3Endpoint,
     options: { ...options, port: server.port, s3Endpoint: controlPlane.s3Endpoint },
+    sts: StsSessions.of(state),
     close() {
       closing ??= (async () => {
         await server.close();

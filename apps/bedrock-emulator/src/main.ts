@@ -40,6 +40,8 @@ function optionsFromEnv(): Partial<EmulatorOptions> {
         ? { [accessKeyId]: secretAccessKey }
         : DEFAULT_EMULATOR_OPTIONS.credentials,
     s3Endpoint: process.env.EMULATOR_S3_ENDPOINT || undefined,
+    // STS: the shortest session it grants (AWS: 900 s); lower it to watch a gateway refresh credentials.
+    stsMinDurationSeconds: numberFromEnv('EMULATOR_STS_MIN_DURATION_SECONDS', 900),
     // Further regions served on the same port (config.yaml deployments in several aws_region_names).
     regions: (process.env.EMULATOR_REGIONS ?? '')
       .split(',')
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
       `  access key id:     ${accessKeyId}`,
       `  secret access key: ${secretAccessKey}`,
       `  bearer token:      ${emulator.options.bearerTokens[0]}`,
+      `  STS (POST /):      AssumeRole, AssumeRoleWithWebIdentity (web identity token ${emulator.options.stsWebIdentityTokens[0]})`,
       `  SigV4 checked:     ${emulator.options.verifySignatures}`,
       `  S3 (batch jobs):   ${emulator.s3Endpoint}  (credentials ${emulator.options.s3Credentials.accessKeyId} / ${emulator.options.s3Credentials.secretAccessKey})`,
     ].join('\n'),

@@ -8,8 +8,9 @@
 // - ServiceUnavailableException stays 503 (clients back off on it).
 // - ServiceQuotaExceededException → 429 but not retried: an account quota does not clear within a
 //   backoff; trying another deployment (fallbacks) is the gateway's business.
-// - Rejected gateway credentials (UnrecognizedClient, InvalidSignature, ExpiredToken…) → 502: the
-//   client cannot fix the deployment's AWS credentials, and must not be told they were its own.
+// - Rejected gateway credentials (UnrecognizedClient, InvalidSignature, ExpiredToken…), and credentials
+//   the gateway could not obtain (STS refused a role or web identity token) → 502: the client cannot fix
+//   the deployment's AWS credentials, and must not be told they were its own.
 // - Network failures and our own timeouts get messages of our making: Node's messages name hosts.
 // - Every message kept from Bedrock is scrubbed of secrets and capped; `code` is the Bedrock name.
 import { OpenAIError, type OpenAIErrorType } from '@quarry/openai';
@@ -63,6 +64,15 @@ for (const name of [
 ]) {
   byName[name] = credentialsRejected;
 }
+// Fixed session keys (aws_session_token) cannot be refreshed: the operator must replace them.
+byName.ExpiredTokenException = {
+  ...credentialsRejected,
+  message:
+    'Amazon Bedrock refused the AWS session credentials configured for this deployment: they have expired',
+};
+// The gateway could not obtain credentials (STS refused, no profile, an empty default chain): its own
+// message (credential-providers.ts) names the method and AWS's error code, never a secret.
+byName.AwsCredentialsUnavailable = { status: 502, type: 'upstream_error', retryable: false };
 
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',

@@ -18,6 +18,8 @@ export * from './pricing/cost-format';
 export * from './pricing/price-overrides';
 export * from './clients/aws-client-config';
 export * from './clients/bedrock-client-cache';
+export * from './clients/aws-credential-source';
+export * from './clients/credential-providers';
 export { extraHeadersFrom } from './clients/extra-headers';
 export * from './chat/sse-line';
 export * from './chat/converse/translation-context';

@@ -30,7 +30,13 @@ export class NodeEmulatorResponse implements EmulatorResponse {
   private head(status: number, headers: Record<string, string | number>): boolean {
     if (this.headersSent || this.response.destroyed) return false;
     this.started = true;
-    (this.response as ServerResponse).writeHead(status, { 'x-amzn-requestid': this.requestId, ...headers });
+    (this.response as ServerResponse).writeHead(status, {
+      'x-amzn-requestid': this.requestId,
+      // The emulator's own clock (Node's automatic header reads the system's): SDKs correct their clock
+      // skew from it, so a test that moves the clock (Date) keeps client and emulator in agreement.
+      date: new Date().toUTCString(),
+      ...headers,
+    });
     return true;
   }
 

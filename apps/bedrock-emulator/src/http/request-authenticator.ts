@@ -1,10 +1,12 @@
 // Verifies what real Bedrock verifies before dispatch: a SigV4 signature by a known access key (re-signed
-// from the raw wire values, bedrock-wire.md §7.2), or a Bedrock API-key bearer token.
+// from the raw wire values, bedrock-wire.md §7.2), or a Bedrock API-key bearer token. Temporary keys this
+// emulator's STS issued verify too, with their session token, until they expire (ExpiredTokenException).
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { EmulatorError } from './emulator-error';
 import { NodeSha256 } from './node-sha256';
+import type { StsSessions } from '../sts/sts-sessions';
 
 const AUTHORIZATION =
   /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})$/;
@@ -17,10 +19,12 @@ export interface AuthSettings {
   regions?: string[];
   credentials: Record<string, string>;
   bearerTokens: string[];
+  /** Temporary credentials issued by the emulator's STS. */
+  sessions?: StsSessions;
 }
 
 /** Every Bedrock client (runtime, agent runtime, control plane) signs for the service `bedrock`. */
-const SIGNING_SERVICE = 'bedrock';
+const BEDROCK_SIGNING_SERVICE = 'bedrock';
 
 export interface SignedRequest {
   method: string;
@@ -41,10 +45,13 @@ export async function authenticate(
   request: SignedRequest,
   settings: AuthSettings,
   now = new Date(),
+  signingService = BEDROCK_SIGNING_SERVICE,
 ): Promise<void> {
   const authorization = headerValue(request.headers, 'authorization');
   if (!authorization) throw forbidden('MissingAuthenticationTokenException', 'Missing Authentication Token');
   if (/^Bearer\s/i.test(authorization)) {
+    // Bedrock API keys are Bedrock's alone (STS, for one, takes only SigV4).
+    if (signingService !== BEDROCK_SIGNING_SERVICE) throw forbidden('InvalidClientTokenId', INVALID_TOKEN);
     const token = authorization.replace(/^Bearer\s+/i, '').trim();
     if (!settings.bearerTokens.some((known) => safeEqual(known, token))) {
       throw forbidden(
@@ -62,15 +69,12 @@ export async function authenticate(
     );
   }
   const [, accessKeyId, , region, service, signedHeaderList, signature] = match;
-  const secretAccessKey = settings.credentials[accessKeyId];
-  if (secretAccessKey === undefined) {
-    throw forbidden('UnrecognizedClientException', 'The security token included in the request is invalid.');
-  }
+  const secretAccessKey = secretOf(accessKeyId, request.headers, settings, now);
   // Re-signing with the scope the request names would verify any scope: check it against this endpoint.
-  if (service !== SIGNING_SERVICE) {
+  if (service !== signingService) {
     throw forbidden(
       'InvalidSignatureException',
-      `Credential should be scoped to correct service: '${SIGNING_SERVICE}'. `,
+      `Credential should be scoped to correct service: '${signingService}'. `,
     );
   }
   if (region !== settings.region && !settings.regions?.includes(region)) {
@@ -124,9 +128,34 @@ export async function authenticate(
       },
     );
     const again = /Signature=([0-9a-f]{64})/.exec(String(signed.headers.authorization))?.[1];
-    if (again !== undefined && safeEqual(again, signature)) return;
+    if (again !== undefined && safeEqual(again, signature)) {
+      if (signingService === BEDROCK_SIGNING_SERVICE) settings.sessions?.noteSigned(accessKeyId);
+      return;
+    }
   }
   throw forbidden('InvalidSignatureException', SIGNATURE_MISMATCH);
+}
+
+const INVALID_TOKEN = 'The security token included in the request is invalid.';
+
+/** A long-term key's secret, or a live STS session's when the request carries that session's token. */
+function secretOf(
+  accessKeyId: string,
+  headers: IncomingHttpHeaders,
+  settings: AuthSettings,
+  now: Date,
+): string {
+  const longTerm = Object.hasOwn(settings.credentials, accessKeyId)
+    ? settings.credentials[accessKeyId]
+    : undefined;
+  if (longTerm !== undefined) return longTerm;
+  const session = settings.sessions?.find(accessKeyId);
+  const token = headerValue(headers, 'x-amz-security-token');
+  if (!session || token === undefined || !safeEqual(session.sessionToken, token))
+    throw forbidden('UnrecognizedClientException', INVALID_TOKEN);
+  if (session.expiration.getTime() <= now.getTime())
+    throw forbidden('ExpiredTokenException', 'The security token included in the request is expired');
+  return session.secretAccessKey;
 }
 
 /**

@@ -1,5 +1,6 @@
 // One request's life in the core: read the body (capped), authenticate, route on the raw path,
-// resolve faults, run the service handler, and turn any failure into a restJson1 error.
+// resolve faults, run the service handler, and turn any failure into a restJson1 error. STS (query
+// protocol, XML) is answered apart, before Bedrock's authentication: it signs for another service.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
@@ -8,6 +9,8 @@ import { EmulatorError } from './emulator-error';
 import { resolveRequestFaults, ThrottleCounters } from './fault-parser';
 import { authenticate, signedRegionOf } from './request-authenticator';
 import type { RouteTable } from './route-table';
+import { answerSts, isStsRequest } from '../sts/sts-handler';
+import { StsSessions } from '../sts/sts-sessions';
 import type { EmulatorContext, EmulatorOptions, EmulatorRequest } from './types';
 
 export const DEFAULT_MAX_BODY_BYTES = 25 * 1024 * 1024;
@@ -39,8 +42,20 @@ export function createRequestDispatcher(
       const query = new URLSearchParams(queryStart < 0 ? '' : url.slice(queryStart + 1));
       const method = (incoming.method ?? 'GET').toUpperCase();
       const body = await readBody(incoming, maxBodyBytes);
+      const signed = { method, rawPath, query, headers: incoming.headers, body };
+      if (isStsRequest(method, rawPath, headerText(incoming.headers['content-type']))) {
+        const answer = await answerSts(signed, options, state);
+        (outgoing as ServerResponse)
+          .writeHead(answer.status, {
+            'content-type': 'text/xml',
+            'x-amzn-requestid': requestId,
+            date: new Date().toUTCString(),
+          })
+          .end(answer.xml);
+        return;
+      }
       if (options.verifySignatures) {
-        await authenticate({ method, rawPath, query, headers: incoming.headers, body }, options);
+        await authenticate(signed, { ...options, sessions: StsSessions.of(state) });
       }
       const match = routes.match(method, rawPath);
       if (!match)

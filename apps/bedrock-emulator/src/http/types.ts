@@ -90,6 +90,12 @@ export interface EmulatorOptions {
   credentials: Record<string, string>;
   /** Accepted Bedrock API-key bearer tokens. */
   bearerTokens: string[];
+  /** Web identity tokens (OIDC JWTs in AWS) STS's AssumeRoleWithWebIdentity accepts; others: InvalidIdentityToken. */
+  stsWebIdentityTokens: string[];
+  /** Roles whose trust policy requires an external id: role ARN → the ExternalId AssumeRole must send. */
+  stsRoleExternalIds?: Record<string, string>;
+  /** Shortest DurationSeconds STS allows (AWS: 900); tests lower it for credentials that expire quickly. */
+  stsMinDurationSeconds: number;
   /** Skip SigV4 verification entirely (benchmarks may choose this). */
   verifySignatures: boolean;
   /** Default added latency for every request, in ms. */

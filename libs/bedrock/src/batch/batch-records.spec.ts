@@ -180,8 +180,12 @@ describe('batch settings and statuses', () => {
     expect(s3PlaceOf('s3://bucket/a/b/')).toEqual({ bucket: 'bucket', prefix: 'a/b' });
     expect(
       batchStorageOf(
-        { s3_bucket_name: 'in/pre', aws_access_key_id: 'A', aws_secret_access_key: 'S' },
-        { region: 'eu-west-1', env: { AWS_BATCH_ROLE_ARN: 'arn:role', AWS_S3_ENCRYPTION_KEY_ID: 'kms' } },
+        { s3_bucket_name: 'in/pre' },
+        {
+          region: 'eu-west-1',
+          env: { AWS_BATCH_ROLE_ARN: 'arn:role', AWS_S3_ENCRYPTION_KEY_ID: 'kms' },
+          credentials: { accessKeyId: 'A', secretAccessKey: 'S', sessionToken: undefined },
+        },
       ),
     ).toEqual({
       input: { bucket: 'in', prefix: 'pre' },

@@ -1,9 +1,11 @@
 // Where a batch deployment keeps its files and how its jobs run, from LiteLLM's litellm_params:
 // s3_bucket_name (may be `bucket/prefix`), s3_output_bucket_name, s3_region_name, s3_access_key_id /
-// s3_secret_access_key (else the deployment's AWS credentials, else the default chain),
+// s3_secret_access_key (else the deployment's credentials: keys, profile, role…, else the default chain),
 // aws_batch_role_arn (or AWS_BATCH_ROLE_ARN), s3_encryption_key_id (or AWS_S3_ENCRYPTION_KEY_ID) and
 // aws_s3_endpoint. Values arrive with `os.environ/` references already resolved; `env` is only for the
 // two documented fallbacks.
+
+import type { AwsClientConfig } from '../clients/aws-client-config';
 
 export interface S3Place {
   bucket: string;
@@ -17,7 +19,8 @@ export interface BatchStorage {
   region: string;
   /** An S3-compatible endpoint (s3rver in dev); path-style addressing then. */
   endpoint?: string;
-  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** s3_access_key_id / s3_secret_access_key, else the deployment's own credentials (keys or a provider). */
+  credentials?: AwsClientConfig['credentials'];
   roleArn?: string;
   kmsKeyId?: string;
 }
@@ -27,6 +30,8 @@ export interface BatchStorageDefaults {
   /** QUARRY_S3_ENDPOINT: every deployment's S3 (the emulator's s3rver in dev and tests). */
   endpoint?: string;
   env: Readonly<Record<string, string | undefined>>;
+  /** The deployment's credentials (a profile's, a role's…), used when no S3 keys are given. */
+  credentials?: AwsClientConfig['credentials'];
 }
 
 /** @throws Error naming the setting when the deployment cannot run batches (no bucket). */
@@ -42,8 +47,8 @@ export function batchStorageOf(
   if (!bucketSetting) throw new Error('litellm_params.s3_bucket_name is required for a batch model');
   const input = s3PlaceOf(bucketSetting);
   const outputSetting = text('s3_output_bucket_name');
-  const accessKeyId = text('s3_access_key_id') ?? text('aws_access_key_id');
-  const secretAccessKey = text('s3_secret_access_key') ?? text('aws_secret_access_key');
+  const accessKeyId = text('s3_access_key_id');
+  const secretAccessKey = text('s3_secret_access_key');
   const storage: BatchStorage = {
     input,
     output: outputSetting ? s3PlaceOf(outputSetting) : input,
@@ -51,12 +56,8 @@ export function batchStorageOf(
   };
   const endpoint = text('aws_s3_endpoint') ?? defaults.endpoint;
   if (endpoint) storage.endpoint = endpoint;
-  if (accessKeyId && secretAccessKey)
-    storage.credentials = {
-      accessKeyId,
-      secretAccessKey,
-      ...(text('s3_access_key_id') ? {} : { sessionToken: text('aws_session_token') }),
-    };
+  if (accessKeyId && secretAccessKey) storage.credentials = { accessKeyId, secretAccessKey };
+  else if (defaults.credentials) storage.credentials = defaults.credentials;
   const roleArn = text('aws_batch_role_arn') ?? defaults.env.AWS_BATCH_ROLE_ARN;
   if (roleArn) storage.roleArn = roleArn;
   const kmsKeyId = text('s3_encryption_key_id') ?? defaults.env.AWS_S3_ENCRYPTION_KEY_ID;

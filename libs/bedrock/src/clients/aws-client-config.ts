@@ -2,6 +2,7 @@
 // client built from it. The key holds a hash of the credentials, never the secret itself, so it
 // can appear in logs and heap dumps without leaking anything.
 import { createHash } from 'node:crypto';
+import type { SharedCredentialProvider } from './credential-providers';
 
 export interface AwsCredentials {
   accessKeyId: string;
@@ -13,8 +14,12 @@ export interface AwsClientConfig {
   region: string;
   /** Overrides the AWS endpoint (the emulator, VPC endpoints, a local S3). */
   endpoint?: string;
-  /** SigV4 credentials; without them and without a bearer token the SDK's default chain applies. */
-  credentials?: AwsCredentials;
+  /**
+   * SigV4 credentials: static keys, or a provider shared by every client of one credential configuration
+   * (a profile, an STS role, web identity, the default chain: credential-providers.ts). Without them and
+   * without a bearer token, the SDK's own default chain applies.
+   */
+  credentials?: AwsCredentials | SharedCredentialProvider;
   /** A Bedrock API key (runtime and control plane only). */
   bearerToken?: string;
   /** SDK attempts per call; the gateway passes 1 because it retries (and falls back) itself. */
@@ -46,6 +51,10 @@ export function clientCacheKey(service: AwsService, config: AwsClientConfig): st
 /** Who the client acts as: a short hash of the credentials or token, or the SDK's default chain. */
 function identityOf(config: AwsClientConfig): string {
   const hash = createHash('sha256');
+  if (typeof config.credentials === 'function') {
+    // Already a hash of the configuration, secrets included.
+    return `provider:${config.credentials.identity}`;
+  }
   if (config.credentials) {
     const { accessKeyId, secretAccessKey, sessionToken } = config.credentials;
     hash.update(`sigv4\0${accessKeyId}\0${secretAccessKey}\0${sessionToken ?? ''}`);

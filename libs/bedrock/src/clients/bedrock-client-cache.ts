@@ -29,6 +29,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { clientCacheKey, type AwsClientConfig, type AwsService } from './aws-client-config';
 import { callSignalPlugin } from './call-signal';
+import { AwsCredentialProviders } from './credential-providers';
 import { invocationMetricsPlugin } from './invocation-metrics';
 import { extraHeadersPlugin } from './extra-headers';
 import { KeepAliveHttpHandler } from './keep-alive-http-handler';
@@ -48,6 +49,8 @@ interface DestroyableClient {
 
 export class BedrockClientCache {
   private readonly clients = new Map<string, DestroyableClient>();
+  /** Credential providers shared by every client of one credential configuration (profiles, roles…). */
+  readonly credentialProviders = new AwsCredentialProviders();
 
   /** bedrock-runtime: Converse, ConverseStream, InvokeModel, … */
   runtime(config: AwsClientConfig): BedrockRuntimeClient {
@@ -147,7 +150,9 @@ export class BedrockClientCache {
       requestHandler,
     };
     if (config.credentials) {
-      return { ...base, credentials: { ...config.credentials }, authSchemePreference: ['sigv4'] };
+      const credentials =
+        typeof config.credentials === 'function' ? config.credentials : { ...config.credentials };
+      return { ...base, credentials, authSchemePreference: ['sigv4'] };
     }
     if (config.bearerToken) {
       if (!acceptsBearer) {

@@ -19,8 +19,12 @@ export class DeploymentResolver {
   resolve(deployment: Deployment): ResolvedDeployment {
     let resolved = this.resolved.get(deployment);
     if (!resolved) {
-      resolved = resolveDeployment(deployment, this.config, process.env, (clientConfig) =>
-        this.clients.runtime(clientConfig),
+      resolved = resolveDeployment(
+        deployment,
+        this.config,
+        process.env,
+        (clientConfig) => this.clients.runtime(clientConfig),
+        this.clients.credentialProviders,
       );
       this.resolved.set(deployment, resolved);
     }

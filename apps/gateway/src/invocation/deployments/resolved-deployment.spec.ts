@@ -40,7 +40,7 @@ describe('resolveDeployment', () => {
   it('lets API-created deployments read only credentials from the environment, and endpoints only from the allow-list', () => {
     const { aws_bedrock_runtime_endpoint: _endpoint, ...withoutEndpoint } = params;
     const prepared = resolveDeployment(deployment('db', withoutEndpoint), config, env, () => fakeClient);
-    expect(prepared.clientConfig.credentials?.secretAccessKey).toBe('secret');
+    expect(prepared.clientConfig.credentials).toMatchObject({ secretAccessKey: 'secret' });
     expect(prepared.clientConfig.endpoint).toBe('http://127.0.0.1:4010');
     expect(() => resolveDeployment(deployment('db', params), config, env, () => fakeClient)).toThrow(
       'host "elsewhere.example" is not allowed',

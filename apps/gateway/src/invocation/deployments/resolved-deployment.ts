@@ -1,6 +1,7 @@
 // Everything a call needs about a deployment, worked out once per deployment (not per request):
 // its Bedrock route, capabilities, price, resolved client settings and the provider params it adds.
 import {
+  AwsCredentialProviders,
   batchStorageOf,
   capabilitiesFor,
   capabilitiesFromModelInfo,
@@ -25,6 +26,7 @@ import { endpointProblem } from '../../platform/config/endpoint-allow-list';
 import { resolveEnvReferences } from '../../platform/config/env-reference';
 import type { Deployment } from '../../tenancy/models/deployment';
 import { modeOf, type ModelMode } from '../../tenancy/models/model-mode';
+import { deploymentAuth } from './deployment-credentials';
 
 export interface ResolvedDeployment {
   deployment: Deployment;
@@ -81,6 +83,8 @@ export function resolveDeployment(
   config: AppConfig,
   env: NodeJS.ProcessEnv,
   runtimeClientFor: (clientConfig: AwsClientConfig) => BedrockRuntimeClient,
+  /** The gateway's shared credential providers (one per distinct credential configuration). */
+  credentialProviders: AwsCredentialProviders = new AwsCredentialProviders(),
 ): ResolvedDeployment {
   const params = resolveParams(deployment, env);
   const info = deployment.modelInfo as Record<string, any>;
@@ -102,15 +106,7 @@ export function resolveDeployment(
       // Agents run on bedrock-agent-runtime, which a bedrock-runtime endpoint does not serve.
       route.kind === 'agent' ? 'aws_bedrock_agent_runtime_endpoint' : 'aws_bedrock_runtime_endpoint',
     ),
-    credentials:
-      params.aws_access_key_id && params.aws_secret_access_key
-        ? {
-            accessKeyId: params.aws_access_key_id,
-            secretAccessKey: params.aws_secret_access_key,
-            sessionToken: params.aws_session_token,
-          }
-        : undefined,
-    bearerToken: params.aws_bedrock_api_key,
+    ...deploymentAuth(params, region, env, credentialProviders),
     // The gateway retries itself (jittered, before the first byte only), so the SDK must not.
     maxAttempts: 1,
     // Headers are server configuration too (a proxy in front of the endpoint): config.yaml only.
@@ -144,7 +140,7 @@ export function resolveDeployment(
     weight: typeof params.weight === 'number' ? params.weight : undefined,
     order: typeof params.order === 'number' ? params.order : 1,
     ...(modeOf(deployment) === 'batch'
-      ? { batch: batchSettings(deployment, params, config, region, env) }
+      ? { batch: batchSettings(deployment, params, config, region, env, clientConfig.credentials) }
       : {}),
   };
 }
@@ -155,6 +151,7 @@ function batchSettings(
   config: AppConfig,
   region: string,
   env: NodeJS.ProcessEnv,
+  credentials: AwsClientConfig['credentials'],
 ): BatchStorage | { problem: string } {
   const endpoint = params.aws_s3_endpoint;
   if (typeof endpoint === 'string' && deployment.source !== 'config') {
@@ -162,7 +159,7 @@ function batchSettings(
     if (problem) return { problem: `litellm_params.aws_s3_endpoint ${problem}` };
   }
   try {
-    return batchStorageOf(params, { region, endpoint: config.s3Endpoint, env });
+    return batchStorageOf(params, { region, endpoint: config.s3Endpoint, env, credentials });
   } catch (error) {
     return { problem: (error as Error).message };
   }

@@ -94,9 +94,21 @@ describe('config.yaml deployment settings', () => {
     expect(() => parseLiteLLMConfig(configWith('      request_timeout: soon'), {})).toThrow(ConfigError);
   });
 
-  it('refuses role-based credential settings rather than calling AWS as another identity', () => {
-    expect(() => parseLiteLLMConfig(configWith('      aws_session_name: s'), {})).toThrow(
-      /aws_session_name is not supported yet/,
+  it('refuses credential settings that would be ignored, rather than calling AWS as another identity', () => {
+    expect(() => parseLiteLLMConfig(configWith('      aws_session_name: sess'), {})).toThrow(
+      /aws_session_name is used only with aws_role_name/,
     );
+    expect(() => parseLiteLLMConfig(configWith('      aws_web_identity_token: os.environ/T'), {})).toThrow(
+      /aws_web_identity_token needs aws_role_name/,
+    );
+    expect(() =>
+      parseLiteLLMConfig(configWith('      aws_role_name: role-x\n      aws_profile_name: dev'), {}),
+    ).toThrow(/cannot be combined[\s\S]*aws_role_name must be a role ARN/);
+    expect(() =>
+      parseLiteLLMConfig(
+        configWith('      aws_role_name: arn:aws:iam::123456789012:role/r\n      aws_external_id: x'),
+        {},
+      ),
+    ).not.toThrow();
   });
 });

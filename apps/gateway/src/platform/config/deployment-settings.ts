@@ -10,11 +10,9 @@ import { isEnvReference } from './env-reference';
 /**
  * - `used`: the gateway acts on it;
  * - `unused`: a LiteLLM setting Quarry does not act on (yet): a start-up warning in config.yaml, a 400
- *   from /model/new, never forwarded;
- * - `refused`: a credential source Quarry cannot honour safely (STS, profiles): refused everywhere,
- *   because silently falling back to other credentials would call AWS as the wrong identity.
+ *   from /model/new, never forwarded.
  */
-export type SettingUse = 'used' | 'unused' | 'refused';
+export type SettingUse = 'used' | 'unused';
 
 export interface DeploymentSetting {
   /** `message`: {role, content}; `headers`: header name → string (both checked in structured-settings.ts). */
@@ -26,7 +24,7 @@ export interface DeploymentSetting {
   endpoint?: true;
   /** Honoured only from config.yaml: /model/new answers it with a 400 rather than storing it unused. */
   configOnly?: true;
-  /** Why it is unused or refused, or which setting it stands for; shown in the warning or the 400. */
+  /** Why it is unused, or which setting it stands for; shown in the warning or the 400. */
   note?: string;
 }
 
@@ -34,8 +32,6 @@ const used = (value: DeploymentSetting['value'], extra: Partial<DeploymentSettin
   ({ value, use: 'used', ...extra }) as DeploymentSetting;
 const unused = (value: DeploymentSetting['value'], note: string, extra: Partial<DeploymentSetting> = {}) =>
   ({ value, use: 'unused', note, ...extra }) as DeploymentSetting;
-const refused = (value: DeploymentSetting['value'], extra: Partial<DeploymentSetting> = {}) =>
-  ({ value, use: 'refused', ...extra }) as DeploymentSetting;
 
 const PRICE_IN_MODEL_INFO = 'prices are read from model_info';
 
@@ -71,14 +67,17 @@ export const DEPLOYMENT_SETTINGS: Readonly<Record<string, DeploymentSetting>> = 
   // Sent with every bedrock-runtime call; headers may carry credentials, so only the operator's file sets them.
   extra_headers: used('headers', { secret: true, configOnly: true }),
 
-  aws_profile_name: refused('string'),
-  aws_role_name: refused('string'),
-  aws_session_name: refused('string'),
-  aws_web_identity_token: refused('string', { secret: true }),
-  aws_external_id: refused('string', { secret: true }),
-  aws_sts_endpoint: refused('string', { endpoint: true }),
-
-  api_key: unused('string', 'use aws_bedrock_api_key for a Bedrock API key', { secret: true }),
+  // Credential sources (docs/aws-credentials.md). Config-only: a role or profile is an identity of the
+  // gateway's host, and whoever may name one through /model/new would act as it (privilege escalation).
+  aws_profile_name: used('string', { configOnly: true }),
+  aws_role_name: used('string', { configOnly: true }),
+  aws_session_name: used('string', { configOnly: true }),
+  aws_web_identity_token: used('string', { secret: true, configOnly: true }),
+  aws_external_id: used('string', { secret: true, configOnly: true }),
+  aws_sts_endpoint: used('string', { endpoint: true, configOnly: true }),
+  aws_session_tags: unused('any', 'STS session tags are not supported'),
+  // LiteLLM's name for a Bedrock API key (sent as a bearer token), like aws_bedrock_api_key.
+  api_key: used('string', { secret: true, note: 'same as aws_bedrock_api_key' }),
   api_base: unused('string', 'use aws_bedrock_runtime_endpoint', { endpoint: true }),
   base_url: unused('string', 'use aws_bedrock_runtime_endpoint', { endpoint: true }),
   api_version: unused('string', 'Bedrock has no API versions'),

@@ -2,8 +2,8 @@
 // model_info) and says which litellm_params are gateway settings and which are secrets. Shared by
 // config.yaml loading and the /model/* endpoints, so both accept exactly the same deployments.
 import { MODEL_INFO_PRICE_FIELDS } from '@quarry/bedrock';
+import { credentialSettingProblems } from './credential-settings';
 import {
-  DEPLOYMENT_SETTINGS,
   ENDPOINT_PARAMS,
   NUMBER_PARAMS,
   STRING_PARAMS,
@@ -64,12 +64,7 @@ export function validateDeploymentEntry(
       problems.push(
         `${field(['litellm_params', 'model'])} must start with "bedrock/" (Quarry serves Amazon Bedrock models)`,
       );
-    for (const [key, setting] of Object.entries(DEPLOYMENT_SETTINGS)) {
-      if (params[key] === undefined || setting.use !== 'refused') continue;
-      problems.push(
-        `${field(['litellm_params', key])} is not supported yet: give aws_access_key_id/aws_secret_access_key (as os.environ/ references) or rely on the default AWS credential chain`,
-      );
-    }
+    problems.push(...credentialSettingProblems(params, (key) => field(['litellm_params', key])));
     for (const key of ENDPOINT_PARAMS) {
       const value = params[key];
       if (typeof value === 'string' && !value.startsWith('os.environ/') && !/^https?:\/\//.test(value))

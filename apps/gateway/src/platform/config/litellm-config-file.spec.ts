@@ -100,13 +100,13 @@ describe('LiteLLM config.yaml', () => {
     expect(problems).toContain('drop_params');
   });
 
-  it('refuses credential sources it cannot use yet instead of silently ignoring them', () => {
+  it('names a role that is not a role ARN instead of asking STS for it', () => {
     const problems = problemsOf(
       GOOD.replace('aws_region_name: us-east-1', 'aws_role_name: arn:aws:iam::1:role/x'),
       env,
     );
     expect(problems).toEqual([
-      expect.stringContaining('model_list.0.litellm_params.aws_role_name is not supported yet'),
+      expect.stringContaining('model_list.0.litellm_params.aws_role_name must be a role ARN'),
     ]);
   });
 });

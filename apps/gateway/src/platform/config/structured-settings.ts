@@ -88,7 +88,16 @@ function extraHeaderProblems(
   return problems;
 }
 
-/** As the Bedrock client decides it: SigV4 credentials of its own, or a Bedrock API key (empty ones are none). */
+/**
+ * As the Bedrock client decides it: SigV4 credentials of its own (keys, a profile, a role), or a Bedrock API
+ * key (empty ones are none).
+ */
 function signsItself(params: Record<string, unknown>): boolean {
-  return Boolean((params.aws_access_key_id && params.aws_secret_access_key) || params.aws_bedrock_api_key);
+  return Boolean(
+    (params.aws_access_key_id && params.aws_secret_access_key) ||
+    params.aws_profile_name ||
+    params.aws_role_name ||
+    params.aws_bedrock_api_key ||
+    params.api_key,
+  );
 }

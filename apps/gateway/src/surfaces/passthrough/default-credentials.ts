@@ -56,8 +56,10 @@ export class DefaultCredentials {
           source: 'config',
         },
         this.config,
-        {},
+        // The gateway's environment: the default chain (and AWS_BEARER_TOKEN_BEDROCK) as any deployment sees it.
+        process.env,
         (clientConfig) => this.clients.runtime(clientConfig),
+        this.clients.credentialProviders,
       );
     } catch (error) {
       throw AwsError.validation(`'${modelId}' is not a Bedrock model id: ${(error as Error).message}`);

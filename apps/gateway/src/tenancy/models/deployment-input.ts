@@ -22,6 +22,8 @@ export const DB_ENV_REFERENCE_PARAMS: ReadonlySet<string> = new Set([
   'aws_secret_access_key',
   'aws_session_token',
   'aws_bedrock_api_key',
+  // LiteLLM's name for the same Bedrock API key.
+  'api_key',
   'aws_region_name',
 ]);
 
