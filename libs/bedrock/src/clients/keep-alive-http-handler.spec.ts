@@ -213,6 +213,21 @@ describe('KeepAliveHttpHandler', () => {
       expect(connections).toBe(2);
     });
 
+    it('answers when every pooled connection is dead (a burst left many for the server to close)', async () => {
+      const wide = new KeepAliveHttpHandler({ maxSockets: 8, connectionTimeoutMs: 1_000 });
+      try {
+        const burst = await Promise.all(
+          Array.from({ length: 8 }, () => wide.handle(request({ port: droppingPort, body: '{}' }))),
+        );
+        await Promise.all(burst.map((answer) => bodyText(answer.response.body)));
+        expect(connections).toBe(8);
+        const after = await wide.handle(request({ port: droppingPort, body: '{"after":1}' }));
+        expect(await bodyText(after.response.body)).toBe('{"ok":true}');
+      } finally {
+        wide.destroy();
+      }
+    });
+
     it('does not send a stream body twice: the reset reaches the caller', async () => {
       await bodyText((await pooled.handle(request({ port: droppingPort, body: '{}' }))).response.body);
       await expect(

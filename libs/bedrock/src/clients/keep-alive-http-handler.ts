@@ -57,7 +57,9 @@ export class KeepAliveHttpHandler implements HttpHandler<KeepAliveHttpHandlerOpt
       let answered = false;
       const outgoing = (secure ? httpsRequest : httpRequest)(
         {
-          agent: secure ? this.httpsAgent : this.httpAgent,
+          // The retry of a request that met a dead pooled socket goes on a connection of its own: the pool
+          // may hold many sockets the server closed at once (after a burst), and each would fail the same way.
+          agent: staleRetries > 0 ? false : secure ? this.httpsAgent : this.httpAgent,
           host: unbracketed(request.hostname),
           port: request.port,
           method: request.method,
@@ -120,10 +122,11 @@ export class KeepAliveHttpHandler implements HttpHandler<KeepAliveHttpHandlerOpt
 /**
  * Each pooled socket may have been closed by the server while it sat idle (its keep-alive timeout
  * racing our reuse); a request written to it then fails at once with a reset and no answer. The server
- * never read such a request, so it is sent again on another connection, as Node's documentation
- * advises (`request.reusedSocket`). Bounded: every retry removes one dead socket from the pool.
+ * never read such a request, so it is sent again, once, on a new connection outside the pool, as Node's
+ * documentation advises (`request.reusedSocket`); that connection is not a reused one, so a reset on it
+ * reaches the caller.
  */
-const MAX_STALE_SOCKET_RETRIES = 3;
+const MAX_STALE_SOCKET_RETRIES = 1;
 const CLOSED_WHILE_IDLE = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
 
 function closedWhileIdle(outgoing: ClientRequest, error: NodeJS.ErrnoException, body: unknown): boolean {
