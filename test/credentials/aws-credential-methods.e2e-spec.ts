@@ -231,7 +231,13 @@ describe('AWS credential methods through the gateway', () => {
       },
     });
     expect(created.status).toBe(200);
-    await chat('api-bearer');
+    const id = ((await created.json()) as { model_info: { id: string } }).model_info.id;
+    try {
+      await chat('api-bearer');
+    } finally {
+      // The test database is shared: a model left behind would show in other suites' model lists.
+      await fixture.gateway.request('/model/delete', { method: 'POST', json: { id } });
+    }
   });
 
   it('never puts a key, token or external id in an answer or a log line', () => {
