@@ -15,7 +15,14 @@ import { SpendWriter } from '../spend/spend-writer.service';
 import { CallDeadline } from './attempts/call-deadline';
 import { DeploymentAttempts, type AttemptTally, type ModelTurn } from './attempts/deployment-attempts';
 import { requestedRetries } from './attempts/requested-retries';
-import { requestTimeoutOf, routeRequestOf, servedBy, translationsOf, type Translations } from './call-plan';
+import {
+  requestTimeoutOf,
+  routeRequestOf,
+  servedBy,
+  timeoutSetByClient,
+  translationsOf,
+  type Translations,
+} from './call-plan';
 import { DeploymentCooldowns } from './cooldowns/deployment-cooldowns';
 import { DeploymentResolver } from './deployments/deployment-resolver';
 import type { ResolvedDeployment } from './deployments/resolved-deployment';
@@ -134,7 +141,8 @@ export class InvocationPipeline {
     const tally = { attempts: 0 };
     const served = await this.withFallbacks(state, tally, async (turn) => {
       const timeoutMs = requestTimeoutOf(turn.deployments[0], state.reliability);
-      const deadline = new CallDeadline(timeoutMs, [], () => requestTimedOut(timeoutMs));
+      const byClient = timeoutSetByClient(turn.deployments[0], state.reliability);
+      const deadline = new CallDeadline(timeoutMs, [], () => requestTimedOut(timeoutMs, byClient));
       const signals = { deadline: deadline.signal };
       try {
         const attempted = await this.attempts.run(call, turn, signals, tally, async (deployment) =>
@@ -182,7 +190,8 @@ export class InvocationPipeline {
         first.streamTimeoutMs !== undefined ? new StreamIdleTimer(first.streamTimeoutMs) : undefined;
       const parents = [this.shutdown.signal, sse.clientGone];
       if (idle) parents.push(idle.signal);
-      const deadline = new CallDeadline(timeoutMs, parents, () => requestTimedOut(timeoutMs));
+      const byClient = timeoutSetByClient(first, state.reliability);
+      const deadline = new CallDeadline(timeoutMs, parents, () => requestTimedOut(timeoutMs, byClient));
       sse.cancel = deadline.signal;
       const signals = {
         clientGone: sse.clientGone,
