@@ -243,9 +243,12 @@ export class InvocationPipeline {
     callModel: (turn: ModelTurn) => Promise<T>,
   ): Promise<Served<T>> {
     try {
-      return await callWithModelFallbacks<T, ModelTurn>(state.primary, state.route, (turn) =>
+      const served = await callWithModelFallbacks<T, ModelTurn>(state.primary, state.route, (turn) =>
         turn.deployments.length > 0 ? callModel(turn) : Promise.reject(toInvocationError(state.cooling)),
       );
+      // A fallback model's spend counts against its own model_max_budget.
+      state.call.fallbackModel = served.fallbackModel;
+      return served;
     } catch (error) {
       throw adviseOnClientRetry(toInvocationError(error), tally.attempts);
     }
