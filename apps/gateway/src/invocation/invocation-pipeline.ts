@@ -153,6 +153,7 @@ export class InvocationPipeline {
         const answer = invocation.respond(result, await translations(deployment), deployment);
         return { deployment, retries, answer };
       } catch (error) {
+        this.attempts.release(call);
         throw toInvocationError(error, signals);
       } finally {
         deadline.dispose();
