@@ -22,6 +22,7 @@ import {
   deploymentTimeoutSeconds,
   isModelParameter,
 } from '../../platform/config/deployment-settings';
+import { MAX_NUM_RETRIES } from '../../platform/config/cooldown-settings';
 import { endpointProblem } from '../../platform/config/endpoint-allow-list';
 import { resolveEnvReferences } from '../../platform/config/env-reference';
 import type { Deployment } from '../../tenancy/models/deployment';
@@ -123,7 +124,12 @@ export function resolveDeployment(
     clientConfig,
     runtime: runtimeClientFor(clientConfig),
     providerParams,
-    numRetries: typeof params.num_retries === 'number' ? params.num_retries : config.settings.numRetries,
+    // Capped like router_settings' and the request's: one call never loops through a throttled model
+    // for its whole timeout.
+    numRetries:
+      typeof params.num_retries === 'number'
+        ? Math.min(params.num_retries, MAX_NUM_RETRIES)
+        : config.settings.numRetries,
     timeoutMs: timeoutMs(params, config),
     streamTimeoutMs:
       typeof params.stream_timeout === 'number' && params.stream_timeout > 0
