@@ -44,6 +44,7 @@ async function keyWithPriceyBudget(): Promise<string> {
   const teamId = await createTeam(gateway, { models: [PRICEY, BROKEN, CONFIG_FALLBACK] });
   const { key } = await createKey(gateway, {
     team_id: teamId,
+    aliases: { p: PRICEY },
     model_max_budget: { [PRICEY]: { budget_limit: String(TINY), time_period: '1d' } },
   });
   return key;
@@ -65,6 +66,12 @@ it('a spent model budget is not reached through the request body’s fallbacks',
   const through = await chat(key, BROKEN, { fallbacks: [PRICEY] });
   expect(through.status).not.toBe(200);
   expect(through.headers.get('x-quarry-attempted-fallbacks')).toBe('0');
+});
+
+it('nor through a key alias of the model in the request body’s fallbacks', async () => {
+  const key = await keyWithPriceyBudget();
+  expect((await chat(key, PRICEY)).status).toBe(200);
+  expect((await chat(key, BROKEN, { fallbacks: ['p'] })).status).not.toBe(200);
 });
 
 it('a spent model budget is not reached through config.yaml’s fallbacks', async () => {

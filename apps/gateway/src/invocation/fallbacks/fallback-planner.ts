@@ -99,7 +99,7 @@ export class FallbackPlanner {
       // A model whose budget is spent, or whose translation refuses the request (a parameter it lacks),
       // cannot serve it.
       accepts: async (deployments, fallback) =>
-        (await this.withinModelBudget(principal, fallback)) &&
+        (await this.withinModelBudget(principal, this.access.targetOf(principal, fallback))) &&
         translations(deployments[0]).then(
           () => true,
           (error) => {

@@ -40,7 +40,7 @@ export class MeteredCall {
    * model fallback served the call, that model (its spend is its own budget's, not the requested one's).
    */
   get budgetModel(): string {
-    return this.fallbackModel ?? aliasTarget(this.principal, this.requestedModel);
+    return aliasTarget(this.principal, this.fallbackModel ?? this.requestedModel);
   }
 
   markFirstToken(): void {
