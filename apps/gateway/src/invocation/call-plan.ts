@@ -41,6 +41,11 @@ export function requestTimeoutOf(deployment: ResolvedDeployment, reliability: Re
     : deployment.timeoutMs;
 }
 
+/** Whether the request's `timeout`, not the deployment's, is the call's deadline. */
+export function timeoutSetByClient(deployment: ResolvedDeployment, reliability: RequestReliability): boolean {
+  return reliability.timeoutMs !== undefined && reliability.timeoutMs < deployment.timeoutMs;
+}
+
 /** What the router is told about the call (latency routing compares streams by time to first token). */
 export function routeRequestOf(invocation: Invocation): RouteRequest {
   return invocation.kind === 'stream' ? STREAM_ROUTE : UNARY_ROUTE;

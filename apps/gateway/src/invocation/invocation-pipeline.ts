@@ -15,7 +15,14 @@ import { SpendWriter } from '../spend/spend-writer.service';
 import { CallDeadline } from './attempts/call-deadline';
 import { DeploymentAttempts, type AttemptTally, type ModelTurn } from './attempts/deployment-attempts';
 import { requestedRetries } from './attempts/requested-retries';
-import { requestTimeoutOf, routeRequestOf, servedBy, translationsOf, type Translations } from './call-plan';
+import {
+  requestTimeoutOf,
+  routeRequestOf,
+  servedBy,
+  timeoutSetByClient,
+  translationsOf,
+  type Translations,
+} from './call-plan';
 import { DeploymentCooldowns } from './cooldowns/deployment-cooldowns';
 import { DeploymentResolver } from './deployments/deployment-resolver';
 import type { ResolvedDeployment } from './deployments/resolved-deployment';
@@ -134,7 +141,8 @@ export class InvocationPipeline {
     const tally = { attempts: 0 };
     const served = await this.withFallbacks(state, tally, async (turn) => {
       const timeoutMs = requestTimeoutOf(turn.deployments[0], state.reliability);
-      const deadline = new CallDeadline(timeoutMs, [], () => requestTimedOut(timeoutMs));
+      const byClient = timeoutSetByClient(turn.deployments[0], state.reliability);
+      const deadline = new CallDeadline(timeoutMs, [], () => requestTimedOut(timeoutMs, byClient));
       const signals = { deadline: deadline.signal };
       try {
         const attempted = await this.attempts.run(call, turn, signals, tally, async (deployment) =>
@@ -145,6 +153,7 @@ export class InvocationPipeline {
         const answer = invocation.respond(result, await translations(deployment), deployment);
         return { deployment, retries, answer };
       } catch (error) {
+        this.attempts.release(call);
         throw toInvocationError(error, signals);
       } finally {
         deadline.dispose();
@@ -182,7 +191,8 @@ export class InvocationPipeline {
         first.streamTimeoutMs !== undefined ? new StreamIdleTimer(first.streamTimeoutMs) : undefined;
       const parents = [this.shutdown.signal, sse.clientGone];
       if (idle) parents.push(idle.signal);
-      const deadline = new CallDeadline(timeoutMs, parents, () => requestTimedOut(timeoutMs));
+      const byClient = timeoutSetByClient(first, state.reliability);
+      const deadline = new CallDeadline(timeoutMs, parents, () => requestTimedOut(timeoutMs, byClient));
       sse.cancel = deadline.signal;
       const signals = {
         clientGone: sse.clientGone,
@@ -234,9 +244,12 @@ export class InvocationPipeline {
     callModel: (turn: ModelTurn) => Promise<T>,
   ): Promise<Served<T>> {
     try {
-      return await callWithModelFallbacks<T, ModelTurn>(state.primary, state.route, (turn) =>
+      const served = await callWithModelFallbacks<T, ModelTurn>(state.primary, state.route, (turn) =>
         turn.deployments.length > 0 ? callModel(turn) : Promise.reject(toInvocationError(state.cooling)),
       );
+      // A fallback model's spend counts against its own model_max_budget.
+      state.call.fallbackModel = served.fallbackModel;
+      return served;
     } catch (error) {
       throw adviseOnClientRetry(toInvocationError(error), tally.attempts);
     }

@@ -76,4 +76,14 @@ export class DeploymentAttempts {
       throw failure;
     }
   }
+
+  /**
+   * The served attempt's answer was refused after all (an image a filter withheld) and the call moves
+   * on to a fallback model: the router hears that call's end now, or least-busy would count it for good.
+   */
+  release(call: MeteredCall): void {
+    if (!call.served) return;
+    call.served = false;
+    this.router.observe(call.deployment!, { kind: 'done', tokens: 0 });
+  }
 }

@@ -22,6 +22,8 @@ import {
   deploymentTimeoutSeconds,
   isModelParameter,
 } from '../../platform/config/deployment-settings';
+import { isAwsRegionName } from '../../platform/config/aws-region-name';
+import { MAX_NUM_RETRIES } from '../../platform/config/cooldown-settings';
 import { endpointProblem } from '../../platform/config/endpoint-allow-list';
 import { resolveEnvReferences } from '../../platform/config/env-reference';
 import type { Deployment } from '../../tenancy/models/deployment';
@@ -93,6 +95,9 @@ export function resolveDeployment(
     baseModel: typeof info.base_model === 'string' ? info.base_model : undefined,
   });
   const region = typeof params.aws_region_name === 'string' ? params.aws_region_name : config.awsRegion;
+  // The value is not repeated: it may come from the environment, and it is no region.
+  if (!isAwsRegionName(region))
+    throw new Error(`Model ${deployment.id}: litellm_params.aws_region_name is not an AWS region name`);
   const basePrice = priceFor(route.pricingKey, route.arnRegion ?? region);
   const providerParams: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(params))
@@ -123,7 +128,12 @@ export function resolveDeployment(
     clientConfig,
     runtime: runtimeClientFor(clientConfig),
     providerParams,
-    numRetries: typeof params.num_retries === 'number' ? params.num_retries : config.settings.numRetries,
+    // Capped like router_settings' and the request's: one call never loops through a throttled model
+    // for its whole timeout.
+    numRetries:
+      typeof params.num_retries === 'number'
+        ? Math.min(params.num_retries, MAX_NUM_RETRIES)
+        : config.settings.numRetries,
     timeoutMs: timeoutMs(params, config),
     streamTimeoutMs:
       typeof params.stream_timeout === 'number' && params.stream_timeout > 0

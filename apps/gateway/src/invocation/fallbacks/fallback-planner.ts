@@ -1,7 +1,8 @@
 // Which models a failed call falls back to, and their deployments for this caller. The lists come from
 // config.yaml (fallback-settings.ts) or the request body; each fallback model goes through the caller's
 // access rule like a requested one, and one the caller may not use (or that has no deployment for this
-// surface) is passed over without a word: for that caller it does not exist.
+// surface) is passed over without a word: for that caller it does not exist. So is one whose budget on
+// the caller's key (model_max_budget) is spent: a fallback is no way round a model's budget.
 import { Inject, Injectable } from '@nestjs/common';
 import { OpenAIError } from '@quarry/openai';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
@@ -14,6 +15,7 @@ import type { ModelTurn } from '../attempts/deployment-attempts';
 import { DeploymentCooldowns } from '../cooldowns/deployment-cooldowns';
 import { routeRequestOf } from '../call-plan';
 import { DeploymentRouter, type RouteRequest } from '../routing/deployment-router';
+import { BudgetGuard } from '../limits/budget-guard';
 import type { Invocation } from '../invocation';
 import type { FallbackTrigger } from './fallback-trigger';
 import type { FallbackRoute } from './model-fallbacks';
@@ -27,6 +29,7 @@ export class FallbackPlanner {
     private readonly deployments: DeploymentResolver,
     private readonly router: DeploymentRouter,
     private readonly cooldowns: DeploymentCooldowns,
+    private readonly budgets: BudgetGuard,
   ) {}
 
   /**
@@ -93,8 +96,10 @@ export class FallbackPlanner {
       maxFallbacks: this.config.settings.fallbacks.maxFallbacks,
       modelsFor: (trigger) => this.modelsFor(model, trigger, request),
       deploymentsOf: (name) => this.deploymentsOf(principal, name, invocation.modes, retries, route),
-      // A model whose translation refuses the request (a parameter it lacks) cannot serve it.
-      accepts: (deployments) =>
+      // A model whose budget is spent, or whose translation refuses the request (a parameter it lacks),
+      // cannot serve it.
+      accepts: async (deployments, fallback) =>
+        (await this.withinModelBudget(principal, this.access.targetOf(principal, fallback))) &&
         translations(deployments[0]).then(
           () => true,
           (error) => {
@@ -103,5 +108,18 @@ export class FallbackPlanner {
           },
         ),
     };
+  }
+
+  /** False when the key's model_max_budget for `model` is spent (no work when it has none). */
+  private async withinModelBudget(principal: Principal, model: string): Promise<boolean> {
+    const budgets = this.budgets.budgetsOf(principal, model, undefined).filter((b) => b.owner === 'model');
+    if (budgets.length === 0) return true;
+    try {
+      (await this.budgets.admit(budgets, 0)).release();
+      return true;
+    } catch (error) {
+      if (error instanceof OpenAIError && error.status === 429) return false;
+      throw error;
+    }
   }
 }

@@ -64,7 +64,7 @@ describe('callWithModelFallbacks', () => {
         return model;
       },
     );
-    expect(served).toEqual({ result: 'up', attemptedFallbacks: 2 });
+    expect(served).toEqual({ result: 'up', attemptedFallbacks: 2, fallbackModel: 'up' });
     expect(called).toEqual(['primary', 'down', 'up']);
   });
 

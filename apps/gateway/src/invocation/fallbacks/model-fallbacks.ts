@@ -20,14 +20,19 @@ export interface FallbackRoute<Turn extends FallbackTurn = FallbackTurn> {
   modelsFor(trigger: FallbackTrigger): readonly string[];
   /** A fallback model's deployments for this caller and surface; none: it is passed over. */
   deploymentsOf(model: string): Turn;
-  /** Whether the model can take this request at all (its translation); false: passed over. */
-  accepts(deployments: readonly ResolvedDeployment[]): Promise<boolean>;
+  /**
+   * Whether the model can take this request at all (its translation, the caller's budget for that
+   * model); false: passed over.
+   */
+  accepts(deployments: readonly ResolvedDeployment[], model: string): Promise<boolean>;
 }
 
 export interface Served<T> {
   result: T;
   /** How many fallback models were tried (0: the requested model served). */
   attemptedFallbacks: number;
+  /** The fallback model that served (undefined: the requested model did). */
+  fallbackModel?: string;
 }
 
 /**
@@ -56,10 +61,10 @@ export async function callWithModelFallbacks<T, Turn extends FallbackTurn>(
       if (tried.has(model)) continue;
       tried.add(model);
       const turn = route.deploymentsOf(model);
-      if (turn.deployments.length === 0 || !(await route.accepts(turn.deployments))) continue;
+      if (turn.deployments.length === 0 || !(await route.accepts(turn.deployments, model))) continue;
       attempted++;
       try {
-        return { result: await callModel(turn), attemptedFallbacks: attempted };
+        return { result: await callModel(turn), attemptedFallbacks: attempted, fallbackModel: model };
       } catch (failure) {
         error = failure as OpenAIError;
         if (!fallbackTriggerOf(error)) break;

@@ -21,6 +21,8 @@ export class MeteredCall {
   deployment: ResolvedDeployment | undefined;
   /** Set once an attempt on `deployment` succeeded: the deployment serving the call (for the router). */
   served = false;
+  /** The fallback model that served the call, when the requested one did not. */
+  fallbackModel: string | undefined;
   usage: TokenUsage | undefined;
   /** The cost the surface worked out itself (per image, per query); undefined: usage × price. */
   reportedCost: number | undefined;
@@ -33,9 +35,12 @@ export class MeteredCall {
     readonly requestedModel: string,
   ) {}
 
-  /** The model per-model budgets count: the public model the requested name stands for. */
+  /**
+   * The model per-model budgets count: the public model the requested name stands for, or, once a
+   * model fallback served the call, that model (its spend is its own budget's, not the requested one's).
+   */
   get budgetModel(): string {
-    return aliasTarget(this.principal, this.requestedModel);
+    return aliasTarget(this.principal, this.fallbackModel ?? this.requestedModel);
   }
 
   markFirstToken(): void {

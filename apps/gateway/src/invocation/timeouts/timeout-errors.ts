@@ -3,8 +3,24 @@
 // call's signal, so whatever the abort interrupts, the client is told which limit was reached.
 import { OpenAIError } from '@quarry/openai';
 
-export function requestTimedOut(timeoutMs: number): OpenAIError {
-  return timedOut(`The request to Amazon Bedrock timed out after ${seconds(timeoutMs)} s (request_timeout)`);
+/** The deadlines the request's own `timeout` set (shorter than the deployment's): the client's choice. */
+const SET_BY_CLIENT = new WeakSet<OpenAIError>();
+
+/** `setByClient`: the request body's `timeout` (shorter than the deployment's) is the limit reached. */
+export function requestTimedOut(timeoutMs: number, setByClient = false): OpenAIError {
+  const error = timedOut(
+    `The request to Amazon Bedrock timed out after ${seconds(timeoutMs)} s (${setByClient ? "the request's timeout" : 'request_timeout'})`,
+  );
+  if (setByClient) SET_BY_CLIENT.add(error);
+  return error;
+}
+
+/**
+ * Whether a call ended at a deadline the client chose: no sign of the deployment's health (a tenant's
+ * `timeout: 0.01` must not cool a shared deployment down for every team).
+ */
+export function isClientsOwnTimeout(reason: unknown): boolean {
+  return reason instanceof OpenAIError && SET_BY_CLIENT.has(reason);
 }
 
 export function streamWentSilent(timeoutMs: number): OpenAIError {

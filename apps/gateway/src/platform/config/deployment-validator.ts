@@ -2,6 +2,7 @@
 // model_info) and says which litellm_params are gateway settings and which are secrets. Shared by
 // config.yaml loading and the /model/* endpoints, so both accept exactly the same deployments.
 import { MODEL_INFO_PRICE_FIELDS } from '@quarry/bedrock';
+import { isAwsRegionName } from './aws-region-name';
 import { credentialSettingProblems } from './credential-settings';
 import {
   ENDPOINT_PARAMS,
@@ -70,6 +71,11 @@ export function validateDeploymentEntry(
       if (typeof value === 'string' && !value.startsWith('os.environ/') && !/^https?:\/\//.test(value))
         problems.push(`${field(['litellm_params', key])} must be an http(s) URL`);
     }
+    const region = params.aws_region_name;
+    if (typeof region === 'string' && !region.startsWith('os.environ/') && !isAwsRegionName(region))
+      problems.push(
+        `${field(['litellm_params', 'aws_region_name'])} must be an AWS region name (like us-east-1)`,
+      );
     for (const key of NUMBER_PARAMS) {
       const value = params[key];
       if (value !== undefined && (typeof value !== 'number' || value < 0))
