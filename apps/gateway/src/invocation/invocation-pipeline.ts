@@ -139,11 +139,12 @@ export class InvocationPipeline {
   ): Promise<CallOutcome> {
     const { call, translations, admission } = state;
     const tally = { attempts: 0 };
+    const clientGone = reply.clientGone();
     const served = await this.withFallbacks(state, tally, async (turn) => {
       const timeoutMs = requestTimeoutOf(turn.deployments[0], state.reliability);
       const byClient = timeoutSetByClient(turn.deployments[0], state.reliability);
-      const deadline = new CallDeadline(timeoutMs, [], () => requestTimedOut(timeoutMs, byClient));
-      const signals = { deadline: deadline.signal };
+      const deadline = new CallDeadline(timeoutMs, [clientGone], () => requestTimedOut(timeoutMs, byClient));
+      const signals = { clientGone, deadline: deadline.signal };
       try {
         const attempted = await this.attempts.run(call, turn, signals, tally, async (deployment) =>
           invocation.send(deployment, await translations(deployment), deadline.signal),

@@ -6,6 +6,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SseResponse } from './sse-response';
 
 export class ClientReply {
+  private gone: AbortSignal | undefined;
+
   constructor(
     private readonly request: FastifyRequest,
     private readonly reply: FastifyReply,
@@ -17,6 +19,22 @@ export class ClientReply {
 
   sendJson(body: unknown, headers: Readonly<Record<string, string>>): void {
     void this.reply.headers(headers).send(body);
+  }
+
+  /**
+   * Aborted when the client disconnects before its answer was sent, so a unary call stops calling
+   * Bedrock (retries and backoff waits included) for nobody. Made on first use.
+   */
+  clientGone(): AbortSignal {
+    if (!this.gone) {
+      const controller = new AbortController();
+      const raw = this.reply.raw;
+      raw.once('close', () => {
+        if (!raw.writableFinished) controller.abort(new Error('client disconnected'));
+      });
+      this.gone = controller.signal;
+    }
+    return this.gone;
   }
 
   /** An SSE response, not yet started: nothing is written until its start(). */
