@@ -27,27 +27,14 @@ export interface ChatFetchers {
   fetchFiles: FetchInputFiles;
 }
 
-// The options are written out member by member: on Node 20 an object literal that starts with a spread
-// and goes on (`{ ...common, stream }`) gets a new hidden class on every call, and every read of it
-// downstream misses its inline caches (bench/README.md, finding 7).
 export function translateChat(
   chatRequest: ChatCompletionRequest,
   deployment: ResolvedDeployment,
   settings: ChatSettings,
   fetchers: ChatFetchers,
 ): Promise<ConverseRequest> {
-  const switches = chatSwitches(chatRequest, deployment, settings);
-  return toConverseRequest(chatRequest, {
-    modelId: deployment.route.modelId,
-    capabilities: deployment.capabilities,
-    dropParams: switches.dropParams,
-    modifyParams: switches.modifyParams,
-    userContinueMessage: switches.userContinueMessage,
-    deploymentParams: deployment.providerParams,
-    fetchImage: fetchers.fetchImage,
-    fetchFiles: fetchers.fetchFiles,
-    stream: chatRequest.stream === true,
-  });
+  const options = commonOptions(chatRequest, deployment, settings, fetchers);
+  return toConverseRequest(chatRequest, Object.assign(options, { stream: chatRequest.stream === true }));
 }
 
 export function translateInvokeChat(
@@ -57,8 +44,26 @@ export function translateInvokeChat(
   fetchers: ChatFetchers,
   extras: ChatRequestExtras,
 ): Promise<InvokeRequest> {
+  const options = commonOptions(chatRequest, deployment, settings, fetchers);
+  return toInvokeRequest(
+    chatRequest,
+    Object.assign(options, { route: deployment.route, anthropicBeta: extras.anthropicBeta }),
+  );
+}
+
+/**
+ * What both translations take. Written out member by member and then extended in place: on Node 20 an
+ * object literal that starts with a spread and goes on (`{ ...common, stream }`) gets a new hidden class
+ * on every call, and every read of it downstream misses its inline caches (bench/README.md, finding 7).
+ */
+function commonOptions(
+  chatRequest: ChatCompletionRequest,
+  deployment: ResolvedDeployment,
+  settings: ChatSettings,
+  fetchers: ChatFetchers,
+) {
   const switches = chatSwitches(chatRequest, deployment, settings);
-  return toInvokeRequest(chatRequest, {
+  return {
     modelId: deployment.route.modelId,
     capabilities: deployment.capabilities,
     dropParams: switches.dropParams,
@@ -67,9 +72,7 @@ export function translateInvokeChat(
     deploymentParams: deployment.providerParams,
     fetchImage: fetchers.fetchImage,
     fetchFiles: fetchers.fetchFiles,
-    route: deployment.route,
-    anthropicBeta: extras.anthropicBeta,
-  });
+  };
 }
 
 /**
