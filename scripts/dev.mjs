@@ -122,6 +122,8 @@ async function main() {
 
   const { APP_CONFIG } = require(path.join(root, 'dist/apps/gateway/src/platform/config/app-config.js'));
   const { createGateway } = require(path.join(root, 'dist/apps/gateway/src/bootstrap.js'));
+  // As main.ts does: V8 settings for a process that serves requests.
+  require(path.join(root, 'dist/apps/gateway/src/platform/runtime/heap-tuning.js')).tuneHeapForServing();
   // The gateway runs in this process, and the AWS SDK reads credentials from process.env.
   Object.assign(process.env, env);
   const app = await createGateway();

@@ -88,7 +88,17 @@ function quarryConfigYaml(emulators) {
 /** Quarry's built gateway (`dist/apps/gateway/src/main.js`) with a fresh virtual key limited to the bench models. */
 export async function startQuarry(
   emulators,
-  { root, logDir, databaseUrl, logLevel, cpuProfileDir, name = 'quarry', extraEnv = {}, keyFields = {} },
+  {
+    root,
+    logDir,
+    databaseUrl,
+    logLevel,
+    cpuProfileDir,
+    name = 'quarry',
+    extraEnv = {},
+    keyFields = {},
+    nodeArgs: targetNodeArgs = [],
+  },
 ) {
   const configPath = path.join(logDir, `${name}-config.yaml`);
   writeFileSync(configPath, quarryConfigYaml(emulators));
@@ -98,6 +108,7 @@ export async function startQuarry(
     ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : []),
     // V8 flags NODE_OPTIONS refuses (e.g. --trace-deopt, --trace-opt), for investigations.
     ...(process.env.BENCH_QUARRY_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []),
+    ...targetNodeArgs,
   ];
   const handle = startNode(name, [...nodeArgs, path.join(root, 'dist/apps/gateway/src/main.js')], {
     cwd: root,

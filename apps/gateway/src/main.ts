@@ -3,8 +3,10 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
 import { ConfigError } from './platform/config/config-error';
 import { createGateway } from './bootstrap';
+import { tuneHeapForServing } from './platform/runtime/heap-tuning';
 
 async function main(): Promise<void> {
+  tuneHeapForServing();
   let app: NestFastifyApplication;
   try {
     app = await createGateway();

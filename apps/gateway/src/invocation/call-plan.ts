@@ -7,7 +7,12 @@ import type { RequestReliability } from './fallbacks/request-reliability';
 import type { Invocation } from './invocation';
 import { STREAM_ROUTE, UNARY_ROUTE, type RouteRequest } from './routing/deployment-router';
 
-export type Translations = (deployment: ResolvedDeployment) => Promise<unknown>;
+/** Each deployment's translation for one call, made on first use. */
+export interface Translations {
+  (deployment: ResolvedDeployment): Promise<unknown>;
+  /** The translation, when it is already made and settled (used without an await); else undefined. */
+  ready(deployment: ResolvedDeployment): unknown;
+}
 
 /** The deployments of the model that this surface serves; none is a 400 that names the right endpoint. */
 export function servedBy(invocation: Invocation, candidates: ResolvedDeployment[]): ResolvedDeployment[] {
@@ -24,14 +29,21 @@ export function servedBy(invocation: Invocation, candidates: ResolvedDeployment[
 /** Each deployment's translation, made once per call (images are fetched once, not per fallback). */
 export function translationsOf(invocation: Invocation): Translations {
   const made = new Map<ResolvedDeployment, Promise<unknown>>();
-  return (deployment) => {
+  const settled = new Map<ResolvedDeployment, unknown>();
+  const translations = (deployment: ResolvedDeployment): Promise<unknown> => {
     let translation = made.get(deployment);
     if (!translation) {
       translation = invocation.translate(deployment);
       made.set(deployment, translation);
+      // Settles before anyone awaiting it resumes (reactions run in order), so ready() sees it then.
+      translation.then(
+        (value) => settled.set(deployment, value),
+        () => undefined,
+      );
     }
     return translation;
   };
+  return Object.assign(translations, { ready: (deployment: ResolvedDeployment) => settled.get(deployment) });
 }
 
 /** The deployment's timeout, or the request's `timeout` when shorter (a client may not extend it). */

@@ -101,7 +101,9 @@ export class InvocationPipeline {
         cooling = error;
       }
       const route = routeRequestOf(invocation);
-      admission = await this.limits.admit(call, { body, deployments: this.router.order(healthy, route) });
+      const admitted = this.limits.admit(call, { body, deployments: this.router.order(healthy, route) });
+      // Most calls are admitted at once (no limits apply): no await, no extra turn of the event loop.
+      admission = admitted instanceof Promise ? await admitted : admitted;
       const deployments = [...admission.deployments];
       const translations = translationsOf(invocation);
       if (deployments.length > 0) await translations(deployments[0]);
@@ -139,19 +141,28 @@ export class InvocationPipeline {
   ): Promise<CallOutcome> {
     const { call, translations, admission } = state;
     const tally = { attempts: 0 };
-    const clientGone = reply.clientGone();
+    // A client that hangs up aborts the model turn under way (its deadline), so retries, backoff waits
+    // and fallbacks stop calling Bedrock for nobody.
+    let current: CallDeadline | undefined;
+    const clientGone = reply.watchDisconnect((reason) => current?.abort(reason));
     const served = await this.withFallbacks(state, tally, async (turn) => {
       const timeoutMs = requestTimeoutOf(turn.deployments[0], state.reliability);
       const byClient = timeoutSetByClient(turn.deployments[0], state.reliability);
-      const deadline = new CallDeadline(timeoutMs, [clientGone], () => requestTimedOut(timeoutMs, byClient));
+      const deadline = new CallDeadline(timeoutMs, NO_PARENTS, () => requestTimedOut(timeoutMs, byClient));
+      current = deadline;
+      if (clientGone.aborted) deadline.abort(clientGone.reason);
       const signals = { clientGone, deadline: deadline.signal };
       try {
-        const attempted = await this.attempts.run(call, turn, signals, tally, async (deployment) =>
-          invocation.send(deployment, await translations(deployment), deadline.signal),
-        );
+        const attempted = await this.attempts.run(call, turn, signals, tally, (deployment) => {
+          // The first deployment's translation was made before the call: no await for it.
+          const translation = translations.ready(deployment);
+          return translation !== undefined
+            ? invocation.send(deployment, translation, deadline.signal)
+            : translations(deployment).then((made) => invocation.send(deployment, made, deadline.signal));
+        });
         // Inside the model's turn: a refusal found in the answer (an image filter) falls back too.
         const { deployment, result, retries } = attempted;
-        const answer = invocation.respond(result, await translations(deployment), deployment);
+        const answer = invocation.respond(result, translations.ready(deployment), deployment);
         return { deployment, retries, answer };
       } catch (error) {
         this.attempts.release(call);
@@ -274,6 +285,8 @@ export class InvocationPipeline {
     this.spend.record(call.toSpendRecord(outcome.status, outcome.httpStatus, outcome.errorType));
   }
 }
+
+const NO_PARENTS: AbortSignal[] = [];
 
 function totalTokens(usage: TokenUsage | undefined): number {
   return usage ? usage.inputTokens + usage.outputTokens + usage.cacheReadTokens + usage.cacheWriteTokens : 0;

@@ -31,6 +31,11 @@ export class CallDeadline {
     return this.controller.signal;
   }
 
+  /** Aborts the call now (the client hung up): what the deadline's signal says happened. */
+  abort(reason: unknown): void {
+    this.controller.abort(reason);
+  }
+
   /** Call when the call is over, however it ended. */
   dispose(): void {
     clearTimeout(this.timer);

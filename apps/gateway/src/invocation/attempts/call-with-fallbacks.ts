@@ -42,9 +42,26 @@ export async function callWithFallbacks<T>(
   for (let retries = 0; ; retries++) {
     throwIfAborted(signal);
     const deployment = ordered[position];
+    // The router hears each attempt start and end (written out here, not in a helper: one async
+    // frame fewer per call on the hot path).
+    router.observe(deployment, START);
+    const startedAt = performance.now();
     try {
-      return { result: await observed(router, deployment, route.stream, call), deployment, retries };
+      const result = await call(deployment);
+      router.observe(deployment, {
+        kind: 'success',
+        latencyMs: performance.now() - startedAt,
+        stream: route.stream,
+      });
+      return { result, deployment, retries };
     } catch (error) {
+      router.observe(deployment, {
+        kind: 'failure',
+        retryable: isRetryable(error),
+        error,
+        latencyMs: performance.now() - startedAt,
+        stream: route.stream,
+      });
       // An attempt that failed because the caller gave up reports the caller's reason.
       throwIfAborted(signal);
       if (retries >= budget || !isRetryable(error)) throw error;
@@ -73,25 +90,6 @@ function nextAvailable(
 function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted)
     throw signal.reason ?? Object.assign(new Error('The operation was aborted'), { name: 'AbortError' });
-}
-
-async function observed<T>(
-  router: DeploymentRouter,
-  deployment: ResolvedDeployment,
-  stream: boolean,
-  call: (deployment: ResolvedDeployment) => Promise<T>,
-): Promise<T> {
-  router.observe(deployment, START);
-  const startedAt = performance.now();
-  try {
-    const result = await call(deployment);
-    router.observe(deployment, { kind: 'success', latencyMs: performance.now() - startedAt, stream });
-    return result;
-  } catch (error) {
-    const latencyMs = performance.now() - startedAt;
-    router.observe(deployment, { kind: 'failure', retryable: isRetryable(error), error, latencyMs, stream });
-    throw error;
-  }
 }
 
 const START = Object.freeze({ kind: 'start' as const });

@@ -9,8 +9,8 @@ import { toOpenAIError } from '@quarry/bedrock';
 export const CLIENT_CLOSED_REQUEST = 499;
 
 export interface CallSignals {
-  /** Fires when the client disconnected (streams). */
-  clientGone?: AbortSignal;
+  /** Set when the client disconnected: a signal (streams) or a flag (unary calls, reply/client-reply.ts). */
+  clientGone?: { readonly aborted: boolean };
   /** The call's deadline (fires on timeout, client gone or shutdown). */
   deadline?: AbortSignal;
   /** The gateway's shutdown grace period ran out. */

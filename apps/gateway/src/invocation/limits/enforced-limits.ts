@@ -11,7 +11,7 @@ import { LOGGER } from '../../platform/logging/logger.token';
 import { EndUserDirectory } from '../../tenancy/end-users/end-user-directory';
 import type { ResolvedDeployment } from '../deployments/resolved-deployment';
 import type { MeteredCall } from '../metering/metered-call';
-import { BudgetGuard, type BudgetHold } from './budget-guard';
+import { BudgetGuard, type Budget, type BudgetHold, type SoftBudget } from './budget-guard';
 import { LimitCounters, type CounterCheck, type HeldCounter, type Taken } from './counters/limit-counters';
 import { InvocationLimits, type Admission, type LimitsRequest } from './invocation-limits';
 import { endUserBlocked, rateLimited } from './limit-errors';
@@ -34,28 +34,45 @@ export class EnforcedLimits extends InvocationLimits {
     super();
   }
 
-  async admit(call: MeteredCall, request: LimitsRequest): Promise<Admission> {
-    let estimate: RequestEstimate | undefined;
-    const estimated = () => (estimate ??= estimateRequest(request.body));
-    const tokens = () => reservedTokens(estimated());
+  /**
+   * Answers at once, with no async step, when nothing applies (no end user, budget, soft budget or rate
+   * limit on the caller, none on the deployments): the common call pays for no limits machinery.
+   */
+  admit(call: MeteredCall, request: LimitsRequest): Admission | Promise<Admission> {
+    if (call.endUser !== undefined || (request.endUsers?.length ?? 0) > 0)
+      return this.admitWithEndUsers(call, request);
+    const budgets = this.budgets.budgetsOf(call.principal, call.budgetModel, undefined);
+    const soft = softBudgetOf(call.principal);
+    const sizes = new RequestSizes(request.body);
+    const checks = entityChecks(call.principal, sizes.tokens);
+    if (budgets.length === 0 && !soft && checks.length === 0 && !deploymentLimited(request.deployments))
+      return unlimited(request.deployments);
+    return this.enforce(call, request, { budgets, soft, checks, sizes });
+  }
 
-    const principal = call.principal;
+  private async admitWithEndUsers(call: MeteredCall, request: LimitsRequest): Promise<Admission> {
     for (const other of request.endUsers ?? []) await this.checkEndUser(call, other);
+    const principal = call.principal;
     const endUser = call.endUser ? await this.endUserOf(principal.teamId ?? '', call.endUser) : undefined;
-    const budgets = this.budgets.budgetsOf(principal, call.budgetModel, endUser);
-    const soft =
-      principal.key && principal.key.softBudget !== null
-        ? { keyId: principal.key.id, softBudget: principal.key.softBudget }
-        : undefined;
+    const sizes = new RequestSizes(request.body);
+    return this.enforce(call, request, {
+      budgets: this.budgets.budgetsOf(principal, call.budgetModel, endUser),
+      soft: softBudgetOf(principal),
+      checks: entityChecks(principal, sizes.tokens),
+      sizes,
+    });
+  }
+
+  private async enforce(call: MeteredCall, request: LimitsRequest, plan: LimitsPlan): Promise<Admission> {
+    const { budgets, soft, checks, sizes } = plan;
     const hold =
       budgets.length === 0 && !soft
         ? undefined
-        : await this.budgets.admit(budgets, mostExpensive(estimated(), request.deployments), soft);
+        : await this.budgets.admit(budgets, mostExpensive(sizes.estimate(), request.deployments), soft);
     if (hold?.softBudgetSpend !== undefined)
       this.warnSoftBudget(call, soft!.softBudget, hold.softBudgetSpend);
     try {
-      const checks = entityChecks(call.principal, tokens);
-      const { taken, deployments } = await this.takeCounters(checks, request.deployments, tokens);
+      const { taken, deployments } = await this.takeCounters(checks, request.deployments, sizes.tokens);
       if (!hold && taken.held.length === 0) return unlimited(deployments);
       return this.admission(taken, deployments, hold, soft);
     } catch (error) {
@@ -73,10 +90,7 @@ export class EnforcedLimits extends InvocationLimits {
     candidates: readonly ResolvedDeployment[],
     tokens: () => number,
   ): Promise<{ taken: Extract<Taken, { ok: true }>; deployments: readonly ResolvedDeployment[] }> {
-    const limited = candidates.some(
-      (deployment) => deployment.rpm !== undefined || deployment.tpm !== undefined,
-    );
-    if (!limited) {
+    if (!deploymentLimited(candidates)) {
       if (checks.length === 0) return { taken: NOTHING_TAKEN, deployments: candidates };
       return { taken: this.accepted(await this.counters.take(checks, Date.now())), deployments: candidates };
     }
@@ -154,6 +168,38 @@ export class EnforcedLimits extends InvocationLimits {
       },
     };
   }
+}
+
+/** What the limits step checks for one call, worked out before any await. */
+interface LimitsPlan {
+  budgets: Budget[];
+  soft: SoftBudget | undefined;
+  checks: CounterCheck[];
+  sizes: RequestSizes;
+}
+
+/** The request's estimate, made at most once and only when a tpm limit or a budget needs it. */
+class RequestSizes {
+  private made: RequestEstimate | undefined;
+
+  constructor(private readonly body: unknown) {}
+
+  estimate(): RequestEstimate {
+    return (this.made ??= estimateRequest(this.body));
+  }
+
+  readonly tokens = (): number => reservedTokens(this.estimate());
+}
+
+function softBudgetOf(principal: MeteredCall['principal']): SoftBudget | undefined {
+  const key = principal.key;
+  return key && key.softBudget !== null ? { keyId: key.id, softBudget: key.softBudget } : undefined;
+}
+
+function deploymentLimited(deployments: readonly ResolvedDeployment[]): boolean {
+  for (const deployment of deployments)
+    if (deployment.rpm !== undefined || deployment.tpm !== undefined) return true;
+  return false;
 }
 
 const NOTHING_TAKEN: Extract<Taken, { ok: true }> = { ok: true, readings: [], held: [] };

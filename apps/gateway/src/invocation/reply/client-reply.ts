@@ -5,9 +5,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SseResponse } from './sse-response';
 
-export class ClientReply {
-  private gone: AbortSignal | undefined;
+/** Whether the client hung up before its answer was sent (and why, for the call's abort). */
+export interface Disconnect {
+  aborted: boolean;
+  reason: Error | undefined;
+}
 
+export class ClientReply {
   constructor(
     private readonly request: FastifyRequest,
     private readonly reply: FastifyReply,
@@ -22,19 +26,21 @@ export class ClientReply {
   }
 
   /**
-   * Aborted when the client disconnects before its answer was sent, so a unary call stops calling
-   * Bedrock (retries and backoff waits included) for nobody. Made on first use.
+   * Watches for the client disconnecting before its answer was sent: the flag turns true (read where a
+   * failure is booked as the client's doing) and `onGone` runs once. A flag, not an AbortSignal: one
+   * fewer AbortController and listener pair per call.
    */
-  clientGone(): AbortSignal {
-    if (!this.gone) {
-      const controller = new AbortController();
-      const raw = this.reply.raw;
-      raw.once('close', () => {
-        if (!raw.writableFinished) controller.abort(new Error('client disconnected'));
-      });
-      this.gone = controller.signal;
-    }
-    return this.gone;
+  watchDisconnect(onGone: (reason: Error) => void): Disconnect {
+    const disconnect: Disconnect = { aborted: false, reason: undefined };
+    const raw = this.reply.raw;
+    // Not once(): the response emits 'close' once, and is gone with the request.
+    raw.on('close', () => {
+      if (raw.writableFinished) return;
+      disconnect.aborted = true;
+      disconnect.reason = new Error('client disconnected');
+      onGone(disconnect.reason);
+    });
+    return disconnect;
   }
 
   /** An SSE response, not yet started: nothing is written until its start(). */
