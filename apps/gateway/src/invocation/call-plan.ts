@@ -15,7 +15,12 @@ export interface Translations {
 }
 
 /** The deployments of the model that this surface serves; none is a 400 that names the right endpoint. */
-export function servedBy(invocation: Invocation, candidates: ResolvedDeployment[]): ResolvedDeployment[] {
+export function servedBy(
+  invocation: Invocation,
+  candidates: readonly ResolvedDeployment[],
+): readonly ResolvedDeployment[] {
+  // Usually every deployment serves the surface: the list is then used as it is, not copied.
+  if (candidates.every((candidate) => invocation.modes.includes(candidate.mode))) return candidates;
   const served = candidates.filter((candidate) => invocation.modes.includes(candidate.mode));
   if (served.length > 0) return served;
   const mode = candidates[0].mode;

@@ -104,7 +104,7 @@ export class InvocationPipeline {
       const admitted = this.limits.admit(call, { body, deployments: this.router.order(healthy, route) });
       // Most calls are admitted at once (no limits apply): no await, no extra turn of the event loop.
       admission = admitted instanceof Promise ? await admitted : admitted;
-      const deployments = [...admission.deployments];
+      const deployments = admission.deployments;
       const translations = translationsOf(invocation);
       if (deployments.length > 0) await translations(deployments[0]);
       const state: CallState = {

@@ -10,6 +10,8 @@ import { resolveDeployment, type ResolvedDeployment } from './resolved-deploymen
 @Injectable()
 export class DeploymentResolver {
   private readonly resolved = new WeakMap<Deployment, ResolvedDeployment>();
+  /** The registry's deployment lists are immutable and replaced on change: resolved once per list. */
+  private readonly resolvedLists = new WeakMap<readonly Deployment[], readonly ResolvedDeployment[]>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -31,7 +33,12 @@ export class DeploymentResolver {
     return resolved;
   }
 
-  resolveAll(deployments: readonly Deployment[]): ResolvedDeployment[] {
-    return deployments.map((deployment) => this.resolve(deployment));
+  resolveAll(deployments: readonly Deployment[]): readonly ResolvedDeployment[] {
+    let resolved = this.resolvedLists.get(deployments);
+    if (!resolved) {
+      resolved = Object.freeze(deployments.map((deployment) => this.resolve(deployment)));
+      this.resolvedLists.set(deployments, resolved);
+    }
+    return resolved;
   }
 }
