@@ -31,24 +31,41 @@ export function servedBy(
   );
 }
 
-/** Each deployment's translation, made once per call (images are fetched once, not per fallback). */
+/**
+ * Each deployment's translation, made once per call (images are fetched once, not per fallback). The
+ * first deployment's is held in place; a Map is made only when a call moves on to another deployment.
+ */
 export function translationsOf(invocation: Invocation): Translations {
-  const made = new Map<ResolvedDeployment, Promise<unknown>>();
-  const settled = new Map<ResolvedDeployment, unknown>();
+  let first: ResolvedDeployment | undefined;
+  let firstMade: Promise<unknown> | undefined;
+  let firstSettled: unknown;
+  let others: Map<ResolvedDeployment, { made: Promise<unknown>; settled?: unknown }> | undefined;
   const translations = (deployment: ResolvedDeployment): Promise<unknown> => {
-    let translation = made.get(deployment);
-    if (!translation) {
-      translation = invocation.translate(deployment);
-      made.set(deployment, translation);
-      // Settles before anyone awaiting it resumes (reactions run in order), so ready() sees it then.
-      translation.then(
-        (value) => settled.set(deployment, value),
-        () => undefined,
-      );
+    if (deployment === first) return firstMade!;
+    const other = others?.get(deployment);
+    if (other) return other.made;
+    const made = invocation.translate(deployment);
+    // Settles before anyone awaiting it resumes (reactions run in order), so ready() sees it then.
+    if (first === undefined) {
+      first = deployment;
+      firstMade = made;
+      made.then((value) => (firstSettled = value), ignoreFailure);
+    } else {
+      const entry: { made: Promise<unknown>; settled?: unknown } = { made };
+      (others ??= new Map()).set(deployment, entry);
+      made.then((value) => (entry.settled = value), ignoreFailure);
     }
-    return translation;
+    return made;
   };
-  return Object.assign(translations, { ready: (deployment: ResolvedDeployment) => settled.get(deployment) });
+  return Object.assign(translations, {
+    ready: (deployment: ResolvedDeployment) =>
+      deployment === first ? firstSettled : others?.get(deployment)?.settled,
+  });
+}
+
+/** A failed translation is its caller's to handle (it awaits the same promise). */
+function ignoreFailure(): undefined {
+  return undefined;
 }
 
 /** The deployment's timeout, or the request's `timeout` when shorter (a client may not extend it). */

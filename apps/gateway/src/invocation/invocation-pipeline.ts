@@ -250,21 +250,24 @@ export class InvocationPipeline {
    * The requested model's turn, then its fallbacks (fallbacks/model-fallbacks.ts); the error that ends
    * them says whether the client should retry what the gateway already retried.
    */
-  private async withFallbacks<T>(
+  private withFallbacks<T>(
     state: CallState,
     tally: AttemptTally,
     callModel: (turn: ModelTurn) => Promise<T>,
   ): Promise<Served<T>> {
-    try {
-      const served = await callWithModelFallbacks<T, ModelTurn>(state.primary, state.route, (turn) =>
-        turn.deployments.length > 0 ? callModel(turn) : Promise.reject(toInvocationError(state.cooling)),
-      );
-      // A fallback model's spend counts against its own model_max_budget.
-      state.call.fallbackModel = served.fallbackModel;
-      return served;
-    } catch (error) {
-      throw adviseOnClientRetry(toInvocationError(error), tally.attempts);
-    }
+    // A promise chain, not an async method: one frame fewer on every call.
+    return callWithModelFallbacks<T, ModelTurn>(state.primary, state.route, (turn) =>
+      turn.deployments.length > 0 ? callModel(turn) : Promise.reject(toInvocationError(state.cooling)),
+    ).then(
+      (served) => {
+        // A fallback model's spend counts against its own model_max_budget.
+        state.call.fallbackModel = served.fallbackModel;
+        return served;
+      },
+      (error: unknown) => {
+        throw adviseOnClientRetry(toInvocationError(error), tally.attempts);
+      },
+    );
   }
 
   /** A 500 is a gateway defect (not Bedrock's answer): logged with its stack, as the error filter does. */

@@ -35,7 +35,7 @@ export class DeploymentAttempts {
     private readonly cooldowns: DeploymentCooldowns,
   ) {}
 
-  async run<T>(
+  run<T>(
     call: MeteredCall,
     turn: ModelTurn,
     signals: CallSignals & { deadline: AbortSignal },
@@ -53,28 +53,25 @@ export class DeploymentAttempts {
         throw error;
       });
     };
-    try {
-      const attempted = await callWithFallbacks(
-        turn.deployments,
-        this.router,
-        signals.deadline,
-        sendAndObserve,
-        {
-          retries: turn.retries,
-          isAvailable: (deployment) => this.cooldowns.isAvailable(deployment),
-          minWaitMs: this.cooldowns.settings.retryAfterMs,
-          route: turn.route,
-        },
-      );
-      call.deployment = attempted.deployment;
-      // The router hears the served call's end (the pipeline's `done`), so in-flight counts come down.
-      call.served = true;
-      return attempted;
-    } catch (error) {
-      const failure = toInvocationError(error, signals);
-      if (call.deployment) Object.assign(failure.headers, servedByHeaders(call.deployment, attempts - 1));
-      throw failure;
-    }
+    // A promise chain, not an async method: one frame fewer on every call.
+    return callWithFallbacks(turn.deployments, this.router, signals.deadline, sendAndObserve, {
+      retries: turn.retries,
+      isAvailable: (deployment) => this.cooldowns.isAvailable(deployment),
+      minWaitMs: this.cooldowns.settings.retryAfterMs,
+      route: turn.route,
+    }).then(
+      (attempted) => {
+        call.deployment = attempted.deployment;
+        // The router hears the served call's end (the pipeline's `done`), so in-flight counts come down.
+        call.served = true;
+        return attempted;
+      },
+      (error: unknown) => {
+        const failure = toInvocationError(error, signals);
+        if (call.deployment) Object.assign(failure.headers, servedByHeaders(call.deployment, attempts - 1));
+        throw failure;
+      },
+    );
   }
 
   /**

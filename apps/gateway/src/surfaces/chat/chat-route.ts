@@ -27,19 +27,16 @@ export function routedChatInvocation(
   stream: boolean,
   builders: ChatRouteBuilders,
 ): Invocation {
-  const built = new Map<ChatRouteKind, Invocation>();
+  // A plain object rather than a Map, and promise chains rather than async wrappers below: this layer
+  // runs on every chat call, and most calls only ever build one route.
+  const built: Partial<Record<ChatRouteKind, Invocation>> = {};
   const routeOf = (deployment: ResolvedDeployment): Invocation => {
     const kind: ChatRouteKind = builders[deployment.route.kind] ? deployment.route.kind : 'converse';
-    let route = built.get(kind);
-    if (!route) {
-      route = (builders[kind] ?? builders.converse)();
-      built.set(kind, route);
-    }
-    return route;
+    return (built[kind] ??= (builders[kind] ?? builders.converse)());
   };
-  const translate = async (deployment: ResolvedDeployment): Promise<Routed> => {
+  const translate = (deployment: ResolvedDeployment): Promise<Routed> => {
     const route = routeOf(deployment);
-    return { route, value: await route.translate(deployment) };
+    return route.translate(deployment).then((value): Routed => ({ route, value }));
   };
   if (stream) {
     return {
@@ -60,10 +57,10 @@ export function routedChatInvocation(
     model,
     modes,
     translate,
-    send: async (deployment, translated: Routed, signal) => ({
-      route: translated.route,
-      value: await asUnary(translated.route).send(deployment, translated.value, signal),
-    }),
+    send: (deployment, translated: Routed, signal) =>
+      asUnary(translated.route)
+        .send(deployment, translated.value, signal)
+        .then((value): Routed => ({ route: translated.route, value })),
     respond: (output: Routed, translated: Routed, deployment) =>
       asUnary(translated.route).respond(output.value, translated.value, deployment),
   };

@@ -106,8 +106,10 @@ function textOf(message: unknown): string | undefined {
 
 /** The SSRF-guarded fetch, remembering each URL's result (or failure) for the rest of the request. */
 export function fetchOncePerUrl(): FetchImage {
-  const fetched = new Map<string, ReturnType<FetchImage>>();
+  // Made on the first image: most requests carry none.
+  let fetched: Map<string, ReturnType<FetchImage>> | undefined;
   return (url) => {
+    fetched ??= new Map();
     let result = fetched.get(url);
     if (!result) {
       result = fetchPublicUrl(url);
