@@ -5,6 +5,7 @@
 //   node bench/ab-rate.mjs name=/path/to/built/checkout [name=…] [--rate 600] [--connections 32]
 //        [--duration 8] [--rounds 6] [--kind small] [--warmup 2]
 import autocannon from 'autocannon';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +23,7 @@ const { values, positionals } = parseArgs({
     rounds: { type: 'string', default: '6' },
     kind: { type: 'string', default: 'small' },
     warmup: { type: 'string', default: '2' },
+    pin: { type: 'boolean', default: false },
   },
 });
 const builds = positionals.map((spec) => {
@@ -68,11 +70,18 @@ function cpuByThread(pid) {
   return byName;
 }
 
+/** `--pin`: the gateways on CPU 1, everything else (this process, the load generator, the emulator) on CPU 0. */
+function pin(pid, cpu) {
+  if (values.pin) execFileSync('taskset', ['-a', '-p', '-c', String(cpu), String(pid)], { stdio: 'ignore' });
+}
+
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 
 try {
   await recreateDatabase(databaseUrl, root);
+  pin(process.pid, 0);
   const emulators = await startEmulators({ latenciesMs: [0], holdTokensPerSecond: 0 }, { root, logDir });
+  for (const { handle } of emulators.values()) pin(handle.pid, 0);
   const targets = [];
   for (const build of builds) {
     const quarry = await startQuarry(emulators, {
@@ -83,6 +92,7 @@ try {
       name: build.name,
       nodeArgs: build.nodeArgs,
     });
+    pin(quarry.handle.pid, 1);
     targets.push({ ...build, quarry, request: await quarry.requestFor(values.kind, 0), rounds: [] });
   }
   for (const target of targets) await load(target.request, 3); // warm-up: JIT and pools
