@@ -67,6 +67,25 @@ describe('translationsOf', () => {
       process.off('unhandledRejection', onUnhandled);
     }
   });
+
+  it('a translation that throws at once is a rejection too, as from an async translate', async () => {
+    // /v1/messages translates synchronously (Promise.resolve(translateMessages(…))): a 400 thrown there
+    // for a fallback model's deployment must reach FallbackPlanner.accepts as a rejection, which passes
+    // that model over, not as a throw that ends the whole call.
+    const refused = new Error('agents cannot serve the Messages API');
+    const invocation = {
+      translate: () => {
+        throw refused;
+      },
+    } as unknown as Invocation;
+    const translations = translationsOf(invocation);
+    const a = deployment('a');
+    let made: Promise<unknown> | undefined;
+    expect(() => (made = translations(a))).not.toThrow();
+    await expect(made).rejects.toBe(refused);
+    expect(translations(a)).toBe(made);
+    expect(translations.ready(a)).toBeUndefined();
+  });
 });
 
 describe('servedBy', () => {
