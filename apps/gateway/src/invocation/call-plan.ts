@@ -44,7 +44,7 @@ export function translationsOf(invocation: Invocation): Translations {
     if (deployment === first) return firstMade!;
     const other = others?.get(deployment);
     if (other) return other.made;
-    const made = invocation.translate(deployment);
+    const made = translated(invocation, deployment);
     // Settles before anyone awaiting it resumes (reactions run in order), so ready() sees it then.
     if (first === undefined) {
       first = deployment;
@@ -61,6 +61,19 @@ export function translationsOf(invocation: Invocation): Translations {
     ready: (deployment: ResolvedDeployment) =>
       deployment === first ? firstSettled : others?.get(deployment)?.settled,
   });
+}
+
+/**
+ * The invocation's translation as a promise, also when it throws at once (a translate that is not an
+ * async function, such as /v1/messages'): every caller then sees a rejection, as FallbackPlanner.accepts
+ * needs to pass a model whose translation is refused (4xx) over instead of ending the call.
+ */
+function translated(invocation: Invocation, deployment: ResolvedDeployment): Promise<unknown> {
+  try {
+    return invocation.translate(deployment);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 /** A failed translation is its caller's to handle (it awaits the same promise). */
