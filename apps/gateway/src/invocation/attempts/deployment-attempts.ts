@@ -47,7 +47,14 @@ export class DeploymentAttempts {
       attempts++;
       tally.attempts++;
       call.deployment = deployment;
-      return send(deployment).catch((error: unknown) => {
+      // A send that throws at once is a failed attempt like any other (cooldowns hear of it too).
+      let sent: Promise<T>;
+      try {
+        sent = send(deployment);
+      } catch (error) {
+        sent = Promise.reject(error);
+      }
+      return sent.catch((error: unknown) => {
         if (countsAgainstDeployment(error, signals))
           this.cooldowns.recordFailure(deployment, turn.modelDeployments);
         throw error;
