@@ -51,47 +51,43 @@ async function bookedAsAborted(requestId: string): Promise<boolean> {
   return row?.status === 'aborted' && row.httpStatus === 499;
 }
 
-it('aborts the Bedrock call when the client leaves a unary call, and books it as aborted', async () => {
-  const controller = new AbortController();
-  const requestId = `unary-client-gone-${Date.now()}`;
-  const answered = fetch(`${fixture.gateway.baseUrl}/v1/chat/completions`, {
+/** A chat completion the test can hang up on (its answer, or undefined once aborted). */
+function chatCall(requestId: string, body: object, signal: AbortSignal): Promise<unknown> {
+  return fetch(`${fixture.gateway.baseUrl}/v1/chat/completions`, {
     method: 'POST',
     headers: {
       authorization: `Bearer ${fixture.tenant.key}`,
       'content-type': 'application/json',
       'x-request-id': requestId,
     },
-    body: JSON.stringify({ model: 'slow-unary', messages: [{ role: 'user', content: 'Hello' }] }),
-    signal: controller.signal,
+    body: JSON.stringify(body),
+    signal,
   }).catch(() => undefined);
+}
+
+it('aborts the Bedrock call when the client leaves a unary call, and books it as aborted', async () => {
+  const controller = new AbortController();
+  const requestId = `unary-client-gone-${Date.now()}`;
+  const answered = chatCall(
+    requestId,
+    { model: 'slow-unary', messages: [{ role: 'user', content: 'Hello' }] },
+    controller.signal,
+  );
   await waitUntil('the gateway to call Bedrock', () => relay.connections.length > 0);
   controller.abort();
   await answered;
   await waitUntil('the gateway to hang up on Bedrock', () => relay.connections[0].closedByGateway);
-  await waitUntil('the aborted call to be booked', async () => {
-    await fixture.gateway.app.get(SpendWriter).flush();
-    const row = await fixture.prisma.spendLog.findFirst({ where: { requestId } });
-    return row?.status === 'aborted' && row.httpStatus === 499;
-  });
+  await waitUntil('the aborted call to be booked', () => bookedAsAborted(requestId));
 }, 60_000);
 
 it("aborts the fallback model's Bedrock call when the client leaves during the fallback turn", async () => {
   const controller = new AbortController();
   const requestId = `unary-client-gone-fallback-${Date.now()}`;
-  const answered = fetch(`${fixture.gateway.baseUrl}/v1/chat/completions`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${fixture.tenant.key}`,
-      'content-type': 'application/json',
-      'x-request-id': requestId,
-    },
-    body: JSON.stringify({
-      model: 'failing-unary',
-      fallbacks: ['slow-fallback'],
-      messages: [{ role: 'user', content: 'Hello' }],
-    }),
-    signal: controller.signal,
-  }).catch(() => undefined);
+  const answered = chatCall(
+    requestId,
+    { model: 'failing-unary', fallbacks: ['slow-fallback'], messages: [{ role: 'user', content: 'Hello' }] },
+    controller.signal,
+  );
   await waitUntil('the gateway to call the fallback model', () => fallbackRelay.connections.length > 0);
   controller.abort();
   await answered;
