@@ -13,6 +13,7 @@ import {
   answerClientError,
   answerFrameworkError,
   answerShuttingDown,
+  watchClosing,
 } from './platform/http/framework-answers';
 import { registerBodyParsers } from './platform/http/body-parsers';
 import { MAX_BODY_BYTES } from './platform/http/json-body-limits';
@@ -48,11 +49,13 @@ export async function createGateway(options: GatewayOptions = {}): Promise<NestF
   });
   const fastify = adapter.getInstance();
   registerBodyParsers(fastify);
+  const closing = watchClosing(fastify);
+  // One onRequest hook for both jobs: every hook is a step of every request.
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
-    done();
+    if (closing()) answerShuttingDown(reply);
+    else done();
   });
-  answerShuttingDown(fastify);
   fastify.addHook('onResponse', (request, reply, done) => {
     logger.info(
       {

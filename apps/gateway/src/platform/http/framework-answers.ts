@@ -84,18 +84,20 @@ export function shuttingDownError(): OpenAIError {
 }
 
 /**
- * Replaces Fastify's own 503 during close (create Fastify with `return503OnClosing: false`): once
- * close() has begun, a new request is refused in OpenAI's shape instead of being served.
+ * Whether close() has begun: with Fastify created with `return503OnClosing: false`, the gateway's
+ * onRequest hook then refuses new requests with answerShuttingDown instead of serving them.
  */
-export function answerShuttingDown(fastify: FastifyInstance): void {
+export function watchClosing(fastify: FastifyInstance): () => boolean {
   let closing = false;
   fastify.addHook('preClose', (done) => {
     closing = true;
     done();
   });
-  fastify.addHook('onRequest', (_request, reply, done) => {
-    if (!closing) return done();
-    const answer = shuttingDownError();
-    void reply.code(answer.status).headers(answer.headers).send(answer.toBody());
-  });
+  return () => closing;
+}
+
+/** Replaces Fastify's own 503 during close, in OpenAI's shape. */
+export function answerShuttingDown(reply: FastifyReply): void {
+  const answer = shuttingDownError();
+  void reply.code(answer.status).headers(answer.headers).send(answer.toBody());
 }
