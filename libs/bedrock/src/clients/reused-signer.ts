@@ -11,6 +11,7 @@ import type {
   Provider,
   AwsCredentialIdentityProvider,
 } from '@smithy/types';
+import { BedrockSigner } from './bedrock-signer';
 
 /** What the signer takes from a built client's `config`. */
 export interface ResolvedSigningSettings {
@@ -27,7 +28,7 @@ export function reusedSigner(settings: () => ResolvedSigningSettings): () => Pro
   return async () => {
     if (!signer) {
       const { credentials, region, sha256 } = settings();
-      signer = new SignatureV4({
+      signer = new BedrockSigner({
         credentials,
         region,
         sha256,
