@@ -145,32 +145,39 @@ export class InvocationPipeline {
     // and fallbacks stop calling Bedrock for nobody.
     let current: CallDeadline | undefined;
     const clientGone = reply.watchDisconnect((reason) => current?.abort(reason));
-    const served = await this.withFallbacks(state, tally, async (turn) => {
-      const timeoutMs = requestTimeoutOf(turn.deployments[0], state.reliability);
-      const byClient = timeoutSetByClient(turn.deployments[0], state.reliability);
-      const deadline = new CallDeadline(timeoutMs, NO_PARENTS, () => requestTimedOut(timeoutMs, byClient));
-      current = deadline;
-      if (clientGone.aborted) deadline.abort(clientGone.reason);
-      const signals = { clientGone, deadline: deadline.signal };
-      try {
-        const attempted = await this.attempts.run(call, turn, signals, tally, (deployment) => {
-          // The first deployment's translation was made before the call: no await for it.
-          const translation = translations.ready(deployment);
-          return translation !== undefined
-            ? invocation.send(deployment, translation, deadline.signal)
-            : translations(deployment).then((made) => invocation.send(deployment, made, deadline.signal));
-        });
-        // Inside the model's turn: a refusal found in the answer (an image filter) falls back too.
-        const { deployment, result, retries } = attempted;
-        const answer = invocation.respond(result, translations.ready(deployment), deployment);
-        return { deployment, retries, answer };
-      } catch (error) {
-        this.attempts.release(call);
-        throw toInvocationError(error, signals);
-      } finally {
-        deadline.dispose();
-      }
-    });
+    let served: Served<{ deployment: ResolvedDeployment; retries: number; answer: UnaryAnswer }>;
+    try {
+      served = await this.withFallbacks(state, tally, async (turn) => {
+        const timeoutMs = requestTimeoutOf(turn.deployments[0], state.reliability);
+        const byClient = timeoutSetByClient(turn.deployments[0], state.reliability);
+        const deadline = new CallDeadline(timeoutMs, NO_PARENTS, () => requestTimedOut(timeoutMs, byClient));
+        current = deadline;
+        if (clientGone.aborted) deadline.abort(clientGone.reason);
+        const signals = { clientGone, deadline: deadline.signal };
+        try {
+          const attempted = await this.attempts.run(call, turn, signals, tally, (deployment) => {
+            // The first deployment's translation was made before the call: no await for it.
+            const translation = translations.ready(deployment);
+            return translation !== undefined
+              ? invocation.send(deployment, translation, deadline.signal)
+              : translations(deployment).then((made) => invocation.send(deployment, made, deadline.signal));
+          });
+          // Inside the model's turn: a refusal found in the answer (an image filter) falls back too.
+          const { deployment, result, retries } = attempted;
+          const answer = invocation.respond(result, translations.ready(deployment), deployment);
+          return { deployment, retries, answer };
+        } catch (error) {
+          this.attempts.release(call);
+          throw toInvocationError(error, signals);
+        } finally {
+          deadline.dispose();
+        }
+      });
+    } finally {
+      // The response keeps its watcher as long as the response object lives, which may be well after it
+      // was sent: once the turns are over, the watcher lets go of this call's state.
+      clientGone.stop();
+    }
     const { deployment, retries, answer } = served.result;
     call.deployment = deployment;
     call.markFirstToken();
@@ -290,6 +297,8 @@ export class InvocationPipeline {
 }
 
 const NO_PARENTS: AbortSignal[] = [];
+
+type UnaryAnswer = ReturnType<UnaryInvocation<unknown, unknown>['respond']>;
 
 function totalTokens(usage: TokenUsage | undefined): number {
   return usage ? usage.inputTokens + usage.outputTokens + usage.cacheReadTokens + usage.cacheWriteTokens : 0;

@@ -5,10 +5,29 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SseResponse } from './sse-response';
 
-/** Whether the client hung up before its answer was sent (and why, for the call's abort). */
-export interface Disconnect {
-  aborted: boolean;
+/**
+ * Whether the client hung up before its answer was sent (and why, for the call's abort). The response
+ * holds its watcher until the response object itself is collected; stop() lets go of what the watcher
+ * would call, so a finished call's state (its translation, its answer) is not kept alive with it.
+ */
+export class Disconnect {
+  aborted = false;
   reason: Error | undefined;
+
+  constructor(private onGone: ((reason: Error) => void) | undefined) {}
+
+  /** The client is gone: the flag turns true and the call's `onGone` runs (once). */
+  hungUp(): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = new Error('client disconnected');
+    this.onGone?.(this.reason);
+  }
+
+  /** The call is over: nothing to abort any more. */
+  stop(): void {
+    this.onGone = undefined;
+  }
 }
 
 export class ClientReply {
@@ -28,17 +47,14 @@ export class ClientReply {
   /**
    * Watches for the client disconnecting before its answer was sent: the flag turns true (read where a
    * failure is booked as the client's doing) and `onGone` runs once. A flag, not an AbortSignal: one
-   * fewer AbortController and listener pair per call.
+   * fewer AbortController and listener pair per call. Call stop() on it when the call is over.
    */
   watchDisconnect(onGone: (reason: Error) => void): Disconnect {
-    const disconnect: Disconnect = { aborted: false, reason: undefined };
+    const disconnect = new Disconnect(onGone);
     const raw = this.reply.raw;
     // Not once(): the response emits 'close' once, and is gone with the request.
     raw.on('close', () => {
-      if (raw.writableFinished) return;
-      disconnect.aborted = true;
-      disconnect.reason = new Error('client disconnected');
-      onGone(disconnect.reason);
+      if (!raw.writableFinished) disconnect.hungUp();
     });
     return disconnect;
   }
