@@ -4,8 +4,7 @@
 // parse and translate; everything else lives here, once.
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { formatCost, type TokenUsage } from '@quarry/bedrock';
-import type { OpenAIError } from '@quarry/openai';
+import { formatCost } from '@quarry/bedrock';
 import { redactKeysAndCredentials } from '../platform/logging/log-redaction';
 import { LOGGER } from '../platform/logging/logger.token';
 import { ShutdownSignal } from '../platform/shutdown/shutdown-signal';
@@ -26,14 +25,14 @@ import {
 import { DeploymentCooldowns } from './cooldowns/deployment-cooldowns';
 import { DeploymentResolver } from './deployments/deployment-resolver';
 import type { ResolvedDeployment } from './deployments/resolved-deployment';
-import { adviseOnClientRetry, spendStatusOf, toInvocationError } from './errors/invocation-error';
+import { adviseOnClientRetry, toInvocationError } from './errors/invocation-error';
 import { FallbackPlanner } from './fallbacks/fallback-planner';
 import { fallbackHeaders } from './fallbacks/fallback-headers';
 import { callWithModelFallbacks, type FallbackRoute, type Served } from './fallbacks/model-fallbacks';
 import { takeRequestReliability, type RequestReliability } from './fallbacks/request-reliability';
 import type { Invocation, StreamInvocation, UnaryInvocation } from './invocation';
 import { InvocationLimits, type Admission } from './limits/invocation-limits';
-import type { CallOutcome } from './metering/call-outcome';
+import { failureOutcome, SUCCESS_OUTCOME, type CallOutcome } from './metering/call-outcome';
 import { MeteredCall, requestedModelOf, type CallType } from './metering/metered-call';
 import { RESPONSE_COST_HEADER } from './metering/response-cost-header';
 import type { ClientReply } from './reply/client-reply';
@@ -129,8 +128,7 @@ export class InvocationPipeline {
     } finally {
       admission?.settle(call.usage, call.cost);
       // Strategies that count calls in flight or tokens hear when the call they routed is over.
-      if (call.served)
-        this.router.observe(call.deployment!, { kind: 'done', tokens: totalTokens(call.usage) });
+      if (call.served) this.router.observe(call.deployment!, { kind: 'done', tokens: call.totalTokens });
     }
   }
 
@@ -192,7 +190,7 @@ export class InvocationPipeline {
     );
     headers[RESPONSE_COST_HEADER] = formatCost(call.cost);
     reply.sendJson(answer.body, headers);
-    return { status: 'success', httpStatus: 200 };
+    return SUCCESS_OUTCOME;
   }
 
   private async stream(
@@ -299,11 +297,3 @@ export class InvocationPipeline {
 const NO_PARENTS: AbortSignal[] = [];
 
 type UnaryAnswer = ReturnType<UnaryInvocation<unknown, unknown>['respond']>;
-
-function totalTokens(usage: TokenUsage | undefined): number {
-  return usage ? usage.inputTokens + usage.outputTokens + usage.cacheReadTokens + usage.cacheWriteTokens : 0;
-}
-
-function failureOutcome(error: OpenAIError): CallOutcome {
-  return { status: spendStatusOf(error), httpStatus: error.status, errorType: error.code ?? error.type };
-}

@@ -5,7 +5,7 @@
 import type { Logger } from 'pino';
 import { CLIENT_CLOSED_REQUEST, toInvocationError, type CallSignals } from './errors/invocation-error';
 import type { StreamRelay } from './invocation';
-import type { CallOutcome } from './metering/call-outcome';
+import { SUCCESS_OUTCOME, type CallOutcome } from './metering/call-outcome';
 import type { MeteredCall } from './metering/metered-call';
 import type { SseResponse } from './reply/sse-response';
 
@@ -29,7 +29,7 @@ export async function relayStream(
   };
   try {
     await relay.run(emit);
-    return { status: 'success', httpStatus: 200 };
+    return SUCCESS_OUTCOME;
   } catch (error) {
     if (signals.clientGone?.aborted) return { status: 'aborted', httpStatus: CLIENT_CLOSED_REQUEST };
     const openAIError = toInvocationError(error, signals);

@@ -47,6 +47,14 @@ export class MeteredCall {
     this.firstTokenAt ??= performance.now();
   }
 
+  /** Every token the call used (what usage-based routing counts). */
+  get totalTokens(): number {
+    const usage = this.usage;
+    return usage
+      ? usage.inputTokens + usage.outputTokens + usage.cacheReadTokens + usage.cacheWriteTokens
+      : 0;
+  }
+
   get cost(): number {
     if (this.reportedCost !== undefined) return this.reportedCost;
     const price = this.deployment?.price;

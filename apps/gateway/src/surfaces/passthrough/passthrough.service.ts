@@ -25,9 +25,9 @@ import type { Principal } from '../../tenancy/auth/principal';
 import { SpendWriter } from '../../spend/spend-writer.service';
 import { CallDeadline } from '../../invocation/attempts/call-deadline';
 import { BedrockClients } from '../../invocation/deployments/bedrock-clients';
-import { spendStatusOf, toInvocationError } from '../../invocation/errors/invocation-error';
+import { toInvocationError } from '../../invocation/errors/invocation-error';
 import { InvocationLimits, type Admission } from '../../invocation/limits/invocation-limits';
-import type { CallOutcome } from '../../invocation/metering/call-outcome';
+import { failureOutcome, type CallOutcome } from '../../invocation/metering/call-outcome';
 import { MeteredCall } from '../../invocation/metering/metered-call';
 import { AwsError } from './aws-error';
 import { guardrailsOfModelCall, resourcesInBody, type BodyResources } from './body-resources';
@@ -120,7 +120,7 @@ export class PassthroughService {
         call,
         { ...ownHeaders, ...admission.headers },
         body,
-      ).catch((error: unknown) => failureOf(toInvocationError(error, signals)));
+      ).catch((error: unknown) => failureOutcome(toInvocationError(error, signals)));
       this.book(call, outcome);
     } catch (error) {
       const refusal = toAwsError(error, this.logger, request.id);
@@ -213,10 +213,6 @@ function meteredName(name: string): string {
 
 function unreachable(value: never): never {
   throw new Error(`unhandled passthrough target ${JSON.stringify(value)}`);
-}
-
-function failureOf(error: OpenAIError): CallOutcome {
-  return { status: spendStatusOf(error), httpStatus: error.status, errorType: error.code ?? error.type };
 }
 
 function toAwsError(error: unknown, logger: Logger, requestId: string): AwsError {
