@@ -19,7 +19,12 @@ describe('storableText', () => {
 describe('storableJson', () => {
   it('makes every string storable and keeps times and non-finite numbers readable', () => {
     expect(
-      storableJson({ id: 'x\u0000', at: new Date('2026-01-02T03:04:05Z'), cost: Number.NaN, skipped: undefined }),
+      storableJson({
+        id: 'x\u0000',
+        at: new Date('2026-01-02T03:04:05Z'),
+        cost: Number.NaN,
+        skipped: undefined,
+      }),
     ).toEqual({ id: 'x\\u0000', at: '2026-01-02T03:04:05.000Z', cost: 'NaN' });
   });
 });
