@@ -92,7 +92,9 @@ it('answers a request that arrives while shutting down with a 503 in OpenAI shap
   const first =
     `POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${gateway.masterKey}\r\n` +
     `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(chat)}\r\n\r\n${chat}`;
-  const second = `GET /v1/models HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${gateway.masterKey}\r\n\r\n`;
+  const second =
+    `GET /v1/models HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${gateway.masterKey}\r\n` +
+    `X-Request-Id: refused-while-closing\r\n\r\n`;
   // The first request is in flight when close() starts, so its connection stays open; the second comes
   // on that connection once the server is closing.
   let closing: Promise<void> | undefined;
@@ -106,6 +108,8 @@ it('answers a request that arrives while shutting down with a 503 in OpenAI shap
   expect(responseOf(text, 'HTTP/1.1 200').body.choices).toHaveLength(1);
   const { head, body } = responseOf(text, 'HTTP/1.1 503');
   expect(head).toMatch(/retry-after: 1/i);
+  // The refused request can still be found in the logs by the id its client gave.
+  expect(head).toMatch(/x-request-id: refused-while-closing/i);
   expect(body).toEqual({
     error: { message: expect.any(String), type: 'server_error', param: null, code: 'shutting_down' },
   });
