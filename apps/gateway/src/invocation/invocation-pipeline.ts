@@ -30,7 +30,7 @@ import { FallbackPlanner } from './fallbacks/fallback-planner';
 import { fallbackHeaders } from './fallbacks/fallback-headers';
 import { callWithModelFallbacks, type FallbackRoute, type Served } from './fallbacks/model-fallbacks';
 import { takeRequestReliability, type RequestReliability } from './fallbacks/request-reliability';
-import type { Invocation, StreamInvocation, UnaryInvocation } from './invocation';
+import type { Invocation, StreamInvocation, UnaryAnswer, UnaryInvocation } from './invocation';
 import { InvocationLimits, type Admission } from './limits/invocation-limits';
 import { failureOutcome, SUCCESS_OUTCOME, type CallOutcome } from './metering/call-outcome';
 import { MeteredCall, requestedModelOf, type CallType } from './metering/metered-call';
@@ -172,8 +172,7 @@ export class InvocationPipeline {
         }
       });
     } finally {
-      // The response keeps its watcher as long as the response object lives, which may be well after it
-      // was sent: once the turns are over, the watcher lets go of this call's state.
+      // The response may outlive the call: its watcher lets go of the call's state once the turns are over.
       clientGone.stop();
     }
     const { deployment, retries, answer } = served.result;
@@ -189,6 +188,9 @@ export class InvocationPipeline {
       fallbackHeaders(served.attemptedFallbacks),
     );
     headers[RESPONSE_COST_HEADER] = formatCost(call.cost);
+    // Settled before the answer goes out: the client's next call may reach another instance at once, and
+    // must find this call's parallel slot free there.
+    admission.settle(call.usage, call.cost);
     reply.sendJson(answer.body, headers);
     return SUCCESS_OUTCOME;
   }
@@ -295,5 +297,3 @@ export class InvocationPipeline {
 }
 
 const NO_PARENTS: AbortSignal[] = [];
-
-type UnaryAnswer = ReturnType<UnaryInvocation<unknown, unknown>['respond']>;

@@ -25,11 +25,15 @@ export interface UnaryInvocation<Translated, Output> extends InvocationBase<Tran
    * The client's answer, and the usage to meter. `cost` is for surfaces not priced by the token
    * (images, rerank queries): when given, it is the call's cost instead of usage × price.
    */
-  respond(
-    output: Output,
-    translated: Translated,
-    deployment: ResolvedDeployment,
-  ): { body: unknown; usage: TokenUsage; cost?: number; headers?: Readonly<Record<string, string>> };
+  respond(output: Output, translated: Translated, deployment: ResolvedDeployment): UnaryAnswer;
+}
+
+/** The client's answer to a unary call, with what to meter and the surface's own response headers. */
+export interface UnaryAnswer {
+  body: unknown;
+  usage: TokenUsage;
+  cost?: number;
+  headers?: Readonly<Record<string, string>>;
 }
 
 export interface StreamInvocation<Translated, Opened> extends InvocationBase<Translated> {
